@@ -1,0 +1,56 @@
+package org.newsarchive.article;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One normalized news article: the unit that is stored, indexed, searched and shown.
+ *
+ * <p>Immutable. Lists are never null (empty when absent); optional single values are null when the source does not
+ * say. {@code text} and {@code html} are two renderings of the same cleaned body: {@code text} has paragraphs
+ * separated by blank lines, {@code html} holds only sanitized article markup.
+ *
+ * @param id stable identifier derived from the canonical source URL, else from the normalized text
+ * @param publishedAt when the article was published, with its precision and origin; null when unknown
+ * @param publisher the outlet, such as 大纪元 or GNews
+ * @param channel a byline or feed name under the publisher, such as a 喜马拉雅农场 site
+ * @param language zh-Hans, zh-Hant or other, detected from the text
+ * @param charCount non-whitespace characters in {@code text}
+ */
+public record Article(
+        String id,
+        String title,
+        String subtitle,
+        PublicationDate publishedAt,
+        String publisher,
+        String channel,
+        List<String> authors,
+        List<String> editors,
+        String sourceUrl,
+        List<String> tags,
+        List<String> categories,
+        List<String> keywords,
+        ArticleImage leadImage,
+        List<ArticleImage> images,
+        Language language,
+        String text,
+        String html,
+        int charCount,
+        int readingMinutes,
+        Provenance provenance) {
+
+    public Article {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(language, "language");
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(html, "html");
+        Objects.requireNonNull(provenance, "provenance");
+        authors = List.copyOf(authors);
+        editors = List.copyOf(editors);
+        tags = List.copyOf(tags);
+        categories = List.copyOf(categories);
+        keywords = List.copyOf(keywords);
+        images = List.copyOf(images);
+    }
+}

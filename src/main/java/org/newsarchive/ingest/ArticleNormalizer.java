@@ -1,0 +1,230 @@
+package org.newsarchive.ingest;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Comment;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeTraversor;
+import org.newsarchive.article.Article;
+import org.newsarchive.article.ArticleImage;
+import org.newsarchive.article.Language;
+import org.newsarchive.article.Provenance;
+import org.newsarchive.article.SourceFormat;
+
+/**
+ * Turns the bytes of one mirrored file into a clean {@link Article}, or into a refusal with a one-line reason.
+ *
+ * <p>The pipeline: decode bytes, split front matter, render Markdown (with its embedded HTML) to a DOM, flatten the
+ * DOM into blocks, then let each stage take what it recognizes: source links and byline, navigation, title,
+ * dateline, credits, boilerplate, tag links. What is left is the body. {@link #normalize} never throws: any
+ * failure, even a bug, becomes a refusal, so one bad file cannot stop a batch. Thread-safe; one instance serves
+ * all ingest threads.
+ */
+public final class ArticleNormalizer {
+
+    private static final int READING_HAN_PER_MINUTE = 400;
+    private static final int READING_WORDS_PER_MINUTE = 200;
+    private static final String[] LEAD_IMAGE_KEYS = {"headimg", "thumbnail", "image", "cover", "lead_image", "og:image"};
+
+    private final long maxFileBytes;
+    private final SourceDecoder decoder = new SourceDecoder();
+    private final FrontMatterParser frontMatterParser = new FrontMatterParser();
+    private final MarkdownRenderer markdown = new MarkdownRenderer();
+    private final BlockFlattener flattener = new BlockFlattener();
+    private final SourceUrlExtractor sourceUrls = new SourceUrlExtractor();
+    private final BoilerplateCleaner boilerplate = new BoilerplateCleaner();
+    private final TitleExtractor titles = new TitleExtractor();
+    private final DatelineExtractor datelines = new DatelineExtractor();
+    private final PeopleExtractor people = new PeopleExtractor();
+    private final LinkCleaner links = new LinkCleaner();
+    private final BodyWriter writer = new BodyWriter();
+    private final LanguageDetector languages = new LanguageDetector();
+    private final MetadataResolver metadata = new MetadataResolver(Publishers.load());
+
+    /** @param maxFileBytes files larger than this are refused */
+    public ArticleNormalizer(long maxFileBytes) {
+        if (maxFileBytes <= 0) {
+            throw new IllegalArgumentException("maxFileBytes must be positive, was " + maxFileBytes);
+        }
+        this.maxFileBytes = maxFileBytes;
+    }
+
+    /**
+     * Normalizes one file.
+     *
+     * @param bytes the file's raw bytes
+     * @param path the file's path relative to the ingest root, recorded as provenance
+     * @param ingestedAt the time recorded as provenance
+     */
+    public NormalizationResult normalize(byte[] bytes, String path, Instant ingestedAt) {
+        List<IngestProblem> problems = new ArrayList<>();
+        try {
+            if (bytes.length > maxFileBytes) {
+                throw new RefusedFileException(
+                        "file is " + bytes.length + " bytes, over the limit of " + maxFileBytes + " bytes");
+            }
+            DecodedText decoded = decoder.decode(bytes);
+            problems.addAll(decoded.warnings());
+            Article article = normalizeText(decoded, bytes, path, ingestedAt, problems);
+            return new NormalizationResult.Normalized(article, problems);
+        } catch (RefusedFileException refused) {
+            problems.add(IngestProblem.error(refused.getMessage()));
+        } catch (RuntimeException | StackOverflowError unexpected) {
+            problems.add(IngestProblem.error("could not be parsed: " + describe(unexpected)));
+        }
+        return new NormalizationResult.Refused(problems);
+    }
+
+    private Article normalizeText(
+            DecodedText decoded, byte[] bytes, String path, Instant ingestedAt, List<IngestProblem> problems) {
+        String text = decoded.text().replace("\r\n", "\n").replace('\r', '\n').replace("\u0000", "");
+        if (text.isBlank()) {
+            throw new RefusedFileException("empty file");
+        }
+        ParsedSource source = parse(text, problems);
+        ArticleDraft draft = new ArticleDraft(source.frontMatter(), flattener.flatten(source.root()), comments(source.root()));
+        sourceUrls.apply(draft);
+        boilerplate.removeNavigation(draft);
+        titles.apply(draft);
+        datelines.apply(draft);
+        people.apply(draft);
+        boilerplate.removeBoilerplate(draft);
+        links.apply(draft);
+        problems.addAll(draft.warnings);
+
+        BodyWriter.Body body = writer.write(draft.blocks);
+        if (body.text().isBlank() || draft.title == null) {
+            throw new RefusedFileException("no article body found");
+        }
+        return assemble(draft, body, source.format(), decoded.charset(), sha256(bytes), path, ingestedAt);
+    }
+
+    private Article assemble(
+            ArticleDraft draft,
+            BodyWriter.Body body,
+            SourceFormat format,
+            String charset,
+            String sha256,
+            String path,
+            Instant ingestedAt) {
+        FrontMatter frontMatter = draft.frontMatter;
+        List<ArticleImage> images = draft.blocks.stream()
+                .filter(block -> block.is(Block.Kind.FIGURE))
+                .map(Block::image)
+                .toList();
+        Language language = languages.detect(body.text());
+        String publisher = metadata.publisher(draft);
+        Set<String> authors = new LinkedHashSet<>(metadata.frontMatterAuthors(draft));
+        authors.addAll(draft.authors);
+        Set<String> editors = new LinkedHashSet<>(frontMatter.list("editor", "editors"));
+        editors.addAll(draft.editors);
+        Set<String> keywords = new LinkedHashSet<>(frontMatter.list("keywords", "keyword"));
+        keywords.addAll(draft.keywords);
+        String id = draft.sourceUrl != null ? ArticleIds.fromSourceUrl(draft.sourceUrl) : ArticleIds.fromText(body.text());
+        return new Article(
+                id,
+                draft.title,
+                frontMatter.text("subtitle", "subheading"),
+                metadata.publishedAt(draft, publisher, language, images.stream().map(ArticleImage::url).toList()),
+                publisher,
+                draft.channel != null ? draft.channel : frontMatter.text("channel"),
+                List.copyOf(authors),
+                List.copyOf(editors),
+                draft.sourceUrl,
+                frontMatter.list("tags", "tag"),
+                frontMatter.list("categories", "category"),
+                List.copyOf(keywords),
+                leadImage(frontMatter, images),
+                images,
+                language,
+                body.text(),
+                body.html(),
+                countNonWhitespace(body.text()),
+                readingMinutes(body.text()),
+                new Provenance(path, format, sha256, charset, ingestedAt));
+    }
+
+    private record ParsedSource(FrontMatter frontMatter, Element root, SourceFormat format) {}
+
+    private ParsedSource parse(String text, List<IngestProblem> problems) {
+        if (isHtmlDocument(text)) {
+            Document document = Jsoup.parse(text);
+            FrontMatter meta = HtmlMetadata.read(document);
+            Element article = document.selectFirst("article");
+            return new ParsedSource(meta, article != null ? article : document.body(), SourceFormat.HTML);
+        }
+        FrontMatterParser.Split split = frontMatterParser.split(text);
+        problems.addAll(split.warnings());
+        Document document = Jsoup.parseBodyFragment(markdown.render(split.body()));
+        return new ParsedSource(split.frontMatter(), document.body(), SourceFormats.detect(split));
+    }
+
+    private static boolean isHtmlDocument(String text) {
+        String head = text.substring(0, Math.min(text.length(), 1024)).stripLeading().toLowerCase(Locale.ROOT);
+        return head.startsWith("<!doctype html") || head.startsWith("<html");
+    }
+
+    private static List<String> comments(Element root) {
+        List<String> comments = new ArrayList<>();
+        NodeTraversor.traverse(
+                (Node node, int depth) -> {
+                    if (node instanceof Comment comment && comments.size() < 20) {
+                        comments.add(comment.getData());
+                    }
+                },
+                root);
+        return comments;
+    }
+
+    private static ArticleImage leadImage(FrontMatter frontMatter, List<ArticleImage> images) {
+        for (String key : LEAD_IMAGE_KEYS) {
+            String url = UrlCleaner.absoluteHttp(UrlCleaner.unwrapProxy(String.valueOf(frontMatter.text(key))));
+            if (url != null) {
+                return images.stream()
+                        .filter(image -> image.url().equals(url))
+                        .findFirst()
+                        .orElse(new ArticleImage(url, null, null));
+            }
+        }
+        return images.isEmpty() ? null : images.get(0);
+    }
+
+    private static int countNonWhitespace(String text) {
+        return (int) text.codePoints().filter(c -> !Character.isWhitespace(c)).count();
+    }
+
+    private static int readingMinutes(String text) {
+        int han = TextNormalizer.countHan(text);
+        int words = 0;
+        for (String token : text.split("[^\\p{IsLatin}\\d]+")) {
+            if (!token.isEmpty()) {
+                words++;
+            }
+        }
+        double minutes = (double) han / READING_HAN_PER_MINUTE + (double) words / READING_WORDS_PER_MINUTE;
+        return Math.max(1, (int) Math.ceil(minutes));
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("SHA-256 is required by every JVM", impossible);
+        }
+    }
+
+    private static String describe(Throwable unexpected) {
+        String message = unexpected.getMessage();
+        String kind = unexpected instanceof StackOverflowError ? "markup nested too deeply" : "unexpected structure";
+        return message == null || message.isBlank() ? kind : kind + " (" + message.lines().findFirst().orElse("") + ")";
+    }
+}

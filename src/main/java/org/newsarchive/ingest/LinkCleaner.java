@@ -1,0 +1,56 @@
+package org.newsarchive.ingest;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ListIterator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+
+/**
+ * Final pass over links and images once the source URL is known.
+ *
+ * <p>Links to a publisher's tag pages ({@code /tag/关停.html}) are keywords, not reading links: their text is kept,
+ * the link dropped, and the tag recorded. Links that are not absolute http(s) (mirror-relative paths, scripts) are
+ * unwrapped to their text. Relative image URLs are resolved against the source URL, or dropped when there is none.
+ * Stateless and thread-safe.
+ */
+final class LinkCleaner {
+
+    private static final Pattern TAG_PATH = Pattern.compile("/(?:tag|tags|keyword|keywords|topic)/([^/?#]+?)(?:\\.html?)?/?(?:[?#].*)?$");
+
+    void apply(ArticleDraft draft) {
+        ListIterator<Block> blocks = draft.blocks.listIterator();
+        while (blocks.hasNext()) {
+            Block block = blocks.next();
+            if (block.is(Block.Kind.FIGURE)) {
+                String url = UrlCleaner.resolve(draft.sourceUrl, block.image().url());
+                if (url == null) {
+                    blocks.remove();
+                } else if (!url.equals(block.image().url())) {
+                    var image = block.image();
+                    block.setImage(new org.newsarchive.article.ArticleImage(url, image.caption(), image.alt()));
+                }
+                continue;
+            }
+            for (Element link : block.content().select("a")) {
+                String href = link.attr("href");
+                Matcher tag = TAG_PATH.matcher(href);
+                if (tag.find() && !link.text().isBlank()) {
+                    draft.keywords.add(link.text().strip());
+                    link.unwrap();
+                } else if (UrlCleaner.absoluteHttp(href) == null || isSiteHome(href)) {
+                    link.unwrap();
+                }
+            }
+            block.refreshText();
+        }
+    }
+
+    private static boolean isSiteHome(String href) {
+        String decoded = URLDecoder.decode(href.replace("+", "%2B"), StandardCharsets.UTF_8);
+        int scheme = decoded.indexOf("://");
+        int slash = decoded.indexOf('/', scheme + 3);
+        return slash < 0 || decoded.substring(slash).equals("/");
+    }
+}
