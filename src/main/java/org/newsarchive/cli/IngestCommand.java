@@ -1,0 +1,110 @@
+package org.newsarchive.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.newsarchive.ingest.FileOutcome;
+import org.newsarchive.ingest.IngestReport;
+import org.newsarchive.ingest.IngestService;
+import org.springframework.context.annotation.Scope;
+import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code ingest PATH...}: reads files and folders into the archive and reports file by file. */
+@Component
+@Scope("prototype")
+@Command(
+        name = "ingest",
+        mixinStandardHelpOptions = true,
+        description = "Ingest article files (.md, .markdown, .html, .htm, .txt); folders are read recursively.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every file was ingested or unchanged", "1:some files failed", "2:usage error"})
+final class IngestCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to ingest.")
+    List<Path> paths;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Write a JSON report of every file to FILE.")
+    Path report;
+
+    @Option(names = "--dry-run", description = "Read and report, but write nothing.")
+    boolean dryRun;
+
+    @Spec
+    CommandSpec spec;
+
+    private final IngestService ingestService;
+    private final JsonMapper json;
+
+    IngestCommand(IngestService ingestService, JsonMapper json) {
+        this.ingestService = ingestService;
+        this.json = json;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        for (Path path : paths) {
+            if (!Files.exists(path)) {
+                err.println("ingest: no such file or directory: " + path);
+                return 2;
+            }
+        }
+        IngestReport result;
+        try (TerminalProgress progress = TerminalProgress.forConsole()) {
+            result = ingestService.ingest(paths, dryRun, progress);
+        }
+        for (FileOutcome file : result.files()) {
+            if (file.status() == FileOutcome.Status.FAILED) {
+                err.println("failed: " + file.path() + ": " + file.problems().get(file.problems().size() - 1).message());
+            }
+        }
+        if (report != null) {
+            writeReport(result);
+        }
+        out.println((dryRun ? "Dry run, nothing written. " : "") + result.summary());
+        out.flush();
+        return result.allSucceeded() ? 0 : 1;
+    }
+
+    private void writeReport(IngestReport result) throws IOException {
+        List<Map<String, Object>> files = result.files().stream()
+                .map(file -> {
+                    Map<String, Object> entry = new java.util.LinkedHashMap<>();
+                    entry.put("path", file.path());
+                    entry.put("status", file.status().label());
+                    entry.put("id", file.id());
+                    entry.put("problems", file.problems().stream()
+                            .map(problem -> Map.of(
+                                    "severity", problem.severity().name().toLowerCase(java.util.Locale.ROOT),
+                                    "message", problem.message()))
+                            .toList());
+                    return entry;
+                })
+                .toList();
+        Map<String, Object> document = new java.util.LinkedHashMap<>();
+        Map<String, Object> summary = new java.util.LinkedHashMap<>();
+        summary.put("files", result.files().size());
+        for (FileOutcome.Status status : FileOutcome.Status.values()) {
+            summary.put(status.label(), result.count(status));
+        }
+        summary.put("bytes", result.bytes());
+        summary.put("elapsedMs", result.elapsed().toMillis());
+        document.put("summary", summary);
+        document.put("files", files);
+        if (report.getParent() != null) {
+            Files.createDirectories(report.getParent());
+        }
+        json.writerWithDefaultPrettyPrinter().writeValue(report.toFile(), document);
+    }
+}

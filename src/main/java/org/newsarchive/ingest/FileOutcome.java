@@ -1,0 +1,31 @@
+package org.newsarchive.ingest;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What happened to one file of an ingest batch.
+ *
+ * @param path the file's path as found under the given root
+ * @param id the article id, or null when the file failed
+ * @param problems warnings for kept files; for failed files, ending with the reason
+ */
+public record FileOutcome(String path, Status status, String id, List<IngestProblem> problems) {
+
+    public enum Status {
+        INGESTED,
+        UNCHANGED,
+        FAILED;
+
+        /** The lower-case name used in reports. */
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    public FileOutcome {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(status, "status");
+        problems = List.copyOf(problems);
+    }
+}

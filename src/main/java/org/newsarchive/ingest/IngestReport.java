@@ -1,0 +1,41 @@
+package org.newsarchive.ingest;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The outcome of one ingest batch, file by file, in the order the files were found.
+ *
+ * @param bytes total size of the files read
+ */
+public record IngestReport(List<FileOutcome> files, long bytes, Duration elapsed) {
+
+    public IngestReport {
+        files = List.copyOf(files);
+    }
+
+    public long count(FileOutcome.Status status) {
+        return files.stream().filter(file -> file.status() == status).count();
+    }
+
+    public boolean allSucceeded() {
+        return count(FileOutcome.Status.FAILED) == 0;
+    }
+
+    /** One line for humans: counts, volume and rate. */
+    public String summary() {
+        double seconds = Math.max(elapsed.toMillis(), 1) / 1000.0;
+        double megabytes = bytes / (1024.0 * 1024.0);
+        return String.format(
+                java.util.Locale.ROOT,
+                "%d files: %d ingested, %d unchanged, %d failed; %.1f MB in %.1f s (%.1f MB/s, %.0f files/s)",
+                files.size(),
+                count(FileOutcome.Status.INGESTED),
+                count(FileOutcome.Status.UNCHANGED),
+                count(FileOutcome.Status.FAILED),
+                megabytes,
+                seconds,
+                megabytes / seconds,
+                files.size() / seconds);
+    }
+}

@@ -1,0 +1,158 @@
+package org.newsarchive.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The content-addressed store of every file ever given to the archive, byte for byte.
+ *
+ * <p>A blob lives at {@code raw/ab/cdef…} under the data directory, named by the SHA-256 of its bytes, so storing the
+ * same bytes twice costs nothing and a blob can never be overwritten by other content. Blobs are written to a
+ * temporary file and moved into place atomically, so a crash never leaves a partial blob under a valid name. A
+ * journal ({@code raw/sources.tsv}) records each path a blob was ingested from, which lets the archive be rebuilt
+ * from this store alone. Thread-safe.
+ */
+public final class RawStore {
+
+    /** One journal line: a blob and a path it was ingested from. */
+    public record SourceEntry(String sha256, String path, Instant storedAt) {}
+
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
+    private final Path root;
+    private final Path journal;
+
+    public RawStore(Path dataDir) {
+        this.root = Objects.requireNonNull(dataDir, "dataDir").resolve("raw");
+        this.journal = root.resolve("sources.tsv");
+    }
+
+    /** Stores {@code bytes} and returns their hex SHA-256. */
+    public String put(byte[] bytes) {
+        return put(new java.io.ByteArrayInputStream(bytes));
+    }
+
+    /** Stores everything {@code in} yields, streaming, and returns its hex SHA-256. Does not close {@code in}. */
+    public String put(InputStream in) {
+        try {
+            Files.createDirectories(root);
+            Path temporary = Files.createTempFile(root, "incoming-", ".tmp");
+            try {
+                MessageDigest digest = sha256();
+                try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temporary), digest)) {
+                    in.transferTo(out);
+                }
+                String sha = HexFormat.of().formatHex(digest.digest());
+                Path target = blobPath(sha);
+                if (!Files.exists(target)) {
+                    Files.createDirectories(target.getParent());
+                    moveIntoPlace(temporary, target);
+                }
+                return sha;
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to the raw store at " + root, e);
+        }
+    }
+
+    /** Records that the blob {@code sha256} was ingested from {@code path}. */
+    public synchronized void recordSource(String sha256, String path, Instant storedAt) {
+        requireSha(sha256);
+        String line = sha256 + "\t" + path.replace('\t', ' ').replace('\n', ' ') + "\t" + storedAt + "\n";
+        try {
+            Files.createDirectories(root);
+            Files.writeString(journal, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the raw store journal " + journal, e);
+        }
+    }
+
+    /** Every journal entry, oldest first. */
+    public synchronized List<SourceEntry> sources() {
+        if (!Files.exists(journal)) {
+            return List.of();
+        }
+        try {
+            List<SourceEntry> entries = new ArrayList<>();
+            for (String line : Files.readAllLines(journal, StandardCharsets.UTF_8)) {
+                String[] parts = line.split("\t");
+                if (parts.length == 3 && SHA256.matcher(parts[0]).matches()) {
+                    entries.add(new SourceEntry(parts[0], parts[1], Instant.parse(parts[2])));
+                }
+            }
+            return entries;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the raw store journal " + journal, e);
+        }
+    }
+
+    public boolean contains(String sha256) {
+        return isSha(sha256) && Files.exists(blobPath(sha256));
+    }
+
+    /** The blob's bytes, or empty when the store does not hold it (or the key is not a SHA-256). */
+    public Optional<byte[]> read(String sha256) {
+        if (!contains(sha256)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.readAllBytes(blobPath(sha256)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read blob " + sha256, e);
+        }
+    }
+
+    private Path blobPath(String sha256) {
+        requireSha(sha256);
+        return root.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2));
+    }
+
+    private static void moveIntoPlace(Path temporary, Path target) throws IOException {
+        try {
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException raced) {
+            // Another thread stored the same bytes first: same content, nothing to do.
+        } catch (AtomicMoveNotSupportedException notAtomic) {
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static boolean isSha(String value) {
+        return value != null && SHA256.matcher(value).matches();
+    }
+
+    private static void requireSha(String sha256) {
+        if (!isSha(sha256)) {
+            throw new IllegalArgumentException("sha256 must be 64 lower-case hex digits");
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("SHA-256 is required by every JVM", impossible);
+        }
+    }
+}

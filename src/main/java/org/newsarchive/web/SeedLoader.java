@@ -1,0 +1,48 @@
+package org.newsarchive.web;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.newsarchive.article.ArticleCatalog;
+import org.newsarchive.config.ArchiveProperties;
+import org.newsarchive.ingest.IngestProgress;
+import org.newsarchive.ingest.IngestReport;
+import org.newsarchive.ingest.IngestService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.stereotype.Component;
+
+/** When the server starts on an empty archive, ingests the seed documents so that there is something to read. */
+@Component
+@ConditionalOnWebApplication
+class SeedLoader implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(SeedLoader.class);
+
+    private final ArchiveProperties properties;
+    private final ArticleCatalog catalog;
+    private final IngestService ingestService;
+
+    SeedLoader(ArchiveProperties properties, ArticleCatalog catalog, IngestService ingestService) {
+        this.properties = properties;
+        this.catalog = catalog;
+        this.ingestService = ingestService;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (properties.seedsDir() == null || properties.seedsDir().isBlank() || !catalog.isEmpty()) {
+            return;
+        }
+        Path seeds = Path.of(properties.seedsDir());
+        if (!Files.isDirectory(seeds)) {
+            log.info("No seed folder at {}; the archive starts empty", seeds.toAbsolutePath());
+            return;
+        }
+        IngestReport report = ingestService.ingest(List.of(seeds), false, IngestProgress.NONE);
+        log.info("Ingested seed documents from {}: {}", seeds.toAbsolutePath(), report.summary());
+    }
+}
