@@ -26,6 +26,7 @@ final class JunkElements {
     private static final Pattern TOKEN_SPLIT = Pattern.compile("[^a-z0-9]+");
     private static final Pattern HIDDEN_STYLE =
             Pattern.compile("(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden");
+    private static final Pattern AD_IMAGE_PATH = Pattern.compile("(?i)/(?:ads?|adv|adverts?|banners?|sponsors?)/");
     private static final Pattern PIXEL_SIZE = Pattern.compile("\\s*[01](?:px)?\\s*");
 
     private JunkElements() {}
@@ -38,7 +39,7 @@ final class JunkElements {
         if (element.hasAttr("hidden") || HIDDEN_STYLE.matcher(element.attr("style")).find()) {
             return true;
         }
-        if (tag.equals("img") && isTrackingPixel(element)) {
+        if (tag.equals("img") && (isTrackingPixel(element) || isAdImage(element))) {
             return true;
         }
         return hasJunkToken(element.id()) || hasJunkToken(element.className()) || element.id().startsWith("taboola");
@@ -47,6 +48,11 @@ final class JunkElements {
     private static boolean isTrackingPixel(Element img) {
         return (img.hasAttr("width") && PIXEL_SIZE.matcher(img.attr("width")).matches())
                 || (img.hasAttr("height") && PIXEL_SIZE.matcher(img.attr("height")).matches());
+    }
+
+    private static boolean isAdImage(Element img) {
+        String source = UrlCleaner.imageSource(img);
+        return source != null && AD_IMAGE_PATH.matcher(source).find();
     }
 
     private static boolean hasJunkToken(String value) {

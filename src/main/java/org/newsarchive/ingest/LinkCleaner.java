@@ -1,7 +1,5 @@
 package org.newsarchive.ingest;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ListIterator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,9 +46,8 @@ final class LinkCleaner {
     }
 
     private static boolean isSiteHome(String href) {
-        String decoded = URLDecoder.decode(href.replace("+", "%2B"), StandardCharsets.UTF_8);
-        int scheme = decoded.indexOf("://");
-        int slash = decoded.indexOf('/', scheme + 3);
-        return slash < 0 || decoded.substring(slash).equals("/");
+        int scheme = href.indexOf("://");
+        int slash = href.indexOf('/', scheme + 3);
+        return slash < 0 || href.substring(slash).equals("/");
     }
 }

@@ -12,7 +12,8 @@ import org.newsarchive.article.Language;
 import org.newsarchive.article.PublicationDate;
 
 /**
- * Settles the metadata that several places may state: the publisher, the people named in front matter, and the
+ * Settles the metadata that several places may state: the publisher (stated, else the source URL's outlet, since a
+ * repost quotes the original's dateline, else the dateline's outlet), the people named in front matter, and the
  * publication date by precedence (front matter, then an embedded timestamp, byline or dateline, then the URL path,
  * then the image upload month as an inferred month). A date is never invented. Immutable and thread-safe.
  */
@@ -34,8 +35,8 @@ final class MetadataResolver {
         if (UrlCleaner.absoluteHttp(source) == null) {
             candidates.add(source);
         }
-        candidates.addAll(draft.publisherHints);
         candidates.add(publishers.byUrl(draft.sourceUrl).orElse(null));
+        candidates.addAll(draft.publisherHints);
         for (String author : draft.frontMatter.list("author", "authors")) {
             if (isOutletName(draft, author)) {
                 candidates.add(author);

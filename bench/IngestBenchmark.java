@@ -1,0 +1,94 @@
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.newsarchive.article.Article;
+import org.newsarchive.ingest.ArticleNormalizer;
+import org.newsarchive.ingest.NormalizationResult;
+
+/**
+ * Ingestion throughput and quality over a folder of articles: parse + normalize only, on one thread.
+ *
+ * <p>Usage: {@code java -cp CLASSPATH bench/IngestBenchmark.java FOLDER [MAX_FILES]}. Files are read into memory
+ * first, so disk speed does not count. One warm-up pass over the first 2,000 files precedes the timed pass.
+ */
+public class IngestBenchmark {
+
+    /** Text that must never survive cleaning: mirror navigation, repost links, promos, wiki markup. */
+    static final List<String> BOILERPLATE_MARKERS = List.of(
+            ":house:", "返回首頁", "轉載自GNews", "免责声明", "ROL Foundation", "Terms of use", "Privacy Policy",
+            "[[zh:", "本文短网址", "手机上长按", "原文地址", "需翻墙");
+
+    public static void main(String[] args) throws IOException {
+        Path folder = Path.of(args[0]);
+        int max = args.length > 1 ? Integer.parseInt(args[1]) : Integer.MAX_VALUE;
+        List<Path> paths;
+        try (Stream<Path> files = Files.walk(folder)) {
+            paths = files.filter(Files::isRegularFile).sorted().limit(max).toList();
+        }
+        List<byte[]> contents = new ArrayList<>(paths.size());
+        long bytes = 0;
+        for (Path path : paths) {
+            byte[] content = Files.readAllBytes(path);
+            contents.add(content);
+            bytes += content.length;
+        }
+        ArticleNormalizer normalizer = new ArticleNormalizer(10L << 20);
+        Instant now = Instant.now();
+        for (int i = 0; i < Math.min(2000, contents.size()); i++) {
+            normalizer.normalize(contents.get(i), "warmup", now);
+        }
+        int refused = 0;
+        int noSourceUrl = 0;
+        int withMarkers = 0;
+        int shortText = 0;
+        int dated = 0;
+        List<String> examples = new ArrayList<>();
+        long start = System.nanoTime();
+        List<NormalizationResult> results = new ArrayList<>(contents.size());
+        for (int i = 0; i < contents.size(); i++) {
+            results.add(normalizer.normalize(contents.get(i), paths.get(i).getFileName().toString(), now));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        for (int i = 0; i < results.size(); i++) {
+            NormalizationResult result = results.get(i);
+            if (!(result instanceof NormalizationResult.Normalized normalized)) {
+                refused++;
+                if (examples.size() < 10) {
+                    examples.add("refused " + paths.get(i) + ": " + result.problems());
+                }
+                continue;
+            }
+            Article article = normalized.article();
+            if (article.sourceUrl() == null) {
+                noSourceUrl++;
+            }
+            if (article.publishedAt() != null) {
+                dated++;
+            }
+            if (article.text().length() < 20) {
+                shortText++;
+            }
+            String all = article.title() + "\n" + article.text() + "\n" + article.html();
+            for (String marker : BOILERPLATE_MARKERS) {
+                if (all.contains(marker)) {
+                    withMarkers++;
+                    if (examples.size() < 20) {
+                        examples.add("marker '" + marker + "' in " + paths.get(i));
+                    }
+                    break;
+                }
+            }
+        }
+        double megabytes = bytes / 1e6;
+        System.out.printf(Locale.ROOT, "files=%d input=%.1f MB time=%.2f s throughput=%.1f MB/s %.0f docs/s%n",
+                contents.size(), megabytes, seconds, megabytes / seconds, contents.size() / seconds);
+        System.out.printf(Locale.ROOT, "refused=%d noSourceUrl=%d dated=%d shortText=%d withBoilerplateMarkers=%d%n",
+                refused, noSourceUrl, dated, shortText, withMarkers);
+        examples.forEach(System.out::println);
+    }
+}
