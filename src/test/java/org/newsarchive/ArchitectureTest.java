@@ -1,0 +1,37 @@
+package org.newsarchive;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The dependency rules of the codebase: features depend one way, ingestion knows nothing of web or index. */
+@AnalyzeClasses(packages = "org.newsarchive", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule ingestKnowsNoWebOrIndex = noClasses()
+            .that().resideInAPackage("..ingest..")
+            .should().dependOnClassesThat()
+            .resideInAnyPackage("org.apache.lucene..", "org.springframework.web..", "org.thymeleaf..", "..web..", "..api..", "..cli..");
+
+    @ArchTest
+    static final ArchRule storeKnowsOnlyBytes = noClasses()
+            .that().resideInAPackage("..store..")
+            .should().dependOnClassesThat()
+            .resideInAnyPackage("org.newsarchive.article..", "org.newsarchive.ingest..", "org.springframework..");
+
+    @ArchTest
+    static final ArchRule articleRecordsStayPlain = noClasses()
+            .that().resideInAPackage("..article..")
+            .should().dependOnClassesThat()
+            .resideInAnyPackage("org.springframework.web..", "..web..", "..cli..");
+
+    @ArchTest
+    static final ArchRule webAndCliDoNotTouchLucene = noClasses()
+            .that().resideInAnyPackage("..web..", "..cli..", "..api..")
+            .should().dependOnClassesThat()
+            .resideInAPackage("org.apache.lucene..");
+}

@@ -1,0 +1,117 @@
+package org.newsarchive.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsarchive.article.Article;
+import org.newsarchive.store.RawStore;
+
+class IngestServiceTest {
+
+    @TempDir
+    Path dataDir;
+
+    @TempDir
+    Path input;
+
+    /** A sink that keeps articles in memory: the real catalog is tested through the command line. */
+    private static final class MemorySink implements ArticleSink {
+        final Map<String, Article> articles = new ConcurrentHashMap<>();
+        int commits;
+
+        @Override
+        public boolean holdsSame(Article article) {
+            Article stored = articles.get(article.id());
+            return stored != null && stored.provenance().sha256().equals(article.provenance().sha256());
+        }
+
+        @Override
+        public void save(Article article) {
+            articles.put(article.id(), article);
+        }
+
+        @Override
+        public synchronized void commit() {
+            commits++;
+        }
+    }
+
+    private final MemorySink sink = new MemorySink();
+
+    private IngestService service(long maxBytes) {
+        return new IngestService(
+                Normalizers.NORMALIZER, new RawStore(dataDir), sink, maxBytes, 2, Clock.systemUTC());
+    }
+
+    @Test
+    void badFilesFailAloneAndEveryFilesBytesAreKept() throws Exception {
+        Files.createDirectories(input.resolve("nested"));
+        Files.copy(Path.of("seeds/000_1a9ccc52b8d05a66.txt"), input.resolve("nested/good.txt"));
+        Files.write(input.resolve("empty.md"), new byte[0]);
+        Files.write(input.resolve("binary.html"), new byte[] {0, 1, 2, 3});
+        Files.writeString(input.resolve("ignored.jpg"), "not an article");
+
+        IngestReport report = service(10 << 20).ingest(List.of(input), false, IngestProgress.NONE);
+
+        assertThat(report.files())
+                .extracting(FileOutcome::path, FileOutcome::status)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("binary.html", FileOutcome.Status.FAILED),
+                        org.assertj.core.groups.Tuple.tuple("empty.md", FileOutcome.Status.FAILED),
+                        org.assertj.core.groups.Tuple.tuple("nested/good.txt", FileOutcome.Status.INGESTED));
+        assertThat(report.files().get(0).problems()).singleElement().hasToString("error: binary file, not text");
+        assertThat(sink.articles).hasSize(1);
+        assertThat(sink.commits).isEqualTo(1);
+        RawStore raw = new RawStore(dataDir);
+        assertThat(raw.sources()).extracting(RawStore.SourceEntry::path)
+                .containsExactlyInAnyOrder("binary.html", "empty.md", "nested/good.txt");
+        for (RawStore.SourceEntry entry : raw.sources()) {
+            assertThat(raw.read(entry.sha256())).hasValue(Files.readAllBytes(input.resolve(entry.path())));
+        }
+    }
+
+    @Test
+    void reingestingIsUnchangedAndACopyUnderAnotherPathKeepsOneArticle() throws Exception {
+        Files.copy(Path.of("seeds/003_4984534a3bff97df.txt"), input.resolve("a.md"));
+        service(10 << 20).ingest(List.of(input), false, IngestProgress.NONE);
+        Files.copy(Path.of("seeds/003_4984534a3bff97df.txt"), input.resolve("b.md"));
+
+        IngestReport again = service(10 << 20).ingest(List.of(input), false, IngestProgress.NONE);
+
+        assertThat(again.files()).extracting(FileOutcome::status).containsOnly(FileOutcome.Status.UNCHANGED);
+        assertThat(sink.articles).hasSize(1);
+    }
+
+    @Test
+    void oversizedFilesAreRefusedButKept() throws Exception {
+        byte[] big = "大".repeat(200).getBytes(StandardCharsets.UTF_8);
+        Files.write(input.resolve("big.md"), big);
+
+        IngestReport report = service(100).ingest(List.of(input), false, IngestProgress.NONE);
+
+        assertThat(report.files()).singleElement().satisfies(file -> {
+            assertThat(file.status()).isEqualTo(FileOutcome.Status.FAILED);
+            assertThat(file.problems().get(0).message()).contains("over the limit of 100 bytes");
+        });
+        assertThat(new RawStore(dataDir).sources()).hasSize(1);
+    }
+
+    @Test
+    void dryRunWritesNothing() throws Exception {
+        Files.copy(Path.of("seeds/001_8bf697e77c316bad.txt"), input.resolve("one.md"));
+
+        IngestReport report = service(10 << 20).ingest(List.of(input), true, IngestProgress.NONE);
+
+        assertThat(report.count(FileOutcome.Status.INGESTED)).isEqualTo(1);
+        assertThat(sink.articles).isEmpty();
+        assertThat(new RawStore(dataDir).sources()).isEmpty();
+    }
+}

@@ -1,0 +1,66 @@
+package org.newsarchive.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Starts the real server on a random port over the seeds, as {@code serve} does, and reads its pages over HTTP. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ArchiveServerTest {
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("archive.data-dir", dataDir::toString);
+        registry.add("archive.seeds-dir", () -> "seeds");
+    }
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void homeListsTheSeedArticles() throws Exception {
+        HttpResponse<String> home = get("/");
+
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.body())
+                .contains("中文新闻档案馆", "共 5 篇", "中国最大网络互助平台“相互宝”被关停", "绝人生路的叫停 究竟动了谁的奶酪？");
+    }
+
+    @Test
+    void articlePageShowsCleanBodyAndMetadata() throws Exception {
+        String id = get("/").body().replaceAll("(?s).*href=\"/articles/([0-9a-f]{16})\">中国最大网络互助平台.*", "$1");
+
+        HttpResponse<String> page = get("/articles/" + id);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("李冰", "孙芸", "2021-12-29", "<h4>民营互助平台被政府主导的“惠民保”取代？</h4>")
+                .doesNotContain("翻墙");
+    }
+
+    @Test
+    void unknownArticleIsNotFound() throws Exception {
+        assertThat(get("/articles/0000000000000000").statusCode()).isEqualTo(404);
+        assertThat(get("/articles/..%2F..%2Fetc").statusCode()).isIn(400, 404);
+    }
+}
