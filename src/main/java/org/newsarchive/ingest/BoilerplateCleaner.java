@@ -24,10 +24,10 @@ final class BoilerplateCleaner {
             Pattern.compile("^本文短[网網]址"),
             Pattern.compile("版[权權]所有.{0,10}(?:转载|轉載|授权|授權)|严禁建立镜像网站|嚴禁建立鏡像網站"),
             Pattern.compile("^手机上长按|^手機上長按|二维码分享本文|二維碼分享本文"),
-            Pattern.compile("^免责声明|^免責聲明"),
+            Pattern.compile("^[【\\[]?(?:免责声明|免責聲明)"),
             Pattern.compile("^\\*{0,2}(?:更多资讯|更多資訊|更多关注|更多關注)[，,、]?.{0,12}$"),
             Pattern.compile("^(?:点击|點擊)(?:阅读|閱讀|观看|觀看|订阅|訂閱).{0,40}$"),
-            Pattern.compile("^(?:欢迎|歡迎)(?:加入|关注|關注).{0,40}(?:Discord|Gettr|GETTR|GTV|Telegram|电报|電報|YouTube|Twitter|群)"),
+            Pattern.compile("^(?:欢迎|歡迎).{0,6}(?:加入|关注|關注).{0,40}(?:Discord|Gettr|GETTR|GTV|Telegram|电报|電報|YouTube|Twitter|群|农场|農場)"),
             Pattern.compile("^(?:订阅|訂閱|关注|關注)我们"));
 
     /** Hosts whose links, alone in a block, are follow-us promotion rather than content. */
@@ -44,6 +44,8 @@ final class BoilerplateCleaner {
     private static final Pattern DECORATIVE_IMAGE = Pattern.compile("(?i)(?:logo|poster|banner)[^/]*$");
     /** Share images of mirror pages: QR codes rendered per page. */
     private static final Pattern QR_IMAGE = Pattern.compile("(?i)\\.md\\.png$|qr-?code[^/]*$");
+    private static final Pattern DISCLAIMER_HEADING = Pattern.compile("^[【\\[]?(?:免责声明|免責聲明)[】\\]]?[:：]?$");
+    private static final int MAX_DISCLAIMER = 200;
     private static final Pattern BARE_URL = Pattern.compile("^https?://\\S+$");
 
     /** Removes navigation bars; runs before the title is read, because the bars come before it. */
@@ -53,9 +55,21 @@ final class BoilerplateCleaner {
 
     /** Removes all other boilerplate; runs after the title, byline and source links are taken. */
     void removeBoilerplate(ArticleDraft draft) {
+        removeDisclaimerBodies(draft.blocks);
         draft.blocks.removeIf(this::isBoilerplate);
         trimEnds(draft.blocks);
         draft.blocks.removeIf(block -> block.is(Block.Kind.RULE));
+    }
+
+    /** A disclaimer heading alone on its line ({@code 【免责声明】}) takes the short paragraph under it along. */
+    private static void removeDisclaimerBodies(List<Block> blocks) {
+        for (int i = 0; i + 1 < blocks.size(); i++) {
+            if (DISCLAIMER_HEADING.matcher(blocks.get(i).text()).matches()
+                    && blocks.get(i + 1).is(Block.Kind.PARAGRAPH)
+                    && blocks.get(i + 1).text().length() <= MAX_DISCLAIMER) {
+                blocks.remove(i + 1);
+            }
+        }
     }
 
     private static boolean isNavigation(Block block) {
