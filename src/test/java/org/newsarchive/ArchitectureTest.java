@@ -13,25 +13,39 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule ingestKnowsNoWebOrIndex = noClasses()
-            .that().resideInAPackage("..ingest..")
-            .should().dependOnClassesThat()
-            .resideInAnyPackage("org.apache.lucene..", "org.springframework.web..", "org.thymeleaf..", "..web..", "..api..", "..cli..");
+            .that()
+            .resideInAPackage("..ingest..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.apache.lucene..",
+                    "org.springframework.web..",
+                    "org.thymeleaf..",
+                    "..web..",
+                    "..api..",
+                    "..cli..");
 
     @ArchTest
     static final ArchRule storeKnowsOnlyBytes = noClasses()
-            .that().resideInAPackage("..store..")
-            .should().dependOnClassesThat()
+            .that()
+            .resideInAPackage("..store..")
+            .should()
+            .dependOnClassesThat()
             .resideInAnyPackage("org.newsarchive.article..", "org.newsarchive.ingest..", "org.springframework..");
 
     @ArchTest
     static final ArchRule articleRecordsStayPlain = noClasses()
-            .that().resideInAPackage("..article..")
-            .should().dependOnClassesThat()
+            .that()
+            .resideInAPackage("..article..")
+            .should()
+            .dependOnClassesThat()
             .resideInAnyPackage("org.springframework.web..", "..web..", "..cli..");
 
     @ArchTest
     static final ArchRule webAndCliDoNotTouchLucene = noClasses()
-            .that().resideInAnyPackage("..web..", "..cli..", "..api..")
-            .should().dependOnClassesThat()
+            .that()
+            .resideInAnyPackage("..web..", "..cli..", "..api..")
+            .should()
+            .dependOnClassesThat()
             .resideInAPackage("org.apache.lucene..");
 }

@@ -36,7 +36,8 @@ public final class ArticleCatalog implements ArticleSink {
     @Override
     public boolean holdsSame(Article article) {
         return find(article.id())
-                .map(stored -> stored.provenance().sha256().equals(article.provenance().sha256()))
+                .map(stored ->
+                        stored.provenance().sha256().equals(article.provenance().sha256()))
                 .orElse(false);
     }
 
@@ -85,12 +86,15 @@ public final class ArticleCatalog implements ArticleSink {
         }
         List<Article> articles = new ArrayList<>();
         try (Stream<Path> files = Files.list(directory)) {
-            files.filter(file -> file.getFileName().toString().endsWith(".json")).forEach(file -> articles.add(read(file)));
+            files.filter(file -> file.getFileName().toString().endsWith(".json"))
+                    .forEach(file -> articles.add(read(file)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + directory, e);
         }
         articles.sort(Comparator.comparing(
-                (Article article) -> article.publishedAt() == null ? null : article.publishedAt().sortInstant(),
+                (Article article) -> article.publishedAt() == null
+                        ? null
+                        : article.publishedAt().sortInstant(),
                 Comparator.nullsLast(Comparator.reverseOrder())));
         return articles;
     }

@@ -13,10 +13,10 @@ import org.newsarchive.ingest.IngestService;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code ingest PATH...}: reads files and folders into the archive and reports file by file. */
@@ -66,7 +66,8 @@ final class IngestCommand implements Callable<Integer> {
         }
         for (FileOutcome file : result.files()) {
             if (file.status() == FileOutcome.Status.FAILED) {
-                err.println("failed: " + file.path() + ": " + file.problems().get(file.problems().size() - 1).message());
+                err.println("failed: " + file.path() + ": "
+                        + file.problems().get(file.problems().size() - 1).message());
             }
         }
         if (report != null) {
@@ -84,11 +85,14 @@ final class IngestCommand implements Callable<Integer> {
                     entry.put("path", file.path());
                     entry.put("status", file.status().label());
                     entry.put("id", file.id());
-                    entry.put("problems", file.problems().stream()
-                            .map(problem -> Map.of(
-                                    "severity", problem.severity().name().toLowerCase(java.util.Locale.ROOT),
-                                    "message", problem.message()))
-                            .toList());
+                    entry.put(
+                            "problems",
+                            file.problems().stream()
+                                    .map(problem -> Map.of(
+                                            "severity",
+                                                    problem.severity().name().toLowerCase(java.util.Locale.ROOT),
+                                            "message", problem.message()))
+                                    .toList());
                     return entry;
                 })
                 .toList();

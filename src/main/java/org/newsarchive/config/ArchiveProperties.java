@@ -14,13 +14,17 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("archive")
 public record ArchiveProperties(
-        @DefaultValue("./data") Path dataDir, @DefaultValue("seeds") String seedsDir, @DefaultValue Ingest ingest) {
+        @DefaultValue("./data") Path dataDir,
+        @DefaultValue("seeds") String seedsDir,
+        @DefaultValue Ingest ingest) {
 
     /**
      * @param maxFileSize files larger than this are refused (their bytes are still kept)
      * @param threads parallel normalizer threads; 0 means one per core
      */
-    public record Ingest(@DefaultValue("10MB") DataSize maxFileSize, @DefaultValue("0") int threads) {
+    public record Ingest(
+            @DefaultValue("10MB") DataSize maxFileSize,
+            @DefaultValue("0") int threads) {
 
         public int effectiveThreads() {
             return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();

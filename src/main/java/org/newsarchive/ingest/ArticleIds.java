@@ -17,7 +17,8 @@ final class ArticleIds {
 
     private static final Pattern GNEWS_ARTICLE =
             Pattern.compile("^gnews\\.org/(?:[a-z]{2}(?:-[a-z]{2,4})?/)?(?:articles/|\\d{4}/\\d{2}/)?(\\d+)(?:/.*)?$");
-    private static final Pattern TRACKING_PARAMETER = Pattern.compile("(?:^|&)(?:utm_[^=&]*|fbclid|gclid|from|spm)=[^&]*");
+    private static final Pattern TRACKING_PARAMETER =
+            Pattern.compile("(?:^|&)(?:utm_[^=&]*|fbclid|gclid|from|spm)=[^&]*");
     private static final int ID_HEX_CHARS = 16;
 
     private ArticleIds() {}
@@ -45,7 +46,10 @@ final class ArticleIds {
         String query = "";
         int question = rest.indexOf('?');
         if (question >= 0) {
-            query = TRACKING_PARAMETER.matcher(rest.substring(question + 1)).replaceAll("").replaceAll("^&+", "");
+            query = TRACKING_PARAMETER
+                    .matcher(rest.substring(question + 1))
+                    .replaceAll("")
+                    .replaceAll("^&+", "");
             rest = rest.substring(0, question);
         }
         int slash = rest.indexOf('/');

@@ -33,7 +33,8 @@ public final class ArticleNormalizer {
 
     private static final int READING_HAN_PER_MINUTE = 400;
     private static final int READING_WORDS_PER_MINUTE = 200;
-    private static final String[] LEAD_IMAGE_KEYS = {"headimg", "thumbnail", "image", "cover", "lead_image", "og:image"};
+    private static final String[] LEAD_IMAGE_KEYS = {"headimg", "thumbnail", "image", "cover", "lead_image", "og:image"
+    };
 
     private final long maxFileBytes;
     private final SourceDecoder decoder = new SourceDecoder();
@@ -91,7 +92,8 @@ public final class ArticleNormalizer {
             throw new RefusedFileException("empty file");
         }
         ParsedSource source = parse(text, problems);
-        ArticleDraft draft = new ArticleDraft(source.frontMatter(), flattener.flatten(source.root()), comments(source.root()));
+        ArticleDraft draft =
+                new ArticleDraft(source.frontMatter(), flattener.flatten(source.root()), comments(source.root()));
         sourceUrls.apply(draft);
         boilerplate.removeNavigation(draft);
         titles.apply(draft);
@@ -129,12 +131,17 @@ public final class ArticleNormalizer {
         editors.addAll(draft.editors);
         Set<String> keywords = new LinkedHashSet<>(frontMatter.list("keywords", "keyword"));
         keywords.addAll(draft.keywords);
-        String id = draft.sourceUrl != null ? ArticleIds.fromSourceUrl(draft.sourceUrl) : ArticleIds.fromText(body.text());
+        String id =
+                draft.sourceUrl != null ? ArticleIds.fromSourceUrl(draft.sourceUrl) : ArticleIds.fromText(body.text());
         return new Article(
                 id,
                 draft.title,
                 frontMatter.text("subtitle", "subheading"),
-                metadata.publishedAt(draft, publisher, language, images.stream().map(ArticleImage::url).toList()),
+                metadata.publishedAt(
+                        draft,
+                        publisher,
+                        language,
+                        images.stream().map(ArticleImage::url).toList()),
                 publisher,
                 draft.channel != null ? draft.channel : frontMatter.text("channel"),
                 List.copyOf(authors),
@@ -169,7 +176,8 @@ public final class ArticleNormalizer {
     }
 
     private static boolean isHtmlDocument(String text) {
-        String head = text.substring(0, Math.min(text.length(), 1024)).stripLeading().toLowerCase(Locale.ROOT);
+        String head =
+                text.substring(0, Math.min(text.length(), 1024)).stripLeading().toLowerCase(Locale.ROOT);
         return head.startsWith("<!doctype html") || head.startsWith("<html");
     }
 
@@ -216,7 +224,8 @@ public final class ArticleNormalizer {
 
     static String sha256(byte[] bytes) {
         try {
-            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return java.util.HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException("SHA-256 is required by every JVM", impossible);
         }
@@ -225,6 +234,8 @@ public final class ArticleNormalizer {
     private static String describe(Throwable unexpected) {
         String message = unexpected.getMessage();
         String kind = unexpected instanceof StackOverflowError ? "markup nested too deeply" : "unexpected structure";
-        return message == null || message.isBlank() ? kind : kind + " (" + message.lines().findFirst().orElse("") + ")";
+        return message == null || message.isBlank()
+                ? kind
+                : kind + " (" + message.lines().findFirst().orElse("") + ")";
     }
 }

@@ -93,7 +93,8 @@ final class Block {
     }
 
     boolean isMostlyLinks(double share) {
-        return !text.isEmpty() && linkTextLength() >= share * text.replaceAll("[\\s|｜]", "").length();
+        return !text.isEmpty()
+                && linkTextLength() >= share * text.replaceAll("[\\s|｜]", "").length();
     }
 
     @Override

@@ -29,9 +29,35 @@ import org.newsarchive.article.ArticleImage;
 final class BlockFlattener {
 
     private static final Set<String> BLOCK_TAGS = Set.of(
-            "p", "div", "center", "section", "article", "header", "footer", "main", "aside", "ul", "ol", "dl", "dt",
-            "dd", "figure", "address", "pre", "details", "summary", "body", "html", "blockquote", "fieldset", "hgroup",
-            "menu", "caption", "tr", "td", "th");
+            "p",
+            "div",
+            "center",
+            "section",
+            "article",
+            "header",
+            "footer",
+            "main",
+            "aside",
+            "ul",
+            "ol",
+            "dl",
+            "dt",
+            "dd",
+            "figure",
+            "address",
+            "pre",
+            "details",
+            "summary",
+            "body",
+            "html",
+            "blockquote",
+            "fieldset",
+            "hgroup",
+            "menu",
+            "caption",
+            "tr",
+            "td",
+            "th");
 
     private static final Map<String, String> INLINE_TAGS = Map.ofEntries(
             Map.entry("a", "a"),
@@ -282,7 +308,9 @@ final class BlockFlattener {
 
         private void addTable(Element table) {
             Element body = new Element("div").appendChild(table.clone());
-            Element clean = TABLE_CLEANER.clean(org.jsoup.Jsoup.parseBodyFragment(body.html())).body();
+            Element clean = TABLE_CLEANER
+                    .clean(org.jsoup.Jsoup.parseBodyFragment(body.html()))
+                    .body();
             Element cleanTable = clean.selectFirst("table");
             if (cleanTable == null) {
                 return;

@@ -21,9 +21,35 @@ final class BodyWriter {
     record Body(String html, String text) {}
 
     private static final Safelist ARTICLE_MARKUP = Safelist.none()
-            .addTags("p", "h2", "h3", "h4", "figure", "figcaption", "img", "ul", "ol", "li", "table", "thead",
-                    "tbody", "tfoot", "tr", "th", "td", "caption", "blockquote", "a", "strong", "em", "u", "s", "sub",
-                    "sup", "code", "br")
+            .addTags(
+                    "p",
+                    "h2",
+                    "h3",
+                    "h4",
+                    "figure",
+                    "figcaption",
+                    "img",
+                    "ul",
+                    "ol",
+                    "li",
+                    "table",
+                    "thead",
+                    "tbody",
+                    "tfoot",
+                    "tr",
+                    "th",
+                    "td",
+                    "caption",
+                    "blockquote",
+                    "a",
+                    "strong",
+                    "em",
+                    "u",
+                    "s",
+                    "sub",
+                    "sup",
+                    "code",
+                    "br")
             .addAttributes("a", "href")
             .addAttributes("img", "src", "alt", "loading", "referrerpolicy")
             .addAttributes("th", "colspan", "rowspan")

@@ -27,14 +27,31 @@ final class BoilerplateCleaner {
             Pattern.compile("^[【\\[]?(?:免责声明|免責聲明)"),
             Pattern.compile("^\\*{0,2}(?:更多资讯|更多資訊|更多关注|更多關注)[，,、]?.{0,12}$"),
             Pattern.compile("^(?:点击|點擊)(?:阅读|閱讀|观看|觀看|订阅|訂閱).{0,40}$"),
-            Pattern.compile("^(?:欢迎|歡迎).{0,6}(?:加入|关注|關注).{0,40}(?:Discord|Gettr|GETTR|GTV|Telegram|电报|電報|YouTube|Twitter|群|农场|農場)"),
+            Pattern.compile(
+                    "^(?:欢迎|歡迎).{0,6}(?:加入|关注|關注).{0,40}(?:Discord|Gettr|GETTR|GTV|Telegram|电报|電報|YouTube|Twitter|群|农场|農場)"),
             Pattern.compile("^(?:订阅|訂閱|关注|關注)我们"));
 
     /** Hosts whose links, alone in a block, are follow-us promotion rather than content. */
     private static final Set<String> PROMO_HOSTS = Set.of(
-            "gettr.com", "gtv.org", "discord.gg", "discord.com", "youtube.com", "youtu.be", "twitter.com", "x.com",
-            "t.me", "telegram.me", "facebook.com", "instagram.com", "rolfoundation.org", "rolsociety.org",
-            "gfw-breaker.win", "getongab.com", "parler.com", "truthsocial.com", "rumble.com");
+            "gettr.com",
+            "gtv.org",
+            "discord.gg",
+            "discord.com",
+            "youtube.com",
+            "youtu.be",
+            "twitter.com",
+            "x.com",
+            "t.me",
+            "telegram.me",
+            "facebook.com",
+            "instagram.com",
+            "rolfoundation.org",
+            "rolsociety.org",
+            "gfw-breaker.win",
+            "getongab.com",
+            "parler.com",
+            "truthsocial.com",
+            "rumble.com");
 
     private static final Pattern PROMO_PATH = Pattern.compile(
             "(?i)gnews\\.org/(?:zh-hans/|zh-hant/)?(?:author/|terms-of-use|privacy-policy)|github\\.com/(?:begood0513|gfw-breaker|ourhimalayas)|^https?://\\d+\\.\\d+\\.\\d+\\.\\d+");
@@ -44,6 +61,7 @@ final class BoilerplateCleaner {
     private static final Pattern DECORATIVE_IMAGE = Pattern.compile("(?i)(?:logo|poster|banner)[^/]*$");
     /** Share images of mirror pages: QR codes rendered per page. */
     private static final Pattern QR_IMAGE = Pattern.compile("(?i)\\.md\\.png$|qr-?code[^/]*$");
+
     private static final Pattern DISCLAIMER_HEADING = Pattern.compile("^[【\\[]?(?:免责声明|免責聲明)[】\\]]?[:：]?$");
     private static final int MAX_DISCLAIMER = 200;
     private static final Pattern BARE_URL = Pattern.compile("^https?://\\S+$");
@@ -145,7 +163,9 @@ final class BoilerplateCleaner {
     private boolean isTrailingJunk(Block block) {
         return switch (block.kind()) {
             case RULE -> true;
-            case FIGURE -> DECORATIVE_IMAGE.matcher(block.image().url()).find() && block.image().caption() == null;
+            case FIGURE ->
+                DECORATIVE_IMAGE.matcher(block.image().url()).find()
+                        && block.image().caption() == null;
             default -> TRAILING_JUNK.matcher(block.text()).matches();
         };
     }

@@ -54,7 +54,10 @@ final class DateParsing {
             // next notation
         }
         try {
-            return withInstant(ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant(), null);
+            return withInstant(
+                    ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME)
+                            .toInstant(),
+                    null);
         } catch (DateTimeParseException notRfc1123) {
             // next notation
         }
@@ -107,7 +110,8 @@ final class DateParsing {
         while (matcher.find()) {
             int offset = matcher.group(1) != null ? 1 : 4;
             int year = Integer.parseInt(matcher.group(offset));
-            LocalDate date = date(year < 100 ? 2000 + year : year, matcher.group(offset + 1), matcher.group(offset + 2));
+            LocalDate date =
+                    date(year < 100 ? 2000 + year : year, matcher.group(offset + 1), matcher.group(offset + 2));
             if (date != null) {
                 return PublicationDate.ofDate(date, DateSource.SOURCE_URL_PATH);
             }

@@ -17,7 +17,8 @@ record FrontMatter(Map<String, Object> fields) {
 
     FrontMatter {
         Map<String, Object> lowerCased = new LinkedHashMap<>();
-        fields.forEach((key, value) -> lowerCased.putIfAbsent(String.valueOf(key).toLowerCase(Locale.ROOT), value));
+        fields.forEach(
+                (key, value) -> lowerCased.putIfAbsent(String.valueOf(key).toLowerCase(Locale.ROOT), value));
         fields = java.util.Collections.unmodifiableMap(lowerCased);
     }
 

@@ -33,7 +33,12 @@ public final class IngestService {
     private final Clock clock;
 
     public IngestService(
-            ArticleNormalizer normalizer, RawStore rawStore, ArticleSink sink, long maxFileBytes, int threads, Clock clock) {
+            ArticleNormalizer normalizer,
+            RawStore rawStore,
+            ArticleSink sink,
+            long maxFileBytes,
+            int threads,
+            Clock clock) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, was " + threads);
         }

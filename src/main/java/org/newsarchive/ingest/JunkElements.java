@@ -12,20 +12,73 @@ import org.jsoup.nodes.Element;
 final class JunkElements {
 
     private static final Set<String> JUNK_TAGS = Set.of(
-            "script", "style", "noscript", "iframe", "frame", "frameset", "object", "embed", "applet", "form",
-            "input", "button", "select", "textarea", "option", "svg", "math", "template", "link", "meta", "base",
-            "title", "head", "canvas", "audio", "video", "source", "track", "map", "area", "dialog", "nav", "ins",
-            "label", "portal", "marquee");
+            "script",
+            "style",
+            "noscript",
+            "iframe",
+            "frame",
+            "frameset",
+            "object",
+            "embed",
+            "applet",
+            "form",
+            "input",
+            "button",
+            "select",
+            "textarea",
+            "option",
+            "svg",
+            "math",
+            "template",
+            "link",
+            "meta",
+            "base",
+            "title",
+            "head",
+            "canvas",
+            "audio",
+            "video",
+            "source",
+            "track",
+            "map",
+            "area",
+            "dialog",
+            "nav",
+            "ins",
+            "label",
+            "portal",
+            "marquee");
 
     /** Whole class/id tokens that mark ad slots and page furniture. */
     private static final Set<String> JUNK_TOKENS = Set.of(
-            "ad", "ads", "advert", "advertisement", "adsbygoogle", "gpt", "sponsor", "sponsored", "promo", "banner",
-            "share", "sharing", "social", "qrcode", "qr", "comment", "comments", "sidebar", "breadcrumb",
-            "newsletter", "subscribe", "recommend", "related", "hideid", "print");
+            "ad",
+            "ads",
+            "advert",
+            "advertisement",
+            "adsbygoogle",
+            "gpt",
+            "sponsor",
+            "sponsored",
+            "promo",
+            "banner",
+            "share",
+            "sharing",
+            "social",
+            "qrcode",
+            "qr",
+            "comment",
+            "comments",
+            "sidebar",
+            "breadcrumb",
+            "newsletter",
+            "subscribe",
+            "recommend",
+            "related",
+            "hideid",
+            "print");
 
     private static final Pattern TOKEN_SPLIT = Pattern.compile("[^a-z0-9]+");
-    private static final Pattern HIDDEN_STYLE =
-            Pattern.compile("(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden");
+    private static final Pattern HIDDEN_STYLE = Pattern.compile("(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden");
     private static final Pattern AD_IMAGE_PATH = Pattern.compile("(?i)/(?:ads?|adv|adverts?|banners?|sponsors?)/");
     private static final Pattern PIXEL_SIZE = Pattern.compile("\\s*[01](?:px)?\\s*");
 
@@ -36,18 +89,22 @@ final class JunkElements {
         if (JUNK_TAGS.contains(tag)) {
             return true;
         }
-        if (element.hasAttr("hidden") || HIDDEN_STYLE.matcher(element.attr("style")).find()) {
+        if (element.hasAttr("hidden")
+                || HIDDEN_STYLE.matcher(element.attr("style")).find()) {
             return true;
         }
         if (tag.equals("img") && (isTrackingPixel(element) || isAdImage(element))) {
             return true;
         }
-        return hasJunkToken(element.id()) || hasJunkToken(element.className()) || element.id().startsWith("taboola");
+        return hasJunkToken(element.id())
+                || hasJunkToken(element.className())
+                || element.id().startsWith("taboola");
     }
 
     private static boolean isTrackingPixel(Element img) {
         return (img.hasAttr("width") && PIXEL_SIZE.matcher(img.attr("width")).matches())
-                || (img.hasAttr("height") && PIXEL_SIZE.matcher(img.attr("height")).matches());
+                || (img.hasAttr("height")
+                        && PIXEL_SIZE.matcher(img.attr("height")).matches());
     }
 
     private static boolean isAdImage(Element img) {

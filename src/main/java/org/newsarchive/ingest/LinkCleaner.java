@@ -15,7 +15,8 @@ import org.jsoup.nodes.Element;
  */
 final class LinkCleaner {
 
-    private static final Pattern TAG_PATH = Pattern.compile("/(?:tag|tags|keyword|keywords|topic)/([^/?#]+?)(?:\\.html?)?/?(?:[?#].*)?$");
+    private static final Pattern TAG_PATH =
+            Pattern.compile("/(?:tag|tags|keyword|keywords|topic)/([^/?#]+?)(?:\\.html?)?/?(?:[?#].*)?$");
 
     void apply(ArticleDraft draft) {
         ListIterator<Block> blocks = draft.blocks.listIterator();

@@ -23,7 +23,8 @@ final class MarkdownRenderer {
 
     static final String SOFT_BREAK_CLASS = "md-soft-break";
 
-    private static final Pattern WIKI_LINK = Pattern.compile("\\[\\[(?:[a-zA-Z-]{2,12}:)?([^\\[\\]|\\n]{1,200}?)(?:\\|([^\\[\\]\\n]{1,200}?))?]]");
+    private static final Pattern WIKI_LINK =
+            Pattern.compile("\\[\\[(?:[a-zA-Z-]{2,12}:)?([^\\[\\]|\\n]{1,200}?)(?:\\|([^\\[\\]\\n]{1,200}?))?]]");
     private static final Pattern SPLIT_BOLD = Pattern.compile("(?<=\\S)\\*\\*\\*\\*(?=\\S)");
     private static final Pattern INDENTED_TAG_LINE = Pattern.compile("(?m)^[ \\t]+(?=</?[a-zA-Z!])");
 

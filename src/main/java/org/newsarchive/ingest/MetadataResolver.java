@@ -19,7 +19,8 @@ import org.newsarchive.article.PublicationDate;
  */
 final class MetadataResolver {
 
-    private static final String[] DATE_KEYS = {"date", "published", "pubdate", "publish_date", "published_at", "created"};
+    private static final String[] DATE_KEYS = {"date", "published", "pubdate", "publish_date", "published_at", "created"
+    };
 
     private final Publishers publishers;
 
@@ -68,7 +69,8 @@ final class MetadataResolver {
     }
 
     PublicationDate publishedAt(ArticleDraft draft, String publisher, Language language, List<String> imageUrls) {
-        boolean chinese = language != Language.OTHER || publishers.byName(publisher).isPresent();
+        boolean chinese =
+                language != Language.OTHER || publishers.byName(publisher).isPresent();
         ZoneOffset localOffset = chinese ? DateParsing.CHINA : ZoneOffset.UTC;
         List<PublicationDate> candidates = new ArrayList<>(draft.dateCandidates);
         for (String key : DATE_KEYS) {

@@ -23,8 +23,8 @@ final class PeopleExtractor {
     private static final String ROLE = "(?:" + EDITOR_ROLES + "|" + AUTHOR_ROLES + "|" + OTHER_ROLES + ")";
     private static final String COMPOUND_ROLE = ROLE + "(?:\\s*[/／、&]\\s*" + ROLE + ")*";
 
-    private static final Pattern CREDIT_LINE = Pattern.compile(
-            "^[*＊\\s]*(?:" + COMPOUND_ROLE + ")\\s*[:：].*", Pattern.DOTALL);
+    private static final Pattern CREDIT_LINE =
+            Pattern.compile("^[*＊\\s]*(?:" + COMPOUND_ROLE + ")\\s*[:：].*", Pattern.DOTALL);
     private static final Pattern SEGMENT = Pattern.compile(
             "(" + COMPOUND_ROLE + ")\\s*[:：]\\s*(.*?)\\s*(?=(?:[|｜]\\s*|\\s)(?:" + COMPOUND_ROLE + ")\\s*[:：]|$)");
     private static final Pattern EDITOR = Pattern.compile(EDITOR_ROLES);

@@ -70,7 +70,9 @@ final class Publishers {
         String hostAndPath = host + pathOf(url);
         for (Outlet outlet : outlets) {
             for (String known : outlet.hosts()) {
-                if (known.contains("/") ? hostAndPath.startsWith(known) : host.equals(known) || host.endsWith("." + known)) {
+                if (known.contains("/")
+                        ? hostAndPath.startsWith(known)
+                        : host.equals(known) || host.endsWith("." + known)) {
                     return Optional.of(outlet.name());
                 }
             }

@@ -34,8 +34,9 @@ final class SourceDecoder {
         if (startsWith(bytes, UTF8_BOM)) {
             return decodeUtf8(ByteBuffer.wrap(bytes, 3, bytes.length - 3), "UTF-8 (BOM)");
         }
-        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
-                || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
+        if (bytes.length >= 2
+                && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
+                        || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
             Charset utf16 = bytes[0] == (byte) 0xFF ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE;
             return new DecodedText(new String(bytes, 2, bytes.length - 2, utf16), utf16.name(), List.of());
         }
@@ -47,7 +48,9 @@ final class SourceDecoder {
 
     private DecodedText decodeUtf8(ByteBuffer bytes, String label) {
         try {
-            String text = strictDecoder(StandardCharsets.UTF_8).decode(bytes.duplicate()).toString();
+            String text = strictDecoder(StandardCharsets.UTF_8)
+                    .decode(bytes.duplicate())
+                    .toString();
             return new DecodedText(text, label, List.of());
         } catch (CharacterCodingException notUtf8) {
             return decodeOther(bytes, label);
@@ -80,8 +83,8 @@ final class SourceDecoder {
 
     private static DecodedText replacingUtf8(byte[] bytes, String label, int invalid) {
         String text = new String(bytes, StandardCharsets.UTF_8);
-        String message = invalid + " invalid UTF-8 byte sequence" + (invalid == 1 ? " was" : "s were")
-                + " replaced with U+FFFD";
+        String message =
+                invalid + " invalid UTF-8 byte sequence" + (invalid == 1 ? " was" : "s were") + " replaced with U+FFFD";
         return new DecodedText(text, label, List.of(IngestProblem.warning(message)));
     }
 
@@ -169,7 +172,8 @@ final class SourceDecoder {
     /** Length of the well-formed UTF-8 sequence starting at {@code i}, or 0 when none starts there. */
     private static int validSequenceLength(byte[] bytes, int i) {
         int b = bytes[i] & 0xFF;
-        int length = b < 0x80 ? 1 : b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+        int length =
+                b < 0x80 ? 1 : b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
         if (length == 0 || i + length > bytes.length) {
             return 0;
         }

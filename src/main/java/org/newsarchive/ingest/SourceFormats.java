@@ -6,8 +6,10 @@ import org.newsarchive.article.SourceFormat;
 /** Names the layout family of a file from its front matter and body markup. Stateless and thread-safe. */
 final class SourceFormats {
 
-    private static final Pattern HTML_BLOCK = Pattern.compile("(?i)<(?:div|p|span|img|br|table|center|ul|ol|h[1-6])[\\s>/]");
-    private static final Pattern MARKDOWN = Pattern.compile("(?m)^\\s{0,3}(?:#{1,6}\\s|[-*+]\\s|>\\s|!?\\[[^\\]]*]\\(|-{3,}\\s*$)");
+    private static final Pattern HTML_BLOCK =
+            Pattern.compile("(?i)<(?:div|p|span|img|br|table|center|ul|ol|h[1-6])[\\s>/]");
+    private static final Pattern MARKDOWN =
+            Pattern.compile("(?m)^\\s{0,3}(?:#{1,6}\\s|[-*+]\\s|>\\s|!?\\[[^\\]]*]\\(|-{3,}\\s*$)");
 
     private SourceFormats() {}
 

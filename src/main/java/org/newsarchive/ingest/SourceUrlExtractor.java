@@ -25,11 +25,11 @@ final class SourceUrlExtractor {
     private static final String[] FRONT_MATTER_KEYS = {
         "from", "source_url", "sourceurl", "original_url", "original", "canonical", "link", "url", "source"
     };
-    private static final Pattern ORIGINAL_LINE = Pattern.compile(
-            "^(?:原文|原始|來源|来源)(?:链接|連結|鏈接|地址|網址|网址|出處|出处)[^：:]{0,16}[：:]\\s*(https?://\\S+)\\s*$");
+    private static final Pattern ORIGINAL_LINE =
+            Pattern.compile("^(?:原文|原始|來源|来源)(?:链接|連結|鏈接|地址|網址|网址|出處|出处)[^：:]{0,16}[：:]\\s*(https?://\\S+)\\s*$");
     private static final Pattern REPOST_LINK = Pattern.compile("^\\s*(?:轉載|转载|轉自|转自)(?:自|于|於)?\\s*\\S{0,20}$");
-    private static final Pattern BYLINE = Pattern.compile(
-            "^\\s*(?:(\\d{1,2}/\\d{1,2}/\\d{4} \\d{1,2}:\\d{2} [AP]M)\\s*UTC\\s*)?(.*?)\\s*$");
+    private static final Pattern BYLINE =
+            Pattern.compile("^\\s*(?:(\\d{1,2}/\\d{1,2}/\\d{4} \\d{1,2}:\\d{2} [AP]M)\\s*UTC\\s*)?(.*?)\\s*$");
     private static final DateTimeFormatter BYLINE_TIME = DateTimeFormatter.ofPattern("M/d/yyyy h:mm a", Locale.ENGLISH);
     private static final int BYLINE_SEARCH_BLOCKS = 6;
 
@@ -45,7 +45,8 @@ final class SourceUrlExtractor {
                 blocks.remove();
                 continue;
             }
-            if (takeRepostLink(draft, block, position < BYLINE_SEARCH_BLOCKS) && block.text().isEmpty()) {
+            if (takeRepostLink(draft, block, position < BYLINE_SEARCH_BLOCKS)
+                    && block.text().isEmpty()) {
                 blocks.remove();
                 continue;
             }
@@ -94,8 +95,7 @@ final class SourceUrlExtractor {
         if (matcher.group(1) != null) {
             try {
                 LocalDateTime time = LocalDateTime.parse(matcher.group(1), BYLINE_TIME);
-                draft.dateCandidates.add(
-                        PublicationDate.ofInstant(time.toInstant(ZoneOffset.UTC), DateSource.BYLINE));
+                draft.dateCandidates.add(PublicationDate.ofInstant(time.toInstant(ZoneOffset.UTC), DateSource.BYLINE));
             } catch (DateTimeParseException ignored) {
                 draft.warn("byline time is not a date: " + matcher.group(1));
             }

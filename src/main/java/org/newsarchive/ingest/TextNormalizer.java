@@ -116,8 +116,15 @@ final class TextNormalizer {
     }
 
     static boolean isSpace(char c) {
-        return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\u00A0' || c == '\u3000'
-                || c == '\u200B' || c == '\uFEFF';
+        return c == ' '
+                || c == '\n'
+                || c == '\r'
+                || c == '\t'
+                || c == '\f'
+                || c == '\u00A0'
+                || c == '\u3000'
+                || c == '\u200B'
+                || c == '\uFEFF';
     }
 
     /** Han, kana, hangul, bopomofo, CJK punctuation and full-width forms. */

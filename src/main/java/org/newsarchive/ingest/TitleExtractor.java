@@ -70,7 +70,8 @@ final class TitleExtractor {
                 if (sentence.codePointCount(0, sentence.length()) > MAX_DERIVED_TITLE) {
                     sentence = sentence.substring(0, sentence.offsetByCodePoints(0, MAX_DERIVED_TITLE)) + "…";
                 }
-                draft.warn("no title found; derived from the first " + (block.is(Block.Kind.HEADING) ? "heading" : "sentence"));
+                draft.warn("no title found; derived from the first "
+                        + (block.is(Block.Kind.HEADING) ? "heading" : "sentence"));
                 return sentence;
             }
         }
@@ -81,7 +82,9 @@ final class TitleExtractor {
         if (title == null) {
             return null;
         }
-        String cleaned = DECORATION.matcher(MarkdownRenderer.repairArtefacts(title).replaceAll("\\s+", " ")).replaceAll("");
+        String cleaned = DECORATION
+                .matcher(MarkdownRenderer.repairArtefacts(title).replaceAll("\\s+", " "))
+                .replaceAll("");
         return cleaned.isEmpty() ? null : cleaned;
     }
 

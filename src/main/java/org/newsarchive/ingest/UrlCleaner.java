@@ -64,7 +64,8 @@ final class UrlCleaner {
             return null;
         }
         try {
-            return absoluteHttp(new URI(base).resolve(url.strip().replace(" ", "%20")).toString());
+            return absoluteHttp(
+                    new URI(base).resolve(url.strip().replace(" ", "%20")).toString());
         } catch (URISyntaxException | IllegalArgumentException malformed) {
             return null;
         }

@@ -82,7 +82,8 @@ public final class RawStore {
         String line = sha256 + "\t" + path.replace('\t', ' ').replace('\n', ' ') + "\t" + storedAt + "\n";
         try {
             Files.createDirectories(root);
-            Files.writeString(journal, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    journal, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the raw store journal " + journal, e);
         }

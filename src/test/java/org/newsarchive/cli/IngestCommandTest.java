@@ -43,7 +43,8 @@ class IngestCommandTest {
         assertThat(first.out()).contains("5 files: 5 ingested, 0 unchanged, 0 failed");
         assertThat(second.out()).contains("5 files: 0 ingested, 5 unchanged, 0 failed");
         String json = Files.readString(report);
-        assertThat(json).contains("\"path\" : \"002_3078d70d0ab3e5f7.txt\"", "\"status\" : \"ingested\"", "\"id\" : \"");
+        assertThat(json)
+                .contains("\"path\" : \"002_3078d70d0ab3e5f7.txt\"", "\"status\" : \"ingested\"", "\"id\" : \"");
         try (var records = Files.list(dataDir.resolve("articles"))) {
             assertThat(records.count()).isEqualTo(5);
         }
@@ -62,7 +63,11 @@ class IngestCommandTest {
 
     @Test
     void usageErrorsExitWithTwo() throws Exception {
-        assertThat(run("ingest", "--archive.data-dir=" + work, work.resolve("missing").toString()).exitCode())
+        assertThat(run(
+                                "ingest",
+                                "--archive.data-dir=" + work,
+                                work.resolve("missing").toString())
+                        .exitCode())
                 .isEqualTo(2);
         assertThat(run("ingest", "--archive.data-dir=" + work).exitCode()).isEqualTo(2);
         assertThat(run("ingest", "--archive.data-dir=" + work, "--help").out()).contains("Usage: news-archive ingest");

@@ -18,8 +18,17 @@ import org.newsarchive.article.Article;
 class CorpusSampleTest {
 
     private static final List<String> BOILERPLATE_MARKERS = List.of(
-            ":house:", "返回首頁", "返回](", "轉載自GNews", "免责声明：本文内容仅代表作者个人观点", "ROL Foundation", "ROL Society", "Terms of use",
-            "Privacy Policy", "[[zh:", "README.md");
+            ":house:",
+            "返回首頁",
+            "返回](",
+            "轉載自GNews",
+            "免责声明：本文内容仅代表作者个人观点",
+            "ROL Foundation",
+            "ROL Society",
+            "Terms of use",
+            "Privacy Policy",
+            "[[zh:",
+            "README.md");
 
     @TestFactory
     Stream<DynamicTest> everySampleArticleIsClean() throws IOException {
@@ -29,16 +38,18 @@ class CorpusSampleTest {
             files = listing.sorted().toList();
         }
         assertThat(files).hasSize(200);
-        return files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
-            Article article = Normalizers.file(file);
-            assertThat(article.title()).isNotBlank();
-            assertThat(article.sourceUrl()).startsWith("https://gnews.org/");
-            assertThat(article.publisher()).isEqualTo("GNews");
-            assertThat(article.text().codePointCount(0, article.text().length())).isGreaterThanOrEqualTo(20);
-            String all = article.title() + "\n" + article.text() + "\n" + article.html();
-            for (String marker : BOILERPLATE_MARKERS) {
-                assertThat(all).as("boilerplate marker %s", marker).doesNotContain(marker);
-            }
-        }));
+        return files.stream()
+                .map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+                    Article article = Normalizers.file(file);
+                    assertThat(article.title()).isNotBlank();
+                    assertThat(article.sourceUrl()).startsWith("https://gnews.org/");
+                    assertThat(article.publisher()).isEqualTo("GNews");
+                    assertThat(article.text().codePointCount(0, article.text().length()))
+                            .isGreaterThanOrEqualTo(20);
+                    String all = article.title() + "\n" + article.text() + "\n" + article.html();
+                    for (String marker : BOILERPLATE_MARKERS) {
+                        assertThat(all).as("boilerplate marker %s", marker).doesNotContain(marker);
+                    }
+                }));
     }
 }

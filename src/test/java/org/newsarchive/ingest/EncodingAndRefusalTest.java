@@ -63,12 +63,15 @@ class EncodingAndRefusalTest {
 
     @Test
     void fileWithoutBodyIsRefused() {
-        assertRefused("---\ntitle: 只有标题\n---\n<script>x()</script>\n".getBytes(StandardCharsets.UTF_8), "no article body");
+        assertRefused(
+                "---\ntitle: 只有标题\n---\n<script>x()</script>\n".getBytes(StandardCharsets.UTF_8), "no article body");
     }
 
     private static void assertRefused(byte[] bytes, String reason) {
         var result = Normalizers.normalize(bytes);
         assertThat(result).isInstanceOf(NormalizationResult.Refused.class);
-        assertThat(((NormalizationResult.Refused) result).reason()).contains(reason).doesNotContain("\n");
+        assertThat(((NormalizationResult.Refused) result).reason())
+                .contains(reason)
+                .doesNotContain("\n");
     }
 }

@@ -30,7 +30,8 @@ class IngestServiceTest {
         @Override
         public boolean holdsSame(Article article) {
             Article stored = articles.get(article.id());
-            return stored != null && stored.provenance().sha256().equals(article.provenance().sha256());
+            return stored != null
+                    && stored.provenance().sha256().equals(article.provenance().sha256());
         }
 
         @Override
@@ -47,8 +48,7 @@ class IngestServiceTest {
     private final MemorySink sink = new MemorySink();
 
     private IngestService service(long maxBytes) {
-        return new IngestService(
-                Normalizers.NORMALIZER, new RawStore(dataDir), sink, maxBytes, 2, Clock.systemUTC());
+        return new IngestService(Normalizers.NORMALIZER, new RawStore(dataDir), sink, maxBytes, 2, Clock.systemUTC());
     }
 
     @Test
@@ -71,7 +71,8 @@ class IngestServiceTest {
         assertThat(sink.articles).hasSize(1);
         assertThat(sink.commits).isEqualTo(1);
         RawStore raw = new RawStore(dataDir);
-        assertThat(raw.sources()).extracting(RawStore.SourceEntry::path)
+        assertThat(raw.sources())
+                .extracting(RawStore.SourceEntry::path)
                 .containsExactlyInAnyOrder("binary.html", "empty.md", "nested/good.txt");
         for (RawStore.SourceEntry entry : raw.sources()) {
             assertThat(raw.read(entry.sha256())).hasValue(Files.readAllBytes(input.resolve(entry.path())));

@@ -41,7 +41,8 @@ class NormalizerVariationsTest {
                 """.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
         assertThat(result).isInstanceOf(NormalizationResult.Normalized.class);
-        assertThat(result.problems()).anySatisfy(problem -> assertThat(problem.message()).contains("front matter"));
+        assertThat(result.problems())
+                .anySatisfy(problem -> assertThat(problem.message()).contains("front matter"));
         assertThat(((NormalizationResult.Normalized) result).article().text()).contains("正文第一段");
     }
 
@@ -51,7 +52,8 @@ class NormalizerVariationsTest {
 
         var article = ((NormalizationResult.Normalized) result).article();
         assertThat(article.title()).isEqualTo("平台今天宣布关停");
-        assertThat(result.problems()).anySatisfy(problem -> assertThat(problem.message()).contains("no title"));
+        assertThat(result.problems())
+                .anySatisfy(problem -> assertThat(problem.message()).contains("no title"));
     }
 
     @Test
@@ -83,7 +85,9 @@ class NormalizerVariationsTest {
                 """);
 
         assertThat(article.text()).isEqualTo("参见完整报告。");
-        assertThat(article.html()).contains("<a href=\"https://example.org/report\"").contains(">完整报告</a>");
+        assertThat(article.html())
+                .contains("<a href=\"https://example.org/report\"")
+                .contains(">完整报告</a>");
     }
 
     @Test

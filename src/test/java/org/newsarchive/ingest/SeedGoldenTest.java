@@ -52,9 +52,7 @@ class SeedGoldenTest {
                 .containsExactly(
                         "http://zkres2.myzaker.com/202110/6164098e8e9f095317486d9f_1024.jpg",
                         "http://zkres1.myzaker.com/202110/6164098e8e9f095317486da0_1024.jpg");
-        assertThat(article.text())
-                .startsWith("据最新消息称，滴滴金融旗下大病互助计划产品点滴守护近期宣布")
-                .endsWith("仍旧需要打上一个问号。");
+        assertThat(article.text()).startsWith("据最新消息称，滴滴金融旗下大病互助计划产品点滴守护近期宣布").endsWith("仍旧需要打上一个问号。");
         assertThat(article.html()).doesNotContain("cors.zfour.workers.dev", "onclick");
     }
 
@@ -72,8 +70,7 @@ class SeedGoldenTest {
         assertThat(article.sourceUrl()).isEqualTo("https://www.epochtimes.com/gb/21/12/28/n13465147.htm");
         assertThat(article.leadImage().url())
                 .isEqualTo("https://i.epochtimes.com/assets/uploads/2020/10/161101075300100311-600x400.jpg");
-        assertThat(article.leadImage().caption())
-                .isEqualTo("蚂蚁集团旗下的网络互助平台“相互宝”宣布，将于明年1月停止运行。（宋碧龙／大纪元）");
+        assertThat(article.leadImage().caption()).isEqualTo("蚂蚁集团旗下的网络互助平台“相互宝”宣布，将于明年1月停止运行。（宋碧龙／大纪元）");
         assertThat(article.text())
                 .contains("继美团互助、新浪互助等平台宣布关停后，蚂蚁集团旗下的“相互宝”也将于明年1月关停。")
                 .contains("\n\n民营互助平台被政府主导的“惠民保”取代？\n\n")
@@ -95,9 +92,7 @@ class SeedGoldenTest {
         assertThat(article.publishedAt().iso()).isEqualTo("2021-03");
         assertThat(article.publishedAt().precision()).isEqualTo(DatePrecision.MONTH);
         assertThat(article.publishedAt().inferred()).isTrue();
-        assertThat(article.text())
-                .startsWith("3月24日，轻松互助官方突然发布关停公告。")
-                .contains("只要中共一天不倒，中国百姓的苦难就一天不会结束。");
+        assertThat(article.text()).startsWith("3月24日，轻松互助官方突然发布关停公告。").contains("只要中共一天不倒，中国百姓的苦难就一天不会结束。");
         assertThat(article.text() + article.html()).doesNotContain("返回首頁", ":house:", "轉載自GNews", "Logo", "+2");
     }
 
@@ -113,7 +108,9 @@ class SeedGoldenTest {
         assertThat(article.text()).startsWith("我们都知道，在中国的医保体系是非常不健全的").endsWith("确实非常可悲！");
         assertThat(article.text() + article.html())
                 .doesNotContain("疫情象最后通牒", "荣誉会员", "本文短网址", "版权所有", "手机上长按", "原文地址", "翻墙", "taboola");
-        assertThat(article.images()).hasSize(2).allSatisfy(image -> assertThat(image.caption()).isNotBlank());
+        assertThat(article.images())
+                .hasSize(2)
+                .allSatisfy(image -> assertThat(image.caption()).isNotBlank());
         assertThat(article.images().get(0).caption()).isEqualTo("3月26日，国内最早成立的网络互助社群之一的水滴互助宣布关停（网络图片）");
     }
 

@@ -37,7 +37,8 @@ class RawStoreTest {
 
         assertThat(new RawStore(dataDir).sources())
                 .containsExactly(
-                        new RawStore.SourceEntry(sha, "a/one.md", when), new RawStore.SourceEntry(sha, "b/copy.md", when));
+                        new RawStore.SourceEntry(sha, "a/one.md", when),
+                        new RawStore.SourceEntry(sha, "b/copy.md", when));
     }
 
     @Test

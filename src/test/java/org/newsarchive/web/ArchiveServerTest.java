@@ -34,7 +34,8 @@ class ArchiveServerTest {
 
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -43,8 +44,7 @@ class ArchiveServerTest {
         HttpResponse<String> home = get("/");
 
         assertThat(home.statusCode()).isEqualTo(200);
-        assertThat(home.body())
-                .contains("中文新闻档案馆", "共 5 篇", "中国最大网络互助平台“相互宝”被关停", "绝人生路的叫停 究竟动了谁的奶酪？");
+        assertThat(home.body()).contains("中文新闻档案馆", "共 5 篇", "中国最大网络互助平台“相互宝”被关停", "绝人生路的叫停 究竟动了谁的奶酪？");
     }
 
     @Test
@@ -54,7 +54,8 @@ class ArchiveServerTest {
         HttpResponse<String> page = get("/articles/" + id);
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("李冰", "孙芸", "2021-12-29", "<h4>民营互助平台被政府主导的“惠民保”取代？</h4>")
+        assertThat(page.body())
+                .contains("李冰", "孙芸", "2021-12-29", "<h4>民营互助平台被政府主导的“惠民保”取代？</h4>")
                 .doesNotContain("翻墙");
     }
 
