@@ -20,7 +20,7 @@ public class IngestBenchmark {
 
     /** Text that must never survive cleaning: mirror navigation, repost links, promos, wiki markup. */
     static final List<String> BOILERPLATE_MARKERS = List.of(
-            ":house:", "返回首頁", "轉載自GNews", "免责声明", "ROL Foundation", "Terms of use", "Privacy Policy",
+            ":house:", "返回首頁", "轉載自GNews", "免责声明：本文", "【免责声明】", "ROL Foundation", "Terms of use", "Privacy Policy",
             "[[zh:", "本文短网址", "手机上长按", "原文地址", "需翻墙");
 
     public static void main(String[] args) throws IOException {

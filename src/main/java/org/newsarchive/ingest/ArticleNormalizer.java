@@ -213,10 +213,14 @@ public final class ArticleNormalizer {
     private static int readingMinutes(String text) {
         int han = TextNormalizer.countHan(text);
         int words = 0;
-        for (String token : text.split("[^\\p{IsLatin}\\d]+")) {
-            if (!token.isEmpty()) {
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean wordChar = c < 0x250 && Character.isLetterOrDigit(c);
+            if (wordChar && !inWord) {
                 words++;
             }
+            inWord = wordChar;
         }
         double minutes = (double) han / READING_HAN_PER_MINUTE + (double) words / READING_WORDS_PER_MINUTE;
         return Math.max(1, (int) Math.ceil(minutes));

@@ -86,7 +86,7 @@ final class Block {
     /** Characters of text inside links, for link-density rules. */
     int linkTextLength() {
         int length = 0;
-        for (Element link : content.select("a")) {
+        for (Element link : content.getElementsByTag("a")) {
             length += link.text().length();
         }
         return length;
@@ -95,6 +95,18 @@ final class Block {
     boolean isMostlyLinks(double share) {
         return !text.isEmpty()
                 && linkTextLength() >= share * text.replaceAll("[\\s|｜]", "").length();
+    }
+
+    /** Characters other than whitespace and the bars that separate navigation links. */
+    private static int countMeaningfulChars(String text) {
+        int count = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!TextNormalizer.isSpace(c) && c != '|' && c != '｜') {
+                count++;
+            }
+        }
+        return count;
     }
 
     @Override

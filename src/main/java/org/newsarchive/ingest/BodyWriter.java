@@ -95,7 +95,7 @@ final class BodyWriter {
             }
         }
         Element clean = CLEANER.clean(document).body();
-        clean.select("img").attr("loading", "lazy").attr("referrerpolicy", "no-referrer");
+        clean.getElementsByTag("img").attr("loading", "lazy").attr("referrerpolicy", "no-referrer");
         document.outputSettings().prettyPrint(false);
         clean.ownerDocument().outputSettings().prettyPrint(false);
         return new Body(clean.html(), text.toString().strip());

@@ -98,7 +98,7 @@ final class BoilerplateCleaner {
         if (NAVIGATION.matcher(text).find() && text.length() <= 40) {
             return true;
         }
-        int links = block.content().select("a").size();
+        int links = block.content().getElementsByTag("a").size();
         return links >= 2 && (text.contains("|") || text.contains("｜")) && block.isMostlyLinks(0.6);
     }
 
@@ -125,7 +125,7 @@ final class BoilerplateCleaner {
     }
 
     private static boolean isLinkFarm(Block block) {
-        List<Element> links = block.content().select("a[href]");
+        List<Element> links = block.content().getElementsByTag("a");
         if (links.isEmpty() || !block.isMostlyLinks(0.6)) {
             return false;
         }

@@ -19,7 +19,7 @@ import org.newsarchive.article.Language;
 final class LanguageDetector {
 
     private static final String TABLE = "/data/dictionary/tc/t2s.txt";
-    private static final int SAMPLE_CHARS = 20_000;
+    private static final int SAMPLE_CHARS = 4_000;
 
     private final BitSet traditionalOnly = new BitSet(0x30000);
     private final BitSet simplifiedOnly = new BitSet(0x30000);
@@ -65,7 +65,7 @@ final class LanguageDetector {
                 continue;
             }
             letters++;
-            if (Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN) {
+            if (isHan(codePoint)) {
                 han++;
                 if (traditionalOnly.get(codePoint)) {
                     traditional++;
@@ -78,5 +78,11 @@ final class LanguageDetector {
             return Language.OTHER;
         }
         return traditional > simplified ? Language.ZH_HANT : Language.ZH_HANS;
+    }
+
+    private static boolean isHan(int codePoint) {
+        return codePoint >= 0x3400 && codePoint <= 0x9FFF
+                || codePoint >= 0xF900 && codePoint <= 0xFAFF
+                || codePoint >= 0x20000 && codePoint <= 0x3134F;
     }
 }

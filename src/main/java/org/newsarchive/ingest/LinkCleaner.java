@@ -32,7 +32,7 @@ final class LinkCleaner {
                 }
                 continue;
             }
-            for (Element link : block.content().select("a")) {
+            for (Element link : block.content().getElementsByTag("a")) {
                 String href = link.attr("href");
                 Matcher tag = TAG_PATH.matcher(href);
                 if (tag.find() && !link.text().isBlank()) {

@@ -67,7 +67,7 @@ final class SourceUrlExtractor {
     /** Takes repost links out of the block; a byline in the same block is read and removed too. */
     private static boolean takeRepostLink(ArticleDraft draft, Block block, boolean nearTop) {
         boolean found = false;
-        for (Element link : block.content().select("a[href]")) {
+        for (Element link : block.content().getElementsByTag("a")) {
             if (REPOST_LINK.matcher(link.text()).matches() && UrlCleaner.absoluteHttp(link.attr("href")) != null) {
                 draft.offerSourceUrl(link.attr("href"));
                 link.remove();
@@ -78,7 +78,7 @@ final class SourceUrlExtractor {
             return false;
         }
         if (nearTop) {
-            for (Element code : block.content().select("code")) {
+            for (Element code : block.content().getElementsByTag("code")) {
                 readByline(draft, code.text());
                 code.remove();
             }

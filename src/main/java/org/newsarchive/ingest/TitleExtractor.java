@@ -55,7 +55,7 @@ final class TitleExtractor {
     }
 
     private static void takeTitleLink(ArticleDraft draft, Block block) {
-        Element link = block.content().selectFirst("a[href]");
+        Element link = block.content().getElementsByTag("a").first();
         if (link != null && compact(link.text()).equals(compact(block.text()))) {
             draft.offerSourceUrl(link.attr("href"));
         }
