@@ -24,7 +24,7 @@ final class BoilerplateCleaner {
             Pattern.compile("^本文短[网網]址"),
             Pattern.compile("版[权權]所有.{0,10}(?:转载|轉載|授权|授權)|严禁建立镜像网站|嚴禁建立鏡像網站"),
             Pattern.compile("^手机上长按|^手機上長按|二维码分享本文|二維碼分享本文"),
-            Pattern.compile("^[【\\[]?(?:免责声明|免責聲明)"),
+            Pattern.compile("^[【\\[（(]?(?:免责声明|免責聲明)"),
             Pattern.compile("^\\*{0,2}(?:更多资讯|更多資訊|更多关注|更多關注)[，,、]?.{0,12}$"),
             Pattern.compile("^(?:点击|點擊)(?:阅读|閱讀|观看|觀看|订阅|訂閱).{0,40}$"),
             Pattern.compile(
@@ -64,6 +64,9 @@ final class BoilerplateCleaner {
 
     private static final Pattern DISCLAIMER_HEADING = Pattern.compile("^[【\\[]?(?:免责声明|免責聲明)[】\\]]?[:：]?$");
     private static final int MAX_DISCLAIMER = 200;
+    /** Boilerplate lines are short: longer blocks are running text and skip the pattern checks. */
+    private static final int MAX_BOILERPLATE_LINE = 400;
+
     private static final Pattern BARE_URL = Pattern.compile("^https?://\\S+$");
 
     /** Removes navigation bars; runs before the title is read, because the bars come before it. */
@@ -95,7 +98,10 @@ final class BoilerplateCleaner {
             return false;
         }
         String text = block.text();
-        if (NAVIGATION.matcher(text).find() && text.length() <= 40) {
+        if (text.length() > MAX_BOILERPLATE_LINE) {
+            return false;
+        }
+        if (text.length() <= 40 && NAVIGATION.matcher(text).find()) {
             return true;
         }
         int links = block.content().getElementsByTag("a").size();
@@ -110,6 +116,9 @@ final class BoilerplateCleaner {
             return false;
         }
         String text = block.text();
+        if (text.length() > MAX_BOILERPLATE_LINE) {
+            return false;
+        }
         for (Pattern pattern : BOILERPLATE_TEXT) {
             if (pattern.matcher(text).find()) {
                 return true;
