@@ -1,0 +1,109 @@
+package org.newsarchive.analysis;
+
+import java.io.Reader;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.cjk.CJKBigramFilter;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.icu.ICUNormalizer2CharFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+
+/**
+ * The one place where the archive's analysis chains are built; indexing, querying and highlighting all use them.
+ *
+ * <p>Every chain starts with the same folding, as char filters so that offsets stay on the original text: NFKC with
+ * case folding (full-width to half-width, {@code ＡＢＣ１２３} to {@code abc123}), then traditional to simplified
+ * ({@link TraditionalToSimplifiedCharFilter}) before any tokenizer sees the text. Two views follow:
+ *
+ * <ul>
+ *   <li>{@link #WORDS}: words from {@link HanLPWordFilter}, for precise ranking;
+ *   <li>{@link #BIGRAMS}: overlapping CJK bigrams, for recall, so any substring of two or more characters is found.
+ *       At index time single characters are indexed too, so a one-character query finds them; at query time a run
+ *       of two or more characters becomes bigrams only, which makes a quoted phrase an exact substring match.
+ * </ul>
+ *
+ * Immutable and thread-safe: Lucene analyzers reuse per-thread components.
+ */
+public final class ChineseAnalysis {
+
+    /** Chain name of the word view. */
+    public static final String WORDS = "words";
+    /** Chain name of the bigram view. */
+    public static final String BIGRAMS = "bigrams";
+
+    private static final int BIGRAM_SCRIPTS =
+            CJKBigramFilter.HAN | CJKBigramFilter.HIRAGANA | CJKBigramFilter.KATAKANA | CJKBigramFilter.HANGUL;
+
+    private final Analyzer words = new FoldingAnalyzer(FoldingAnalyzer.View.WORDS);
+    private final Analyzer indexBigrams = new FoldingAnalyzer(FoldingAnalyzer.View.INDEX_BIGRAMS);
+    private final Analyzer queryBigrams = new FoldingAnalyzer(FoldingAnalyzer.View.QUERY_BIGRAMS);
+
+    /** The analyzer for documents: each field by the view its name ends with (see {@link #viewOf(String)}). */
+    public Analyzer indexAnalyzer(Map<String, String> viewByField) {
+        return perField(viewByField, indexBigrams);
+    }
+
+    /** The analyzer for queries: like {@link #indexAnalyzer} but without single-character grams inside runs. */
+    public Analyzer queryAnalyzer(Map<String, String> viewByField) {
+        return perField(viewByField, queryBigrams);
+    }
+
+    /** The word chain alone, for token tests and for segmenting query terms. */
+    public Analyzer words() {
+        return words;
+    }
+
+    public Analyzer indexBigrams() {
+        return indexBigrams;
+    }
+
+    public Analyzer queryBigrams() {
+        return queryBigrams;
+    }
+
+    private Analyzer perField(Map<String, String> viewByField, Analyzer bigrams) {
+        Map<String, Analyzer> analyzers = new java.util.HashMap<>();
+        viewByField.forEach((field, view) -> analyzers.put(field, view.equals(WORDS) ? words : bigrams));
+        return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), analyzers);
+    }
+
+    /** The shared folding plus one tokenization view. */
+    private static final class FoldingAnalyzer extends Analyzer {
+
+        enum View {
+            WORDS,
+            INDEX_BIGRAMS,
+            QUERY_BIGRAMS
+        }
+
+        private final View view;
+
+        FoldingAnalyzer(View view) {
+            this.view = view;
+        }
+
+        @Override
+        protected Reader initReader(String fieldName, Reader reader) {
+            return new TraditionalToSimplifiedCharFilter(new ICUNormalizer2CharFilter(reader));
+        }
+
+        @Override
+        protected Reader initReaderForNormalization(String fieldName, Reader reader) {
+            return initReader(fieldName, reader);
+        }
+
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer tokenizer = new StandardTokenizer();
+            TokenStream stream = switch (view) {
+                case WORDS -> new HanLPWordFilter(tokenizer);
+                case INDEX_BIGRAMS -> new CJKBigramFilter(tokenizer, BIGRAM_SCRIPTS, true);
+                case QUERY_BIGRAMS -> new CJKBigramFilter(tokenizer, BIGRAM_SCRIPTS, false);
+            };
+            return new TokenStreamComponents(tokenizer, stream);
+        }
+    }
+}
