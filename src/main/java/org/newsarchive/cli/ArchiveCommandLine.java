@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "news-archive 0.1",
         description = "Searchable archive of Chinese news articles recovered from mirror repositories.",
-        subcommands = {IngestCommand.class},
+        subcommands = {IngestCommand.class, ReindexCommand.class},
         footer = {
             "",
             "Without a command, or with 'serve', the archive runs its web server.",

@@ -1,9 +1,11 @@
 package org.newsarchive.config;
 
 import java.time.Clock;
-import org.newsarchive.article.ArticleCatalog;
+import org.newsarchive.analysis.ChineseAnalysis;
+import org.newsarchive.index.ArticleIndex;
 import org.newsarchive.ingest.ArticleNormalizer;
 import org.newsarchive.ingest.IngestService;
+import org.newsarchive.search.SearchService;
 import org.newsarchive.store.RawStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +21,11 @@ class ArchiveConfiguration {
     }
 
     @Bean
+    ChineseAnalysis chineseAnalysis() {
+        return new ChineseAnalysis();
+    }
+
+    @Bean
     ArticleNormalizer articleNormalizer(ArchiveProperties properties) {
         return new ArticleNormalizer(properties.ingest().maxFileSize().toBytes());
     }
@@ -28,22 +35,27 @@ class ArchiveConfiguration {
         return new RawStore(properties.dataDir());
     }
 
+    @Bean(destroyMethod = "close")
+    ArticleIndex articleIndex(ArchiveProperties properties, ChineseAnalysis analysis, JsonMapper json) {
+        return new ArticleIndex(properties.dataDir().resolve("index"), analysis, json);
+    }
+
     @Bean
-    ArticleCatalog articleCatalog(ArchiveProperties properties, JsonMapper json) {
-        return new ArticleCatalog(properties.dataDir(), json);
+    SearchService searchService(ArticleIndex index, ChineseAnalysis analysis) {
+        return new SearchService(index, analysis);
     }
 
     @Bean
     IngestService ingestService(
             ArticleNormalizer normalizer,
             RawStore rawStore,
-            ArticleCatalog catalog,
+            ArticleIndex index,
             ArchiveProperties properties,
             Clock clock) {
         return new IngestService(
                 normalizer,
                 rawStore,
-                catalog,
+                index,
                 properties.ingest().maxFileSize().toBytes(),
                 properties.ingest().effectiveThreads(),
                 clock);

@@ -14,6 +14,9 @@ public interface ArticleSink {
     /** Inserts the article, or replaces the one with the same id. */
     void save(Article article);
 
+    /** Removes every article; used before rebuilding from the raw store. Takes effect at the next commit. */
+    void deleteAll();
+
     /** Makes everything saved so far durable; called once after each batch. */
     void commit();
 }

@@ -88,6 +88,43 @@ public final class IngestService {
         return new IngestReport(outcomes, totalBytes, Duration.between(start, clock.instant()));
     }
 
+    /**
+     * Rebuilds the sink from the raw store alone: every stored file is normalized again, in the order it was first
+     * ingested, so the newest copy of an article wins as it did originally.
+     */
+    public IngestReport reindex(IngestProgress progress) {
+        List<RawStore.SourceEntry> sources = rawStore.distinctSources();
+        progress.started(sources.size(), 0);
+        Instant start = clock.instant();
+        sink.deleteAll();
+        List<FileOutcome> outcomes = new ArrayList<>(sources.size());
+        long bytes = 0;
+        for (RawStore.SourceEntry source : sources) {
+            byte[] content = rawStore.read(source.sha256()).orElse(null);
+            FileOutcome outcome = content == null
+                    ? failed(source.path(), "missing from the raw store: " + source.sha256())
+                    : rebuildOne(content, source);
+            bytes += content == null ? 0 : content.length;
+            outcomes.add(outcome);
+            progress.fileDone(outcome, content == null ? 0 : content.length);
+        }
+        sink.commit();
+        return new IngestReport(outcomes, bytes, Duration.between(start, clock.instant()));
+    }
+
+    private FileOutcome rebuildOne(byte[] content, RawStore.SourceEntry source) {
+        NormalizationResult result = normalizer.normalize(content, source.path(), source.storedAt());
+        if (result instanceof NormalizationResult.Normalized normalized) {
+            sink.save(normalized.article());
+            return new FileOutcome(
+                    source.path(),
+                    FileOutcome.Status.INGESTED,
+                    normalized.article().id(),
+                    result.problems());
+        }
+        return new FileOutcome(source.path(), FileOutcome.Status.FAILED, null, result.problems());
+    }
+
     /** Ingests one file given as bytes, for uploads; {@code path} is recorded as its provenance. */
     public FileOutcome ingestBytes(byte[] bytes, String path) {
         FileOutcome outcome = process(bytes, path, false);

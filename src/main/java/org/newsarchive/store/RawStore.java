@@ -108,6 +108,15 @@ public final class RawStore {
         }
     }
 
+    /** Each distinct blob-and-path pair once, at its first ingest, oldest first: what a rebuild must read. */
+    public List<SourceEntry> distinctSources() {
+        java.util.Map<String, SourceEntry> first = new java.util.LinkedHashMap<>();
+        for (SourceEntry entry : sources()) {
+            first.putIfAbsent(entry.sha256() + "\t" + entry.path(), entry);
+        }
+        return List.copyOf(first.values());
+    }
+
     public boolean contains(String sha256) {
         return isSha(sha256) && Files.exists(blobPath(sha256));
     }

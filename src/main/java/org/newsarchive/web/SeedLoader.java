@@ -3,11 +3,12 @@ package org.newsarchive.web;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.newsarchive.article.ArticleCatalog;
 import org.newsarchive.config.ArchiveProperties;
 import org.newsarchive.ingest.IngestProgress;
 import org.newsarchive.ingest.IngestReport;
 import org.newsarchive.ingest.IngestService;
+import org.newsarchive.search.SearchRequest;
+import org.newsarchive.search.SearchService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -23,18 +24,20 @@ class SeedLoader implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(SeedLoader.class);
 
     private final ArchiveProperties properties;
-    private final ArticleCatalog catalog;
+    private final SearchService search;
     private final IngestService ingestService;
 
-    SeedLoader(ArchiveProperties properties, ArticleCatalog catalog, IngestService ingestService) {
+    SeedLoader(ArchiveProperties properties, SearchService search, IngestService ingestService) {
         this.properties = properties;
-        this.catalog = catalog;
+        this.search = search;
         this.ingestService = ingestService;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (properties.seedsDir() == null || properties.seedsDir().isBlank() || !catalog.isEmpty()) {
+        if (properties.seedsDir() == null
+                || properties.seedsDir().isBlank()
+                || search.search(SearchRequest.of("")).total() > 0) {
             return;
         }
         Path seeds = Path.of(properties.seedsDir());

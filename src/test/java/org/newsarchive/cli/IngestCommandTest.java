@@ -45,9 +45,9 @@ class IngestCommandTest {
         String json = Files.readString(report);
         assertThat(json)
                 .contains("\"path\" : \"002_3078d70d0ab3e5f7.txt\"", "\"status\" : \"ingested\"", "\"id\" : \"");
-        try (var records = Files.list(dataDir.resolve("articles"))) {
-            assertThat(records.count()).isEqualTo(5);
-        }
+        Run reindex = run("reindex", "--archive.data-dir=" + dataDir);
+        assertThat(reindex.exitCode()).as(reindex.out()).isZero();
+        assertThat(reindex.out()).contains("Reindexed 5 files: 5 ingested, 0 unchanged, 0 failed");
     }
 
     @Test

@@ -7,12 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.newsarchive.article.Article;
+import org.newsarchive.analysis.ChineseAnalysis;
+import org.newsarchive.index.ArticleIndex;
 import org.newsarchive.store.RawStore;
+import tools.jackson.databind.json.JsonMapper;
 
 class IngestServiceTest {
 
@@ -22,33 +24,23 @@ class IngestServiceTest {
     @TempDir
     Path input;
 
-    /** A sink that keeps articles in memory: the real catalog is tested through the command line. */
-    private static final class MemorySink implements ArticleSink {
-        final Map<String, Article> articles = new ConcurrentHashMap<>();
-        int commits;
+    private ArticleIndex index;
 
-        @Override
-        public boolean holdsSame(Article article) {
-            Article stored = articles.get(article.id());
-            return stored != null
-                    && stored.provenance().sha256().equals(article.provenance().sha256());
-        }
-
-        @Override
-        public void save(Article article) {
-            articles.put(article.id(), article);
-        }
-
-        @Override
-        public synchronized void commit() {
-            commits++;
-        }
+    @BeforeEach
+    void openIndex() {
+        index = new ArticleIndex(
+                dataDir.resolve("index"),
+                new ChineseAnalysis(),
+                JsonMapper.builder().build());
     }
 
-    private final MemorySink sink = new MemorySink();
+    @AfterEach
+    void closeIndex() throws Exception {
+        index.close();
+    }
 
     private IngestService service(long maxBytes) {
-        return new IngestService(Normalizers.NORMALIZER, new RawStore(dataDir), sink, maxBytes, 2, Clock.systemUTC());
+        return new IngestService(Normalizers.NORMALIZER, new RawStore(dataDir), index, maxBytes, 2, Clock.systemUTC());
     }
 
     @Test
@@ -68,8 +60,7 @@ class IngestServiceTest {
                         org.assertj.core.groups.Tuple.tuple("empty.md", FileOutcome.Status.FAILED),
                         org.assertj.core.groups.Tuple.tuple("nested/good.txt", FileOutcome.Status.INGESTED));
         assertThat(report.files().get(0).problems()).singleElement().hasToString("error: binary file, not text");
-        assertThat(sink.articles).hasSize(1);
-        assertThat(sink.commits).isEqualTo(1);
+        assertThat(index.count()).isEqualTo(1);
         RawStore raw = new RawStore(dataDir);
         assertThat(raw.sources())
                 .extracting(RawStore.SourceEntry::path)
@@ -88,7 +79,7 @@ class IngestServiceTest {
         IngestReport again = service(10 << 20).ingest(List.of(input), false, IngestProgress.NONE);
 
         assertThat(again.files()).extracting(FileOutcome::status).containsOnly(FileOutcome.Status.UNCHANGED);
-        assertThat(sink.articles).hasSize(1);
+        assertThat(index.count()).isEqualTo(1);
     }
 
     @Test
@@ -106,13 +97,28 @@ class IngestServiceTest {
     }
 
     @Test
+    void reindexRebuildsEveryArticleFromTheRawStore() throws Exception {
+        Files.copy(Path.of("seeds/000_1a9ccc52b8d05a66.txt"), input.resolve("a.md"));
+        Files.copy(Path.of("seeds/004_ab59611138e6fcfc.txt"), input.resolve("b.md"));
+        IngestReport first = service(10 << 20).ingest(List.of(input), false, IngestProgress.NONE);
+
+        IngestReport rebuilt = service(10 << 20).reindex(IngestProgress.NONE);
+
+        assertThat(rebuilt.files())
+                .extracting(FileOutcome::id)
+                .containsExactlyElementsOf(
+                        first.files().stream().map(FileOutcome::id).toList());
+        assertThat(index.count()).isEqualTo(2);
+    }
+
+    @Test
     void dryRunWritesNothing() throws Exception {
         Files.copy(Path.of("seeds/001_8bf697e77c316bad.txt"), input.resolve("one.md"));
 
         IngestReport report = service(10 << 20).ingest(List.of(input), true, IngestProgress.NONE);
 
         assertThat(report.count(FileOutcome.Status.INGESTED)).isEqualTo(1);
-        assertThat(sink.articles).isEmpty();
+        assertThat(index.count()).isZero();
         assertThat(new RawStore(dataDir).sources()).isEmpty();
     }
 }

@@ -1,0 +1,42 @@
+package org.newsarchive.cli;
+
+import java.util.concurrent.Callable;
+import org.newsarchive.ingest.IngestReport;
+import org.newsarchive.ingest.IngestService;
+import org.springframework.context.annotation.Scope;
+import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code reindex}: rebuilds the search index from the raw store alone. */
+@Component
+@Scope("prototype")
+@Command(
+        name = "reindex",
+        mixinStandardHelpOptions = true,
+        description = "Rebuild the index from every file kept in the raw store.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every stored file was indexed", "1:some stored files yield no article", "2:usage error"})
+final class ReindexCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    private final IngestService ingestService;
+
+    ReindexCommand(IngestService ingestService) {
+        this.ingestService = ingestService;
+    }
+
+    @Override
+    public Integer call() {
+        IngestReport report;
+        try (TerminalProgress progress = TerminalProgress.forConsole()) {
+            report = ingestService.reindex(progress);
+        }
+        spec.commandLine().getOut().println("Reindexed " + report.summary());
+        spec.commandLine().getOut().flush();
+        return report.allSucceeded() ? 0 : 1;
+    }
+}

@@ -1,0 +1,219 @@
+package org.newsarchive.index;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.apache.lucene.codecs.lucene912.Lucene912Codec;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.newsarchive.analysis.ChineseAnalysis;
+import org.newsarchive.article.Article;
+import org.newsarchive.ingest.ArticleSink;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The on-disk article index: the one owner of the {@link IndexWriter}.
+ *
+ * <p>Articles are upserted by id; a batch becomes durable at {@link #commit()}, so a process killed mid-batch leaves
+ * an index holding every earlier batch. Searchers are near-real-time from a {@link SearcherManager}, refreshed after
+ * each commit and every {@value #REFRESH_EVERY} saves, so searches keep working, and see progress, while an ingest
+ * runs. Stored fields use the best-compression codec. Thread-safe.
+ */
+public final class ArticleIndex implements ArticleSink, Closeable {
+
+    private static final int REFRESH_EVERY = 1000;
+    private static final double RAM_BUFFER_MB = 64;
+
+    private final Path directory;
+    private final FSDirectory store;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final ArticleDocuments documents;
+    private final AtomicInteger savesSinceRefresh = new AtomicInteger();
+
+    /**
+     * Opens (or creates) the index in {@code directory}.
+     *
+     * @throws IndexUnavailableException when another process holds the index, or it is corrupt
+     */
+    public ArticleIndex(Path directory, ChineseAnalysis analysis, JsonMapper json) {
+        this.directory = directory;
+        this.documents = new ArticleDocuments(json);
+        FSDirectory opened = null;
+        IndexWriter openedWriter = null;
+        try {
+            opened = FSDirectory.open(directory);
+            IndexWriterConfig config = new IndexWriterConfig(analysis.indexAnalyzer(IndexFields.VIEWS))
+                    .setCodec(new Lucene912Codec(Lucene912Codec.Mode.BEST_COMPRESSION))
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    .setRAMBufferSizeMB(RAM_BUFFER_MB)
+                    .setCommitOnClose(false);
+            openedWriter = new IndexWriter(opened, config);
+            this.searchers = new SearcherManager(openedWriter, null);
+        } catch (LockObtainFailedException locked) {
+            closeQuietly(opened);
+            throw new IndexUnavailableException(
+                    "the index at " + directory.toAbsolutePath()
+                            + " is locked by another process; stop the other archive process, or ingest through it",
+                    locked);
+        } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException corrupt) {
+            closeQuietly(opened);
+            throw corrupt(corrupt);
+        } catch (IOException e) {
+            closeQuietly(openedWriter);
+            closeQuietly(opened);
+            throw new IndexUnavailableException("cannot open the index at " + directory.toAbsolutePath() + ": " + e, e);
+        }
+        this.store = opened;
+        this.writer = openedWriter;
+    }
+
+    @Override
+    public boolean holdsSame(Article article) {
+        return withSearcher(searcher -> {
+            try {
+                TopDocs hits = searcher.search(new TermQuery(new Term(IndexFields.ID, article.id())), 1);
+                if (hits.scoreDocs.length == 0) {
+                    return false;
+                }
+                Document stored =
+                        searcher.storedFields().document(hits.scoreDocs[0].doc, java.util.Set.of(IndexFields.SHA256));
+                return article.provenance().sha256().equals(stored.get(IndexFields.SHA256));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    @Override
+    public void save(Article article) {
+        try {
+            writer.updateDocument(new Term(IndexFields.ID, article.id()), documents.toDocument(article));
+            if (savesSinceRefresh.incrementAndGet() >= REFRESH_EVERY) {
+                savesSinceRefresh.set(0);
+                searchers.maybeRefresh();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot index article " + article.id() + " in " + directory, e);
+        }
+    }
+
+    /** Removes the article; true when it was there. */
+    public boolean delete(String id) {
+        boolean present = find(id).isPresent();
+        try {
+            writer.deleteDocuments(new Term(IndexFields.ID, id));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete article " + id, e);
+        }
+        return present;
+    }
+
+    @Override
+    public void commit() {
+        try {
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot commit the index at " + directory, e);
+        }
+    }
+
+    /** Removes every article (before a full rebuild). Takes effect at the next commit. */
+    @Override
+    public void deleteAll() {
+        try {
+            writer.deleteAll();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear the index at " + directory, e);
+        }
+    }
+
+    public Optional<Article> find(String id) {
+        if (id == null || id.isBlank()) {
+            return Optional.empty();
+        }
+        return withSearcher(searcher -> {
+            try {
+                TopDocs hits = searcher.search(new TermQuery(new Term(IndexFields.ID, id)), 1);
+                return hits.scoreDocs.length == 0
+                        ? Optional.empty()
+                        : Optional.of(article(searcher, hits.scoreDocs[0].doc));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Reads the stored record of a document of {@code searcher}. */
+    public Article article(IndexSearcher searcher, int docId) throws IOException {
+        return documents.toArticle(searcher.storedFields().document(docId, java.util.Set.of(IndexFields.RECORD)));
+    }
+
+    /** Runs {@code work} with a current searcher, released afterwards whatever happens. */
+    public <T> T withSearcher(Function<IndexSearcher, T> work) {
+        IndexSearcher searcher;
+        try {
+            searcher = searchers.acquire();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a searcher on " + directory, e);
+        }
+        try {
+            return work.apply(searcher);
+        } finally {
+            try {
+                searchers.release(searcher);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Articles in the index as of the last refresh. */
+    public int count() {
+        return withSearcher(searcher -> searcher.getIndexReader().numDocs());
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    @Override
+    public void close() throws IOException {
+        searchers.close();
+        writer.rollback();
+        store.close();
+    }
+
+    private IndexUnavailableException corrupt(Exception cause) {
+        return new IndexUnavailableException(
+                "the index at " + directory.toAbsolutePath() + " is unreadable (" + cause.getMessage()
+                        + "); rebuild it from the raw store with: java -jar target/news-archive.jar reindex",
+                cause);
+    }
+
+    private static void closeQuietly(Closeable closeable) {
+        if (closeable != null) {
+            try {
+                closeable.close();
+            } catch (IOException ignored) {
+                // Already failing; the original error is the one to report.
+            }
+        }
+    }
+}

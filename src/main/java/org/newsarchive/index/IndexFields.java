@@ -1,0 +1,57 @@
+package org.newsarchive.index;
+
+import java.util.Map;
+import org.apache.lucene.facet.FacetsConfig;
+import org.newsarchive.analysis.ChineseAnalysis;
+
+/** The field names of the article index and the analysis view of each text field. */
+public final class IndexFields {
+
+    public static final String ID = "id";
+    /** Original title: bigram view, stored with offsets for highlighting. */
+    public static final String TITLE = "title";
+
+    public static final String TITLE_WORDS = "title_words";
+    /** Original body text: bigram view, stored with offsets for highlighting. */
+    public static final String BODY = "body";
+
+    public static final String BODY_WORDS = "body_words";
+    public static final String AUTHOR = "author";
+    public static final String SITE = "site";
+    public static final String SHA256 = "sha256";
+    /** Publication time in epoch milliseconds, for range filters and sorting. */
+    public static final String DATE = "date";
+
+    public static final String RECORD = "record";
+
+    public static final String PUBLISHER = "publisher";
+    public static final String CHANNEL = "channel";
+    public static final String TAG = "tag";
+    public static final String CATEGORY = "category";
+    public static final String LANGUAGE = "language";
+    public static final String YEAR = "year";
+    public static final String YEAR_MONTH = "year_month";
+
+    /** Facet dimensions in display order. */
+    public static final java.util.List<String> FACETS =
+            java.util.List.of(PUBLISHER, CHANNEL, TAG, CATEGORY, LANGUAGE, YEAR, YEAR_MONTH);
+
+    /** Which analysis view each analyzed field uses; other fields are not analyzed. */
+    public static final Map<String, String> VIEWS = Map.of(
+            TITLE, ChineseAnalysis.BIGRAMS,
+            BODY, ChineseAnalysis.BIGRAMS,
+            AUTHOR, ChineseAnalysis.BIGRAMS,
+            TITLE_WORDS, ChineseAnalysis.WORDS,
+            BODY_WORDS, ChineseAnalysis.WORDS);
+
+    private IndexFields() {}
+
+    /** Facet configuration: multi-valued dimensions for tags and categories. */
+    public static FacetsConfig facetsConfig() {
+        FacetsConfig config = new FacetsConfig();
+        config.setMultiValued(TAG, true);
+        config.setMultiValued(CATEGORY, true);
+        config.setMultiValued(CHANNEL, false);
+        return config;
+    }
+}

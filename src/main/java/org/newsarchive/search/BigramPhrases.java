@@ -1,0 +1,90 @@
+package org.newsarchive.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * Builds exact-substring queries on a bigram field.
+ *
+ * <p>The text is analyzed with the same chain as the index, which stacks each bigram on the position of its first
+ * character, so positions in the query equal positions in the index even across punctuation, Latin words and single
+ * characters. From each position the bigram is kept; a single character is kept only where no bigram covers it.
+ * The result is a phrase query that matches exactly where the folded text occurs. Thread-safe.
+ */
+final class BigramPhrases {
+
+    private static final String BIGRAM = "<DOUBLE>";
+    private static final String UNIGRAM = "<SINGLE>";
+
+    private final Analyzer indexBigrams;
+
+    BigramPhrases(Analyzer indexBigrams) {
+        this.indexBigrams = indexBigrams;
+    }
+
+    private record Token(String term, String type, int position) {}
+
+    /** The query for {@code text} on {@code field}, or null when the text has no searchable token. */
+    Query substring(String field, String text) {
+        List<Token> tokens = analyze(field, text);
+        List<Token> kept = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            if (!token.type().equals(UNIGRAM)) {
+                kept.add(token);
+                continue;
+            }
+            boolean bigramHere = i + 1 < tokens.size()
+                    && tokens.get(i + 1).type().equals(BIGRAM)
+                    && tokens.get(i + 1).position() == token.position();
+            boolean coveredByPrevious = !kept.isEmpty()
+                    && kept.get(kept.size() - 1).type().equals(BIGRAM)
+                    && kept.get(kept.size() - 1).position() == token.position() - 1;
+            if (!bigramHere && !coveredByPrevious) {
+                kept.add(token);
+            }
+        }
+        if (kept.isEmpty()) {
+            return null;
+        }
+        if (kept.size() == 1) {
+            return new TermQuery(new Term(field, kept.get(0).term()));
+        }
+        PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+        int first = kept.get(0).position();
+        for (Token token : kept) {
+            phrase.add(new Term(field, token.term()), token.position() - first);
+        }
+        return phrase.build();
+    }
+
+    private List<Token> analyze(String field, String text) {
+        List<Token> tokens = new ArrayList<>();
+        try (TokenStream stream = indexBigrams.tokenStream(field, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            TypeAttribute type = stream.addAttribute(TypeAttribute.class);
+            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+            stream.reset();
+            int position = -1;
+            while (stream.incrementToken()) {
+                position += increment.getPositionIncrement();
+                tokens.add(new Token(term.toString(), type.type(), position));
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot analyze query text", e);
+        }
+        return tokens;
+    }
+}

@@ -1,0 +1,60 @@
+package org.newsarchive.search;
+
+import java.io.IOException;
+import java.text.BreakIterator;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+import org.newsarchive.index.IndexFields;
+
+/**
+ * Highlights titles and body snippets with Lucene's unified highlighter, from the offsets stored in the postings.
+ * Offsets point into the original text, so a reader who searched in simplified characters sees the traditional
+ * original marked. Output is HTML: escaped text with {@code <mark>} around matches. Thread-safe.
+ */
+final class Highlighter {
+
+    private static final int SNIPPET_LENGTH = 120;
+    private static final int SNIPPET_PASSAGES = 2;
+    private static final int MAX_ANALYZED_LENGTH = 1_000_000;
+
+    private final Analyzer analyzer;
+
+    Highlighter(Analyzer analyzer) {
+        this.analyzer = analyzer;
+    }
+
+    /** Highlighted title and snippet of each top doc, in order: {@code [i][0]} title, {@code [i][1]} snippet. */
+    String[][] highlight(IndexSearcher searcher, Query query, TopDocs page) throws IOException {
+        UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, analyzer)
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "…", true))
+                .withMaxLength(MAX_ANALYZED_LENGTH)
+                .withHighlightPhrasesStrictly(true);
+        UnifiedHighlighter highlighter = new UnifiedHighlighter(builder) {
+            @Override
+            protected BreakIterator getBreakIterator(String field) {
+                return field.equals(IndexFields.TITLE)
+                        ? new WholeBreakIterator()
+                        : LengthGoalBreakIterator.createClosestToLength(
+                                BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_LENGTH, 0.5f);
+            }
+        };
+        Map<String, String[]> fields = highlighter.highlightFields(
+                new String[] {IndexFields.TITLE, IndexFields.BODY}, query, page, new int[] {1, SNIPPET_PASSAGES});
+        String[] titles = fields.get(IndexFields.TITLE);
+        String[] bodies = fields.get(IndexFields.BODY);
+        String[][] result = new String[page.scoreDocs.length][2];
+        for (int i = 0; i < result.length; i++) {
+            result[i][0] = titles[i];
+            result[i][1] = bodies[i];
+        }
+        return result;
+    }
+}

@@ -1,0 +1,161 @@
+package org.newsarchive.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.QueryBuilder;
+import org.newsarchive.analysis.ChineseAnalysis;
+import org.newsarchive.index.IndexFields;
+
+/**
+ * Turns parsed queries into Lucene queries over the two views.
+ *
+ * <p>Matching uses the bigram view only: every term, quoted or not, must occur as an exact substring (after
+ * folding) of the title or the body, so no segmentation choice can hide a match. Ranking adds optional clauses:
+ * title matches, word-view matches, and the terms close together. Thread-safe.
+ */
+final class QueryFactory {
+
+    private static final float TITLE_BOOST = 3f;
+    private static final float WORDS_BOOST = 0.5f;
+    private static final float TITLE_WORDS_BOOST = 1.5f;
+    private static final float PROXIMITY_BOOST = 2f;
+    private static final int PROXIMITY_SLOP = 6;
+
+    private final BigramPhrases bigrams;
+    private final QueryBuilder words;
+    private final FacetsConfig facets = IndexFields.facetsConfig();
+
+    QueryFactory(ChineseAnalysis analysis) {
+        this.bigrams = new BigramPhrases(analysis.indexBigrams());
+        this.words = new QueryBuilder(analysis.words());
+    }
+
+    /**
+     * The query for {@code parsed}: clauses required, or (when {@code anyTerm}) at least one of them, plus the
+     * ranking clauses.
+     */
+    Query build(ParsedQuery parsed, boolean anyTerm) {
+        BooleanQuery.Builder match = new BooleanQuery.Builder();
+        int positives = 0;
+        for (List<ParsedQuery.Clause> group : parsed.groups()) {
+            Query query = group.size() == 1 ? clause(group.get(0)) : anyOf(group);
+            if (query != null) {
+                match.add(query, anyTerm ? Occur.SHOULD : Occur.MUST);
+                positives++;
+            }
+        }
+        for (ParsedQuery.Clause exclusion : parsed.exclusions()) {
+            Query query = clause(exclusion);
+            if (query != null) {
+                match.add(query, Occur.MUST_NOT);
+            }
+        }
+        if (positives == 0) {
+            match.add(new MatchAllDocsQuery(), Occur.MUST);
+        } else if (anyTerm) {
+            match.setMinimumNumberShouldMatch(1);
+        }
+        List<Query> boosters = boosters(parsed);
+        if (boosters.isEmpty()) {
+            return match.build();
+        }
+        BooleanQuery.Builder ranked = new BooleanQuery.Builder().add(match.build(), Occur.MUST);
+        boosters.forEach(booster -> ranked.add(booster, Occur.SHOULD));
+        return ranked.build();
+    }
+
+    private Query anyOf(List<ParsedQuery.Clause> group) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        int added = 0;
+        for (ParsedQuery.Clause clause : group) {
+            Query query = clause(clause);
+            if (query != null) {
+                any.add(query, Occur.SHOULD);
+                added++;
+            }
+        }
+        return added == 0 ? null : any.setMinimumNumberShouldMatch(1).build();
+    }
+
+    /** The matching query of one clause, or null when its text has nothing searchable. */
+    private Query clause(ParsedQuery.Clause clause) {
+        String text = clause.text();
+        if (clause.field() == null) {
+            Query body = bigrams.substring(IndexFields.BODY, text);
+            Query title = bigrams.substring(IndexFields.TITLE, text);
+            if (body == null || title == null) {
+                return null;
+            }
+            return new BooleanQuery.Builder()
+                    .add(body, Occur.SHOULD)
+                    .add(new BoostQuery(title, TITLE_BOOST), Occur.SHOULD)
+                    .setMinimumNumberShouldMatch(1)
+                    .build();
+        }
+        return switch (clause.field()) {
+            case "title" -> bigrams.substring(IndexFields.TITLE, text);
+            case "author" -> bigrams.substring(IndexFields.AUTHOR, text);
+            case "publisher" -> facetTerm(IndexFields.PUBLISHER, text);
+            case "tag" -> facetTerm(IndexFields.TAG, text);
+            case "site" -> new TermQuery(new Term(IndexFields.SITE, site(text)));
+            default -> null;
+        };
+    }
+
+    private Query facetTerm(String dimension, String value) {
+        return new TermQuery(DrillDownQuery.term(facets.getDimConfig(dimension).indexFieldName, dimension, value));
+    }
+
+    private static String site(String text) {
+        String host =
+                text.toLowerCase(Locale.ROOT).replaceFirst("^https?://", "").replaceFirst("[/?#].*$", "");
+        return host.startsWith("www.") ? host.substring(4) : host;
+    }
+
+    /** Optional clauses that order the matches: word-view hits, title words, and all terms near each other. */
+    private List<Query> boosters(ParsedQuery parsed) {
+        List<Query> boosters = new ArrayList<>();
+        List<String> plainTerms = new ArrayList<>();
+        for (List<ParsedQuery.Clause> group : parsed.groups()) {
+            for (ParsedQuery.Clause clause : group) {
+                if (clause.field() != null && !clause.field().equals("title")) {
+                    continue;
+                }
+                addIfPresent(
+                        boosters,
+                        words.createBooleanQuery(IndexFields.TITLE_WORDS, clause.text(), Occur.MUST),
+                        TITLE_WORDS_BOOST);
+                if (clause.field() == null) {
+                    addIfPresent(
+                            boosters,
+                            words.createBooleanQuery(IndexFields.BODY_WORDS, clause.text(), Occur.MUST),
+                            WORDS_BOOST);
+                    plainTerms.add(clause.text());
+                }
+            }
+        }
+        if (plainTerms.size() > 1) {
+            addIfPresent(
+                    boosters,
+                    words.createPhraseQuery(IndexFields.BODY_WORDS, String.join(" ", plainTerms), PROXIMITY_SLOP),
+                    PROXIMITY_BOOST);
+        }
+        return boosters;
+    }
+
+    private static void addIfPresent(List<Query> boosters, Query query, float boost) {
+        if (query != null) {
+            boosters.add(new BoostQuery(query, boost));
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package org.newsarchive.search;
+
+import org.newsarchive.article.Article;
+
+/**
+ * One result: the article and its highlighted title and snippet. The highlighted strings are HTML: the text is
+ * escaped and matches are wrapped in {@code <mark>}, in the article's original characters.
+ */
+public record SearchHit(Article article, String titleHighlighted, String snippet, float score) {}

@@ -1,0 +1,49 @@
+package org.newsarchive.search;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One search: the query text, facet filters, a date range, the order and the page.
+ *
+ * @param query the user's query in the archive's syntax; blank matches every article
+ * @param filters facet values by dimension (publisher, channel, tag, category, language, year, year_month); values
+ *     of one dimension are alternatives, dimensions combine
+ * @param from first publication date included, or null
+ * @param to last publication date included, or null
+ * @param page page number from 1
+ * @param size hits per page, 1 to {@value #MAX_SIZE}
+ */
+public record SearchRequest(
+        String query,
+        Map<String, List<String>> filters,
+        LocalDate from,
+        LocalDate to,
+        SortOrder sort,
+        int page,
+        int size) {
+
+    public static final int MAX_SIZE = 100;
+    public static final int DEFAULT_SIZE = 20;
+
+    public SearchRequest {
+        query = query == null ? "" : query;
+        filters = filters == null ? Map.of() : Map.copyOf(filters);
+        sort = Objects.requireNonNullElse(sort, SortOrder.RELEVANCE);
+        if (page < 1) {
+            throw new IllegalArgumentException("page must be at least 1, was " + page);
+        }
+        if (size < 1 || size > MAX_SIZE) {
+            throw new IllegalArgumentException("size must be between 1 and " + MAX_SIZE + ", was " + size);
+        }
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new IllegalArgumentException("from must not be after to");
+        }
+    }
+
+    public static SearchRequest of(String query) {
+        return new SearchRequest(query, Map.of(), null, null, SortOrder.RELEVANCE, 1, DEFAULT_SIZE);
+    }
+}

@@ -1,0 +1,41 @@
+package org.newsarchive.search;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One page of results.
+ *
+ * @param total matching articles, exact up to {@link SearchService#EXACT_TOTAL_LIMIT}
+ * @param totalIsExact false when {@code total} is a lower bound ("10,000+")
+ * @param fallback how the query was relaxed, if it was
+ * @param pageCapped true when the requested page lay beyond the paging depth limit and the last reachable page was
+ *     returned instead
+ * @param facets counts per facet dimension, each counted with the filters of the other dimensions only
+ */
+public record SearchResults(
+        String query,
+        long total,
+        boolean totalIsExact,
+        int page,
+        int size,
+        long tookMs,
+        Fallback fallback,
+        boolean pageCapped,
+        List<SearchHit> hits,
+        Map<String, List<FacetCount>> facets) {
+
+    /** How the engine relaxed a query to answer it. */
+    public enum Fallback {
+        NONE,
+        /** The query's syntax was broken; it was searched as plain terms. */
+        PLAIN_TERMS,
+        /** No article matched every term; articles matching any term are shown. */
+        ANY_TERM
+    }
+
+    public SearchResults {
+        hits = List.copyOf(hits);
+        facets = Map.copyOf(facets);
+    }
+}

@@ -1,0 +1,190 @@
+package org.newsarchive.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
+import org.newsarchive.analysis.ChineseAnalysis;
+import org.newsarchive.article.Article;
+import org.newsarchive.index.ArticleIndex;
+import org.newsarchive.index.IndexFields;
+
+/**
+ * The one search service behind the pages, the API and the command line.
+ *
+ * <p>Queries are parsed leniently ({@link QuerySyntax}), matched on the bigram view and ranked with both views
+ * ({@link QueryFactory}). Facet counts use drill sideways: each dimension is counted with the filters of the other
+ * dimensions, so a reader sees what else they could pick. Totals are exact up to {@value #EXACT_TOTAL_LIMIT}; pages
+ * reach {@value #MAX_DEPTH} hits deep. When nothing matches every term, articles matching any term are returned,
+ * and the results say so. Thread-safe.
+ */
+public final class SearchService {
+
+    public static final int EXACT_TOTAL_LIMIT = 10_000;
+    public static final int MAX_DEPTH = 10_000;
+    private static final int FACET_VALUES = 20;
+
+    private final ArticleIndex index;
+    private final QueryFactory queries;
+    private final Highlighter highlighter;
+    private final FacetStates facetStates = new FacetStates();
+    private final FacetsConfig facetsConfig = IndexFields.facetsConfig();
+
+    public SearchService(ArticleIndex index, ChineseAnalysis analysis) {
+        this.index = index;
+        this.queries = new QueryFactory(analysis);
+        this.highlighter = new Highlighter(analysis.queryAnalyzer(IndexFields.VIEWS));
+    }
+
+    public Optional<Article> find(String id) {
+        return index.find(id);
+    }
+
+    public SearchResults search(SearchRequest request) {
+        long start = System.nanoTime();
+        ParsedQuery parsed = QuerySyntax.parse(request.query());
+        return index.withSearcher(searcher -> {
+            try {
+                int size = request.size();
+                int page = Math.min(request.page(), Math.max(1, MAX_DEPTH / size));
+                boolean capped = page != request.page();
+                Outcome outcome = run(searcher, request, queries.build(parsed, false), page * size);
+                SearchResults.Fallback fallback =
+                        parsed.syntaxError() ? SearchResults.Fallback.PLAIN_TERMS : SearchResults.Fallback.NONE;
+                if (outcome.topDocs.totalHits.value == 0 && parsed.termCount() > 1) {
+                    outcome = run(searcher, request, queries.build(parsed, true), page * size);
+                    fallback = SearchResults.Fallback.ANY_TERM;
+                }
+                List<SearchHit> hits = hits(searcher, outcome, page, size);
+                TotalHits total = outcome.topDocs.totalHits;
+                return new SearchResults(
+                        request.query(),
+                        total.value,
+                        total.relation == TotalHits.Relation.EQUAL_TO,
+                        page,
+                        size,
+                        (System.nanoTime() - start) / 1_000_000,
+                        fallback,
+                        capped,
+                        hits,
+                        outcome.facets);
+            } catch (IOException e) {
+                throw new UncheckedIOException("search failed on " + index.directory(), e);
+            }
+        });
+    }
+
+    private record Outcome(Query query, TopDocs topDocs, Map<String, List<FacetCount>> facets) {}
+
+    private Outcome run(IndexSearcher searcher, SearchRequest request, Query match, int depth) throws IOException {
+        Query query = withDateRange(match, request.from(), request.to());
+        DrillDownQuery drillDown = new DrillDownQuery(facetsConfig, query);
+        request.filters().forEach((dimension, values) -> values.forEach(value -> drillDown.add(dimension, value)));
+        CollectorManager<?, ? extends TopDocs> collector = collector(request.sort(), depth);
+        SortedSetDocValuesReaderState state = facetStates.forReader(searcher.getIndexReader(), facetsConfig);
+        if (state == null) {
+            TopDocs topDocs = searcher.search(drillDown, collector);
+            return new Outcome(query, topDocs, Map.of());
+        }
+        DrillSideways sideways = new DrillSideways(searcher, facetsConfig, state);
+        DrillSideways.ConcurrentDrillSidewaysResult<? extends TopDocs> result = sideways.search(drillDown, collector);
+        return new Outcome(query, result.collectorResult, facetCounts(result.facets));
+    }
+
+    private static CollectorManager<?, ? extends TopDocs> collector(SortOrder order, int depth) {
+        return switch (order) {
+            case RELEVANCE -> new TopScoreDocCollectorManager(depth, null, EXACT_TOTAL_LIMIT);
+            case NEWEST ->
+                new TopFieldCollectorManager(
+                        new Sort(new SortField(IndexFields.DATE, SortField.Type.LONG, true)),
+                        depth,
+                        null,
+                        EXACT_TOTAL_LIMIT);
+            case OLDEST ->
+                new TopFieldCollectorManager(new Sort(dateAscendingUndatedLast()), depth, null, EXACT_TOTAL_LIMIT);
+        };
+    }
+
+    private static SortField dateAscendingUndatedLast() {
+        SortField field = new SortField(IndexFields.DATE, SortField.Type.LONG, false);
+        field.setMissingValue(Long.MAX_VALUE);
+        return field;
+    }
+
+    private static Query withDateRange(Query match, LocalDate from, LocalDate to) {
+        if (from == null && to == null) {
+            return match;
+        }
+        long lower = from == null
+                ? Long.MIN_VALUE
+                : from.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        long upper = to == null
+                ? Long.MAX_VALUE
+                : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() - 1;
+        return new BooleanQuery.Builder()
+                .add(match, Occur.MUST)
+                .add(LongPoint.newRangeQuery(IndexFields.DATE, lower, upper), Occur.FILTER)
+                .build();
+    }
+
+    private List<SearchHit> hits(IndexSearcher searcher, Outcome outcome, int page, int size) throws IOException {
+        ScoreDoc[] all = outcome.topDocs.scoreDocs;
+        int from = Math.min(all.length, (page - 1) * size);
+        ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(all, from, Math.min(all.length, from + size));
+        TopDocs pageTopDocs = new TopDocs(outcome.topDocs.totalHits, pageDocs);
+        String[][] highlights = highlighter.highlight(searcher, outcome.query, pageTopDocs);
+        List<SearchHit> hits = new ArrayList<>(pageDocs.length);
+        for (int i = 0; i < pageDocs.length; i++) {
+            Article article = index.article(searcher, pageDocs[i].doc);
+            String title =
+                    highlights[i][0] != null ? highlights[i][0] : org.jsoup.nodes.Entities.escape(article.title());
+            String snippet = highlights[i][1] != null ? highlights[i][1] : "";
+            hits.add(new SearchHit(article, title, snippet, Float.isNaN(pageDocs[i].score) ? 0f : pageDocs[i].score));
+        }
+        return hits;
+    }
+
+    private static Map<String, List<FacetCount>> facetCounts(Facets facets) throws IOException {
+        Map<String, List<FacetCount>> counts = new LinkedHashMap<>();
+        for (String dimension : IndexFields.FACETS) {
+            List<FacetCount> values = new ArrayList<>();
+            try {
+                FacetResult result = facets.getTopChildren(FACET_VALUES, dimension);
+                if (result != null) {
+                    for (LabelAndValue label : result.labelValues) {
+                        values.add(new FacetCount(label.label, label.value.longValue()));
+                    }
+                }
+            } catch (IllegalArgumentException dimensionNotIndexedYet) {
+                // No article has a value for this dimension yet.
+            }
+            counts.put(dimension, values);
+        }
+        return counts;
+    }
+}
