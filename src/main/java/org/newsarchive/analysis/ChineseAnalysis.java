@@ -21,8 +21,8 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  * <ul>
  *   <li>{@link #WORDS}: words from {@link HanLPWordFilter}, for precise ranking;
  *   <li>{@link #BIGRAMS}: overlapping CJK bigrams, for recall, so any substring of two or more characters is found.
- *       At index time single characters are indexed too, so a one-character query finds them; at query time a run
- *       of two or more characters becomes bigrams only, which makes a quoted phrase an exact substring match.
+ *       At index time the last character of each run is added ({@link RunEndUnigramFilter}), so with the bigrams
+ *       that start with it every occurrence of a single character is findable, for one extra token per run.
  * </ul>
  *
  * Immutable and thread-safe: Lucene analyzers reuse per-thread components.
@@ -100,7 +100,7 @@ public final class ChineseAnalysis {
             Tokenizer tokenizer = new StandardTokenizer();
             TokenStream stream = switch (view) {
                 case WORDS -> new HanLPWordFilter(tokenizer);
-                case INDEX_BIGRAMS -> new CJKBigramFilter(tokenizer, BIGRAM_SCRIPTS, true);
+                case INDEX_BIGRAMS -> new RunEndUnigramFilter(new CJKBigramFilter(tokenizer, BIGRAM_SCRIPTS, false));
                 case QUERY_BIGRAMS -> new CJKBigramFilter(tokenizer, BIGRAM_SCRIPTS, false);
             };
             return new TokenStreamComponents(tokenizer, stream);

@@ -53,4 +53,29 @@ public record Article(
         keywords = List.copyOf(keywords);
         images = List.copyOf(images);
     }
+
+    /** This article with another plain text; used by stores that keep the text apart from the rest. */
+    public Article withText(String newText) {
+        return new Article(
+                id,
+                title,
+                subtitle,
+                publishedAt,
+                publisher,
+                channel,
+                authors,
+                editors,
+                sourceUrl,
+                tags,
+                categories,
+                keywords,
+                leadImage,
+                images,
+                language,
+                newText,
+                html,
+                charCount,
+                readingMinutes,
+                provenance);
+    }
 }

@@ -19,9 +19,9 @@ import org.newsarchive.article.Article;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Maps an {@link Article} to its Lucene document and back. The whole record is stored as compressed JSON, so the
- * index alone can serve every page and API answer; the other fields exist to be searched, filtered, sorted and
- * faceted. Thread-safe.
+ * Maps an {@link Article} to its Lucene document and back. The record is stored as compressed JSON, so the index
+ * alone can serve every page and API answer; its text is left out of the JSON because the body field already stores
+ * it for highlighting. The other fields exist to be searched, filtered, sorted and faceted. Thread-safe.
  */
 final class ArticleDocuments {
 
@@ -70,14 +70,20 @@ final class ArticleDocuments {
         tags.forEach(tag -> addFacet(document, IndexFields.TAG, tag));
         article.categories().forEach(category -> addFacet(document, IndexFields.CATEGORY, category));
         addFacet(document, IndexFields.LANGUAGE, article.language().tag());
-        document.add(new StoredField(IndexFields.RECORD, new BytesRef(json.writeValueAsBytes(article))));
+        byte[] record = json.writeValueAsBytes(article.withText(""));
+        document.add(new StoredField(IndexFields.RECORD, new BytesRef(record)));
         return facets.build(document);
     }
 
+    /** The article of a document loaded with {@link #STORED_FIELDS}. */
     Article toArticle(Document document) {
         BytesRef record = document.getBinaryValue(IndexFields.RECORD);
-        return json.readValue(record.bytes, record.offset, record.length, Article.class);
+        Article article = json.readValue(record.bytes, record.offset, record.length, Article.class);
+        return article.withText(document.get(IndexFields.BODY));
     }
+
+    /** The stored fields that make up an article: the record, and the body text stored once for highlighting. */
+    static final java.util.Set<String> STORED_FIELDS = java.util.Set.of(IndexFields.RECORD, IndexFields.BODY);
 
     private static void addFacet(Document document, String dimension, String value) {
         if (value != null && !value.isBlank()) {

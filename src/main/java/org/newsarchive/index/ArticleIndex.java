@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.apache.lucene.codecs.lucene912.Lucene912Codec;
 import org.apache.lucene.document.Document;
@@ -31,12 +30,13 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Articles are upserted by id; a batch becomes durable at {@link #commit()}, so a process killed mid-batch leaves
  * an index holding every earlier batch. Searchers are near-real-time from a {@link SearcherManager}, refreshed after
- * each commit and every {@value #REFRESH_EVERY} saves, so searches keep working, and see progress, while an ingest
- * runs. Stored fields use the best-compression codec. Thread-safe.
+ * each commit and, by a background thread, every {@value #REFRESH_MILLIS} ms while there are changes, so searches
+ * keep working, and see progress, while an ingest runs; indexing threads never wait for a refresh. Stored fields use
+ * the best-compression codec. Thread-safe.
  */
 public final class ArticleIndex implements ArticleSink, Closeable {
 
-    private static final int REFRESH_EVERY = 1000;
+    private static final long REFRESH_MILLIS = 1000;
     private static final double RAM_BUFFER_MB = 64;
 
     private final Path directory;
@@ -44,7 +44,7 @@ public final class ArticleIndex implements ArticleSink, Closeable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final ArticleDocuments documents;
-    private final AtomicInteger savesSinceRefresh = new AtomicInteger();
+    private final java.util.concurrent.ScheduledExecutorService refresher;
 
     /**
      * Opens (or creates) the index in {@code directory}.
@@ -81,6 +81,21 @@ public final class ArticleIndex implements ArticleSink, Closeable {
         }
         this.store = opened;
         this.writer = openedWriter;
+        this.refresher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "index-refresh");
+            thread.setDaemon(true);
+            return thread;
+        });
+        refresher.scheduleWithFixedDelay(
+                this::refreshQuietly, REFRESH_MILLIS, REFRESH_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private void refreshQuietly() {
+        try {
+            searchers.maybeRefresh();
+        } catch (IOException | RuntimeException e) {
+            // The next commit refreshes again and reports its own failure.
+        }
     }
 
     @Override
@@ -104,10 +119,6 @@ public final class ArticleIndex implements ArticleSink, Closeable {
     public void save(Article article) {
         try {
             writer.updateDocument(new Term(IndexFields.ID, article.id()), documents.toDocument(article));
-            if (savesSinceRefresh.incrementAndGet() >= REFRESH_EVERY) {
-                savesSinceRefresh.set(0);
-                searchers.maybeRefresh();
-            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot index article " + article.id() + " in " + directory, e);
         }
@@ -162,7 +173,7 @@ public final class ArticleIndex implements ArticleSink, Closeable {
 
     /** Reads the stored record of a document of {@code searcher}. */
     public Article article(IndexSearcher searcher, int docId) throws IOException {
-        return documents.toArticle(searcher.storedFields().document(docId, java.util.Set.of(IndexFields.RECORD)));
+        return documents.toArticle(searcher.storedFields().document(docId, ArticleDocuments.STORED_FIELDS));
     }
 
     /** Runs {@code work} with a current searcher, released afterwards whatever happens. */
@@ -195,6 +206,7 @@ public final class ArticleIndex implements ArticleSink, Closeable {
 
     @Override
     public void close() throws IOException {
+        refresher.shutdownNow();
         searchers.close();
         writer.rollback();
         store.close();

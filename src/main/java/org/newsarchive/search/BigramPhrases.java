@@ -11,21 +11,23 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 /**
  * Builds exact-substring queries on a bigram field.
  *
- * <p>The text is analyzed with the same chain as the index, which stacks each bigram on the position of its first
- * character, so positions in the query equal positions in the index even across punctuation, Latin words and single
- * characters. From each position the bigram is kept; a single character is kept only where no bigram covers it.
- * The result is a phrase query that matches exactly where the folded text occurs. Thread-safe.
+ * <p>The text is analyzed with the same chain as the index, so positions in the query equal positions in the index
+ * even across punctuation, Latin words and lone characters. The stacked run-end characters are dropped (the
+ * bigrams cover them), so the result is a phrase query that matches exactly where the folded text occurs.
+ * Thread-safe.
  */
 final class BigramPhrases {
 
     private static final String BIGRAM = "<DOUBLE>";
-    private static final String UNIGRAM = "<SINGLE>";
+    private static final String RUN_END = "<RUN_END>";
+    private static final String LONE = "<SINGLE>";
 
     private final Analyzer indexBigrams;
 
@@ -35,31 +37,21 @@ final class BigramPhrases {
 
     private record Token(String term, String type, int position) {}
 
-    /** The query for {@code text} on {@code field}, or null when the text has no searchable token. */
+    /**
+     * The query for {@code text} on {@code field}, or null when the text has no searchable token. A single CJK
+     * character becomes a prefix query: it occurs either as the first half of a bigram or as an indexed run end.
+     */
     Query substring(String field, String text) {
-        List<Token> tokens = analyze(field, text);
-        List<Token> kept = new ArrayList<>();
-        for (int i = 0; i < tokens.size(); i++) {
-            Token token = tokens.get(i);
-            if (!token.type().equals(UNIGRAM)) {
-                kept.add(token);
-                continue;
-            }
-            boolean bigramHere = i + 1 < tokens.size()
-                    && tokens.get(i + 1).type().equals(BIGRAM)
-                    && tokens.get(i + 1).position() == token.position();
-            boolean coveredByPrevious = !kept.isEmpty()
-                    && kept.get(kept.size() - 1).type().equals(BIGRAM)
-                    && kept.get(kept.size() - 1).position() == token.position() - 1;
-            if (!bigramHere && !coveredByPrevious) {
-                kept.add(token);
-            }
-        }
+        List<Token> kept = analyze(field, text).stream()
+                .filter(token -> !token.type().equals(RUN_END))
+                .toList();
         if (kept.isEmpty()) {
             return null;
         }
         if (kept.size() == 1) {
-            return new TermQuery(new Term(field, kept.get(0).term()));
+            Token only = kept.get(0);
+            Term term = new Term(field, only.term());
+            return only.type().equals(LONE) ? new PrefixQuery(term) : new TermQuery(term);
         }
         PhraseQuery.Builder phrase = new PhraseQuery.Builder();
         int first = kept.get(0).position();

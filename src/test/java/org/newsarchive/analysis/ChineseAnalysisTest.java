@@ -62,9 +62,9 @@ class ChineseAnalysisTest {
     }
 
     @Test
-    void indexBigramsAddSingleCharactersSoAnyCharacterIsFound() {
-        assertThat(tokens(ANALYSIS.indexBigrams(), "互助会"))
-                .containsExactly("互@0-1", "互助@0-2+0", "助@1-2", "助会@1-3+0", "会@2-3");
+    void indexBigramsAddTheLastCharacterOfEachRunSoAnyCharacterIsFound() {
+        assertThat(tokens(ANALYSIS.indexBigrams(), "互助会，好")).containsExactly("互助@0-2", "助会@1-3", "会@2-3+0", "好@4-5");
+        assertThat(tokens(ANALYSIS.indexBigrams(), "a互助b")).containsExactly("a@0-1", "互助@1-3", "助@2-3+0", "b@3-4");
         assertThat(tokens(ANALYSIS.queryBigrams(), "助")).containsExactly("助@0-1");
     }
 
