@@ -64,6 +64,31 @@ public final class ChineseAnalysis {
         return queryBigrams;
     }
 
+    /**
+     * The folded form of {@code text}, as every chain sees it before tokenizing: NFKC with case folding, then
+     * traditional to simplified.
+     */
+    public String fold(String text) {
+        try (Reader reader =
+                new TraditionalToSimplifiedCharFilter(new ICUNormalizer2CharFilter(new java.io.StringReader(text)))) {
+            StringBuilder folded = new StringBuilder(text.length());
+            char[] buffer = new char[4096];
+            for (int read = reader.read(buffer); read != -1; read = reader.read(buffer)) {
+                folded.append(buffer, 0, read);
+            }
+            return folded.toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The folded text with everything but letters and digits removed: the key under which two titles are equal. */
+    public String titleKey(String text) {
+        StringBuilder key = new StringBuilder();
+        fold(text).codePoints().filter(Character::isLetterOrDigit).forEach(key::appendCodePoint);
+        return key.toString();
+    }
+
     private Analyzer perField(Map<String, String> viewByField, Analyzer bigrams) {
         Map<String, Analyzer> analyzers = new java.util.HashMap<>();
         viewByField.forEach((field, view) -> analyzers.put(field, view.equals(WORDS) ? words : bigrams));

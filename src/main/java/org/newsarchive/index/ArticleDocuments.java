@@ -15,6 +15,7 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
+import org.newsarchive.analysis.ChineseAnalysis;
 import org.newsarchive.article.Article;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,10 +35,12 @@ final class ArticleDocuments {
     }
 
     private final JsonMapper json;
+    private final ChineseAnalysis analysis;
     private final FacetsConfig facets = IndexFields.facetsConfig();
 
-    ArticleDocuments(JsonMapper json) {
+    ArticleDocuments(JsonMapper json, ChineseAnalysis analysis) {
         this.json = json;
+        this.analysis = analysis;
     }
 
     Document toDocument(Article article) throws IOException {
@@ -46,6 +49,7 @@ final class ArticleDocuments {
         document.add(new StringField(IndexFields.SHA256, article.provenance().sha256(), Field.Store.YES));
         document.add(new Field(IndexFields.TITLE, article.title(), HIGHLIGHTED_TEXT));
         document.add(new TextField(IndexFields.TITLE_WORDS, article.title(), Field.Store.NO));
+        document.add(new StringField(IndexFields.TITLE_KEY, analysis.titleKey(article.title()), Field.Store.NO));
         document.add(new Field(IndexFields.BODY, article.text(), HIGHLIGHTED_TEXT));
         document.add(new TextField(IndexFields.BODY_WORDS, article.text(), Field.Store.NO));
         for (String author : article.authors()) {

@@ -53,7 +53,7 @@ public final class ArticleIndex implements ArticleSink, Closeable {
      */
     public ArticleIndex(Path directory, ChineseAnalysis analysis, JsonMapper json) {
         this.directory = directory;
-        this.documents = new ArticleDocuments(json);
+        this.documents = new ArticleDocuments(json, analysis);
         FSDirectory opened = null;
         IndexWriter openedWriter = null;
         try {

@@ -12,6 +12,8 @@ public final class IndexFields {
     public static final String TITLE = "title";
 
     public static final String TITLE_WORDS = "title_words";
+    /** The title's folded letters and digits, for exact-title matches ({@link org.newsarchive.analysis.ChineseAnalysis#titleKey}). */
+    public static final String TITLE_KEY = "title_key";
     /** Original body text: bigram view, stored with offsets for highlighting. */
     public static final String BODY = "body";
 

@@ -30,12 +30,16 @@ final class QueryFactory {
     private static final float TITLE_WORDS_BOOST = 1.5f;
     private static final float PROXIMITY_BOOST = 2f;
     private static final int PROXIMITY_SLOP = 6;
+    private static final float WHOLE_TITLE_BOOST = 5f;
+    private static final float EXACT_TITLE_BOOST = 10f;
 
+    private final ChineseAnalysis analysis;
     private final BigramPhrases bigrams;
     private final QueryBuilder words;
     private final FacetsConfig facets = IndexFields.facetsConfig();
 
     QueryFactory(ChineseAnalysis analysis) {
+        this.analysis = analysis;
         this.bigrams = new BigramPhrases(analysis.indexBigrams());
         this.words = new QueryBuilder(analysis.words());
     }
@@ -122,7 +126,10 @@ final class QueryFactory {
         return host.startsWith("www.") ? host.substring(4) : host;
     }
 
-    /** Optional clauses that order the matches: word-view hits, title words, and all terms near each other. */
+    /**
+     * Optional clauses that order the matches: word-view hits, title words, all terms near each other, and the whole
+     * query found in the title (a reader pasting a headline wants that article first).
+     */
     private List<Query> boosters(ParsedQuery parsed) {
         List<Query> boosters = new ArrayList<>();
         List<String> plainTerms = new ArrayList<>();
@@ -142,6 +149,14 @@ final class QueryFactory {
                             WORDS_BOOST);
                     plainTerms.add(clause.text());
                 }
+            }
+        }
+        if (!plainTerms.isEmpty()) {
+            String whole = String.join(" ", plainTerms);
+            addIfPresent(boosters, bigrams.substring(IndexFields.TITLE, whole), WHOLE_TITLE_BOOST);
+            String titleKey = analysis.titleKey(whole);
+            if (!titleKey.isEmpty()) {
+                addIfPresent(boosters, new TermQuery(new Term(IndexFields.TITLE_KEY, titleKey)), EXACT_TITLE_BOOST);
             }
         }
         if (plainTerms.size() > 1) {
