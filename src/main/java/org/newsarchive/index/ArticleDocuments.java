@@ -43,8 +43,16 @@ final class ArticleDocuments {
         this.analysis = analysis;
     }
 
-    Document toDocument(Article article) throws IOException {
+    /** The text fingerprint for near-duplicate detection. */
+    long simhash(Article article) {
+        return NearDuplicates.simhash(analysis.fold(article.text()));
+    }
+
+    Document toDocument(Article article, long simhash, String cluster) throws IOException {
         Document document = new Document();
+        document.add(new NumericDocValuesField(IndexFields.SIMHASH, simhash));
+        document.add(new StringField(IndexFields.CLUSTER, cluster, Field.Store.NO));
+        document.add(new org.apache.lucene.document.SortedDocValuesField(IndexFields.CLUSTER, new BytesRef(cluster)));
         document.add(new StringField(IndexFields.ID, article.id(), Field.Store.YES));
         document.add(new StringField(IndexFields.SHA256, article.provenance().sha256(), Field.Store.YES));
         document.add(new Field(IndexFields.TITLE, article.title(), HIGHLIGHTED_TEXT));

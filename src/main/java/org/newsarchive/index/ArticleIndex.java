@@ -44,6 +44,7 @@ public final class ArticleIndex implements ArticleSink, Closeable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final ArticleDocuments documents;
+    private final NearDuplicates nearDuplicates = new NearDuplicates();
     private final java.util.concurrent.ScheduledExecutorService refresher;
 
     /**
@@ -118,7 +119,16 @@ public final class ArticleIndex implements ArticleSink, Closeable {
     @Override
     public void save(Article article) {
         try {
-            writer.updateDocument(new Term(IndexFields.ID, article.id()), documents.toDocument(article));
+            long simhash = documents.simhash(article);
+            String cluster = withSearcher(searcher -> {
+                try {
+                    return nearDuplicates.clusterFor(article.id(), simhash, searcher);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            writer.updateDocument(
+                    new Term(IndexFields.ID, article.id()), documents.toDocument(article, simhash, cluster));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot index article " + article.id() + " in " + directory, e);
         }
@@ -150,6 +160,7 @@ public final class ArticleIndex implements ArticleSink, Closeable {
     public void deleteAll() {
         try {
             writer.deleteAll();
+            nearDuplicates.clear();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot clear the index at " + directory, e);
         }
@@ -193,6 +204,36 @@ public final class ArticleIndex implements ArticleSink, Closeable {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /** How many articles share this article's cluster (itself included), as of the last refresh. */
+    public int copiesOf(IndexSearcher searcher, int docId) throws IOException {
+        for (org.apache.lucene.index.LeafReaderContext leaf :
+                searcher.getIndexReader().leaves()) {
+            if (docId >= leaf.docBase && docId < leaf.docBase + leaf.reader().maxDoc()) {
+                var clusters = leaf.reader().getSortedDocValues(IndexFields.CLUSTER);
+                if (clusters == null || !clusters.advanceExact(docId - leaf.docBase)) {
+                    return 1;
+                }
+                String cluster = clusters.lookupOrd(clusters.ordValue()).utf8ToString();
+                return Math.max(1, searcher.count(new TermQuery(new Term(IndexFields.CLUSTER, cluster))));
+            }
+        }
+        return 1;
+    }
+
+    /** The cluster id of a document, or null. */
+    public String clusterOf(IndexSearcher searcher, int docId) throws IOException {
+        for (org.apache.lucene.index.LeafReaderContext leaf :
+                searcher.getIndexReader().leaves()) {
+            if (docId >= leaf.docBase && docId < leaf.docBase + leaf.reader().maxDoc()) {
+                var clusters = leaf.reader().getSortedDocValues(IndexFields.CLUSTER);
+                return clusters != null && clusters.advanceExact(docId - leaf.docBase)
+                        ? clusters.lookupOrd(clusters.ordValue()).utf8ToString()
+                        : null;
+            }
+        }
+        return null;
     }
 
     /** Articles in the index as of the last refresh. */

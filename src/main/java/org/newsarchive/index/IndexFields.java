@@ -25,6 +25,10 @@ public final class IndexFields {
     public static final String DATE = "date";
 
     public static final String RECORD = "record";
+    /** SimHash of the folded text, for near-duplicate detection. */
+    public static final String SIMHASH = "simhash";
+    /** Id of the first-indexed copy of the same story; every article of a cluster holds the same value. */
+    public static final String CLUSTER = "cluster";
 
     public static final String PUBLISHER = "publisher";
     public static final String CHANNEL = "channel";

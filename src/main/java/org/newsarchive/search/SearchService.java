@@ -40,8 +40,8 @@ import org.newsarchive.index.IndexFields;
  * <p>Queries are parsed leniently ({@link QuerySyntax}), matched on the bigram view and ranked with both views
  * ({@link QueryFactory}). Facet counts use drill sideways: each dimension is counted with the filters of the other
  * dimensions, so a reader sees what else they could pick. Totals are exact up to {@value #EXACT_TOTAL_LIMIT}; pages
- * reach {@value #MAX_DEPTH} hits deep. When nothing matches every term, articles matching any term are returned,
- * and the results say so. Thread-safe.
+ * reach {@value #MAX_DEPTH} hits deep. Copies of one story are shown once, with their count. When nothing matches
+ * every term, articles matching any term are returned, and the results say so. Thread-safe.
  */
 public final class SearchService {
 
@@ -73,11 +73,12 @@ public final class SearchService {
                 int size = request.size();
                 int page = Math.min(request.page(), Math.max(1, MAX_DEPTH / size));
                 boolean capped = page != request.page();
-                Outcome outcome = run(searcher, request, queries.build(parsed, false), page * size);
+                int depth = Math.min(MAX_DEPTH, page * size * 2 + size);
+                Outcome outcome = run(searcher, request, queries.build(parsed, false), depth);
                 SearchResults.Fallback fallback =
                         parsed.syntaxError() ? SearchResults.Fallback.PLAIN_TERMS : SearchResults.Fallback.NONE;
                 if (outcome.topDocs.totalHits.value == 0 && parsed.termCount() > 1) {
-                    outcome = run(searcher, request, queries.build(parsed, true), page * size);
+                    outcome = run(searcher, request, queries.build(parsed, true), depth);
                     fallback = SearchResults.Fallback.ANY_TERM;
                 }
                 List<SearchHit> hits = hits(searcher, outcome, page, size);
@@ -152,10 +153,19 @@ public final class SearchService {
                 .build();
     }
 
+    /** The requested page of hits, with copies of one story shown once, at the rank of the best-scoring copy. */
     private List<SearchHit> hits(IndexSearcher searcher, Outcome outcome, int page, int size) throws IOException {
-        ScoreDoc[] all = outcome.topDocs.scoreDocs;
-        int from = Math.min(all.length, (page - 1) * size);
-        ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(all, from, Math.min(all.length, from + size));
+        List<ScoreDoc> collapsed = new ArrayList<>();
+        java.util.Set<String> seenClusters = new java.util.HashSet<>();
+        for (ScoreDoc scoreDoc : outcome.topDocs.scoreDocs) {
+            String cluster = index.clusterOf(searcher, scoreDoc.doc);
+            if (cluster == null || seenClusters.add(cluster)) {
+                collapsed.add(scoreDoc);
+            }
+        }
+        int from = Math.min(collapsed.size(), (page - 1) * size);
+        ScoreDoc[] pageDocs =
+                collapsed.subList(from, Math.min(collapsed.size(), from + size)).toArray(ScoreDoc[]::new);
         TopDocs pageTopDocs = new TopDocs(outcome.topDocs.totalHits, pageDocs);
         String[][] highlights = highlighter.highlight(searcher, outcome.query, pageTopDocs);
         List<SearchHit> hits = new ArrayList<>(pageDocs.length);
@@ -164,7 +174,8 @@ public final class SearchService {
             String title =
                     highlights[i][0] != null ? highlights[i][0] : org.jsoup.nodes.Entities.escape(article.title());
             String snippet = highlights[i][1] != null ? highlights[i][1] : "";
-            hits.add(new SearchHit(article, title, snippet, Float.isNaN(pageDocs[i].score) ? 0f : pageDocs[i].score));
+            float score = Float.isNaN(pageDocs[i].score) ? 0f : pageDocs[i].score;
+            hits.add(new SearchHit(article, title, snippet, score, index.copiesOf(searcher, pageDocs[i].doc)));
         }
         return hits;
     }

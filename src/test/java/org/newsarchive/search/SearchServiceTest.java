@@ -185,6 +185,31 @@ class SearchServiceTest {
     }
 
     @Test
+    void copiesOfOneStoryAreShownOnceWithTheirCount() throws Exception {
+        ArticleNormalizer normalizer = new ArticleNormalizer(10 << 20);
+        String original = Files.readString(Path.of("seeds/003_4984534a3bff97df.txt"));
+        String edited = original.replace("https://gnews.org/zh-hans/1039409/", "https://example.org/mirror/copy.html")
+                .replace("（本文仅代表个人观点）", "（本文仅代表作者个人观点）");
+        Article copy = normalize(normalizer, edited.getBytes(StandardCharsets.UTF_8));
+        index.save(copy);
+        index.commit();
+        try {
+            SearchResults results = query("轻松互助");
+            List<SearchHit> story = results.hits().stream()
+                    .filter(hit -> hit.article().title().equals("绝人生路的叫停 究竟动了谁的奶酪？"))
+                    .toList();
+
+            assertThat(story)
+                    .singleElement()
+                    .satisfies(hit -> assertThat(hit.copies()).isEqualTo(2));
+            assertThat(results.total()).isEqualTo(titles(results).size() + 1L);
+        } finally {
+            index.delete(copy.id());
+            index.commit();
+        }
+    }
+
+    @Test
     void pagesBeyondTheDepthLimitAreCapped() {
         SearchResults results = search.search(new SearchRequest("", Map.of(), null, null, SortOrder.NEWEST, 1000, 100));
 
