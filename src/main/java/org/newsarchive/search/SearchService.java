@@ -54,15 +54,53 @@ public final class SearchService {
     private final Highlighter highlighter;
     private final FacetStates facetStates = new FacetStates();
     private final FacetsConfig facetsConfig = IndexFields.facetsConfig();
+    private final RelatedArticles related;
+    private final TitleSuggestions suggestions;
 
     public SearchService(ArticleIndex index, ChineseAnalysis analysis) {
         this.index = index;
+        this.related = new RelatedArticles(index, analysis);
+        this.suggestions = new TitleSuggestions(index, analysis);
         this.queries = new QueryFactory(analysis);
         this.highlighter = new Highlighter(analysis.queryAnalyzer(IndexFields.VIEWS));
     }
 
     public Optional<Article> find(String id) {
         return index.find(id);
+    }
+
+    /**
+     * Articles most like the given one (Lucene's more-like-this over the word view), excluding its own copies;
+     * empty for an unknown id.
+     */
+    public List<Article> related(String id, int size) {
+        if (size < 1 || size > SearchRequest.MAX_SIZE) {
+            throw new IllegalArgumentException(
+                    "size must be between 1 and " + SearchRequest.MAX_SIZE + ", was " + size);
+        }
+        return index.find(id)
+                .map(article -> index.withSearcher(searcher -> {
+                    try {
+                        return related.find(searcher, article, size);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }))
+                .orElse(List.of());
+    }
+
+    /** Titles completing what a reader has typed: titles starting with it first, then titles containing it. */
+    public List<String> suggest(String prefix, int size) {
+        if (prefix == null || prefix.isBlank()) {
+            return List.of();
+        }
+        return index.withSearcher(searcher -> {
+            try {
+                return suggestions.complete(searcher, prefix, size);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     public SearchResults search(SearchRequest request) {

@@ -210,6 +210,24 @@ class SearchServiceTest {
     }
 
     @Test
+    void relatedArticlesShareDistinctiveWords() {
+        String id = query("\"水滴筹被指曾雇用大量人员地推\"").hits().get(0).article().id();
+
+        List<Article> related = search.related(id, 3);
+
+        assertThat(related).hasSize(3).noneMatch(article -> article.id().equals(id));
+        assertThat(related).extracting(Article::title).doesNotContain("硅谷银行SVB倒闭");
+    }
+
+    @Test
+    void suggestionsCompleteTitlesInEitherScript() {
+        assertThat(search.suggest("网络互助", 5)).first().isEqualTo("網絡互助平台相繼關停");
+        assertThat(search.suggest("硅谷", 5)).containsExactly("硅谷银行SVB倒闭");
+        assertThat(search.suggest("相互宝", 5)).contains("中国最大网络互助平台“相互宝”被关停");
+        assertThat(search.suggest(" ", 5)).isEmpty();
+    }
+
+    @Test
     void pagesBeyondTheDepthLimitAreCapped() {
         SearchResults results = search.search(new SearchRequest("", Map.of(), null, null, SortOrder.NEWEST, 1000, 100));
 
