@@ -61,27 +61,15 @@ public final class IngestService {
         long totalBytes = files.stream().mapToLong(file -> sizeOf(file.file())).sum();
         progress.started(files.size(), totalBytes);
         Instant start = clock.instant();
-        List<FileOutcome> outcomes = new ArrayList<>(files.size());
-        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "ingest");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            List<Future<FileOutcome>> futures = new ArrayList<>(files.size());
-            for (SourceFiles.SourceFile file : files) {
-                futures.add(pool.submit(() -> {
-                    FileOutcome outcome = ingestOne(file, dryRun);
+        OrderedSaves saves = new OrderedSaves(sink);
+        List<FileOutcome> outcomes = inParallel(
+                files,
+                (file, order) -> {
+                    FileOutcome outcome = ingestOne(file, dryRun, saves, order);
                     progress.fileDone(outcome, sizeOf(file.file()));
                     return outcome;
-                }));
-            }
-            for (int i = 0; i < futures.size(); i++) {
-                outcomes.add(await(futures.get(i), files.get(i)));
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+                },
+                SourceFiles.SourceFile::relativePath);
         if (!dryRun) {
             sink.commit();
         }
@@ -89,33 +77,38 @@ public final class IngestService {
     }
 
     /**
-     * Rebuilds the sink from the raw store alone: every stored file is normalized again, in the order it was first
-     * ingested, so the newest copy of an article wins as it did originally.
+     * Rebuilds the sink from the raw store alone: every stored file is normalized again, in parallel, and where
+     * several files give one article the one ingested last wins, as it did originally.
      */
     public IngestReport reindex(IngestProgress progress) {
         List<RawStore.SourceEntry> sources = rawStore.distinctSources();
         progress.started(sources.size(), 0);
         Instant start = clock.instant();
         sink.deleteAll();
-        List<FileOutcome> outcomes = new ArrayList<>(sources.size());
-        long bytes = 0;
-        for (RawStore.SourceEntry source : sources) {
-            byte[] content = rawStore.read(source.sha256()).orElse(null);
-            FileOutcome outcome = content == null
-                    ? failed(source.path(), "missing from the raw store: " + source.sha256())
-                    : rebuildOne(content, source);
-            bytes += content == null ? 0 : content.length;
-            outcomes.add(outcome);
-            progress.fileDone(outcome, content == null ? 0 : content.length);
-        }
+        long[] bytes = new long[1];
+        OrderedSaves saves = new OrderedSaves(sink);
+        List<FileOutcome> outcomes = inParallel(
+                sources,
+                (source, order) -> {
+                    byte[] content = rawStore.read(source.sha256()).orElse(null);
+                    FileOutcome outcome = content == null
+                            ? failed(source.path(), "missing from the raw store: " + source.sha256())
+                            : rebuildOne(content, source, saves, order);
+                    synchronized (bytes) {
+                        bytes[0] += content == null ? 0 : content.length;
+                    }
+                    progress.fileDone(outcome, content == null ? 0 : content.length);
+                    return outcome;
+                },
+                RawStore.SourceEntry::path);
         sink.commit();
-        return new IngestReport(outcomes, bytes, Duration.between(start, clock.instant()));
+        return new IngestReport(outcomes, bytes[0], Duration.between(start, clock.instant()));
     }
 
-    private FileOutcome rebuildOne(byte[] content, RawStore.SourceEntry source) {
+    private FileOutcome rebuildOne(byte[] content, RawStore.SourceEntry source, OrderedSaves saves, int order) {
         NormalizationResult result = normalizer.normalize(content, source.path(), source.storedAt());
         if (result instanceof NormalizationResult.Normalized normalized) {
-            sink.save(normalized.article());
+            saves.save(normalized.article(), order);
             return new FileOutcome(
                     source.path(),
                     FileOutcome.Status.INGESTED,
@@ -127,12 +120,12 @@ public final class IngestService {
 
     /** Ingests one file given as bytes, for uploads; {@code path} is recorded as its provenance. */
     public FileOutcome ingestBytes(byte[] bytes, String path) {
-        FileOutcome outcome = process(bytes, path, false);
+        FileOutcome outcome = process(bytes, path, false, new OrderedSaves(sink), 0);
         sink.commit();
         return outcome;
     }
 
-    private FileOutcome ingestOne(SourceFiles.SourceFile file, boolean dryRun) {
+    private FileOutcome ingestOne(SourceFiles.SourceFile file, boolean dryRun, OrderedSaves saves, int order) {
         String path = file.relativePath();
         try {
             long size = Files.size(file.file());
@@ -144,13 +137,13 @@ public final class IngestService {
                 }
                 return failed(path, "file is " + size + " bytes, over the limit of " + maxFileBytes + " bytes");
             }
-            return process(Files.readAllBytes(file.file()), path, dryRun);
+            return process(Files.readAllBytes(file.file()), path, dryRun, saves, order);
         } catch (IOException | RuntimeException e) {
             return failed(path, "cannot read file: " + e.getMessage());
         }
     }
 
-    private FileOutcome process(byte[] bytes, String path, boolean dryRun) {
+    private FileOutcome process(byte[] bytes, String path, boolean dryRun, OrderedSaves saves, int order) {
         Instant now = clock.instant();
         if (!dryRun) {
             rawStore.recordSource(rawStore.put(bytes), path, now);
@@ -162,21 +155,48 @@ public final class IngestService {
                 return new FileOutcome(path, FileOutcome.Status.UNCHANGED, article.id(), result.problems());
             }
             if (!dryRun) {
-                sink.save(article);
+                saves.save(article, order);
             }
             return new FileOutcome(path, FileOutcome.Status.INGESTED, article.id(), result.problems());
         }
         return new FileOutcome(path, FileOutcome.Status.FAILED, null, result.problems());
     }
 
-    private static FileOutcome await(Future<FileOutcome> future, SourceFiles.SourceFile file) {
+    /** Runs {@code work} on every item and its position on the ingest threads; outcomes keep the items' order. */
+    private <T> List<FileOutcome> inParallel(
+            List<T> items,
+            java.util.function.BiFunction<T, Integer, FileOutcome> work,
+            java.util.function.Function<T, String> path) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "ingest");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<FileOutcome>> futures = new ArrayList<>(items.size());
+            for (int i = 0; i < items.size(); i++) {
+                T item = items.get(i);
+                int order = i;
+                futures.add(pool.submit(() -> work.apply(item, order)));
+            }
+            List<FileOutcome> outcomes = new ArrayList<>(items.size());
+            for (int i = 0; i < futures.size(); i++) {
+                outcomes.add(await(futures.get(i), path.apply(items.get(i))));
+            }
+            return outcomes;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static FileOutcome await(Future<FileOutcome> future, String path) {
         try {
             return future.get();
         } catch (ExecutionException e) {
-            return failed(file.relativePath(), "ingest error: " + e.getCause());
+            return failed(path, "ingest error: " + e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return failed(file.relativePath(), "ingest interrupted");
+            return failed(path, "ingest interrupted");
         }
     }
 
