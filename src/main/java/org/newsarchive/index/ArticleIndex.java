@@ -37,6 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ArticleIndex implements ArticleSink, Closeable {
 
     private static final long REFRESH_MILLIS = 1000;
+    private static final int MAX_COPIES = 1000;
     private static final double RAM_BUFFER_MB = 64;
 
     private final Path directory;
@@ -220,6 +221,30 @@ public final class ArticleIndex implements ArticleSink, Closeable {
             }
         }
         return 1;
+    }
+
+    /** Every article in the same cluster as the article with this id, itself included; empty when unknown. */
+    public java.util.List<Article> copiesOf(String id) {
+        return withSearcher(searcher -> {
+            try {
+                TopDocs hits = searcher.search(new TermQuery(new Term(IndexFields.ID, id)), 1);
+                if (hits.scoreDocs.length == 0) {
+                    return java.util.List.of();
+                }
+                String cluster = clusterOf(searcher, hits.scoreDocs[0].doc);
+                if (cluster == null) {
+                    return java.util.List.of(article(searcher, hits.scoreDocs[0].doc));
+                }
+                java.util.List<Article> copies = new java.util.ArrayList<>();
+                for (var copy :
+                        searcher.search(new TermQuery(new Term(IndexFields.CLUSTER, cluster)), MAX_COPIES).scoreDocs) {
+                    copies.add(article(searcher, copy.doc));
+                }
+                return copies;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /** The cluster id of a document, or null. */

@@ -45,10 +45,18 @@ final class QueryFactory {
     }
 
     /**
-     * The query for {@code parsed}: clauses required, or (when {@code anyTerm}) at least one of them, plus the
+     * The two queries of a search.
+     *
+     * @param ranked what to search with: the matching clauses plus the ranking clauses
+     * @param match the matching clauses alone, for highlighting
+     */
+    record Built(Query ranked, Query match) {}
+
+    /**
+     * The queries for {@code parsed}: clauses required, or (when {@code anyTerm}) at least one of them, plus the
      * ranking clauses.
      */
-    Query build(ParsedQuery parsed, boolean anyTerm) {
+    Built build(ParsedQuery parsed, boolean anyTerm) {
         BooleanQuery.Builder match = new BooleanQuery.Builder();
         int positives = 0;
         for (List<ParsedQuery.Clause> group : parsed.groups()) {
@@ -69,13 +77,14 @@ final class QueryFactory {
         } else if (anyTerm) {
             match.setMinimumNumberShouldMatch(1);
         }
+        Query matching = match.build();
         List<Query> boosters = boosters(parsed);
         if (boosters.isEmpty()) {
-            return match.build();
+            return new Built(matching, matching);
         }
-        BooleanQuery.Builder ranked = new BooleanQuery.Builder().add(match.build(), Occur.MUST);
+        BooleanQuery.Builder ranked = new BooleanQuery.Builder().add(matching, Occur.MUST);
         boosters.forEach(booster -> ranked.add(booster, Occur.SHOULD));
-        return ranked.build();
+        return new Built(ranked.build(), matching);
     }
 
     private Query anyOf(List<ParsedQuery.Clause> group) {

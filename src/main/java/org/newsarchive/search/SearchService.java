@@ -69,6 +69,11 @@ public final class SearchService {
         return index.find(id);
     }
 
+    /** The copies of one story: every archived article grouped with this one, itself included. */
+    public List<Article> copies(String id) {
+        return index.copiesOf(id);
+    }
+
     /**
      * Articles most like the given one (Lucene's more-like-this over the word view), excluding its own copies;
      * empty for an unknown id.
@@ -138,21 +143,22 @@ public final class SearchService {
         });
     }
 
-    private record Outcome(Query query, TopDocs topDocs, Map<String, List<FacetCount>> facets) {}
+    private record Outcome(Query highlightQuery, TopDocs topDocs, Map<String, List<FacetCount>> facets) {}
 
-    private Outcome run(IndexSearcher searcher, SearchRequest request, Query match, int depth) throws IOException {
-        Query query = withDateRange(match, request.from(), request.to());
+    private Outcome run(IndexSearcher searcher, SearchRequest request, QueryFactory.Built built, int depth)
+            throws IOException {
+        Query query = withDateRange(built.ranked(), request.from(), request.to());
         DrillDownQuery drillDown = new DrillDownQuery(facetsConfig, query);
         request.filters().forEach((dimension, values) -> values.forEach(value -> drillDown.add(dimension, value)));
         CollectorManager<?, ? extends TopDocs> collector = collector(request.sort(), depth);
         SortedSetDocValuesReaderState state = facetStates.forReader(searcher.getIndexReader(), facetsConfig);
         if (state == null) {
             TopDocs topDocs = searcher.search(drillDown, collector);
-            return new Outcome(query, topDocs, Map.of());
+            return new Outcome(built.match(), topDocs, Map.of());
         }
         DrillSideways sideways = new DrillSideways(searcher, facetsConfig, state);
         DrillSideways.ConcurrentDrillSidewaysResult<? extends TopDocs> result = sideways.search(drillDown, collector);
-        return new Outcome(query, result.collectorResult, facetCounts(result.facets));
+        return new Outcome(built.match(), result.collectorResult, facetCounts(result.facets));
     }
 
     private static CollectorManager<?, ? extends TopDocs> collector(SortOrder order, int depth) {
@@ -205,10 +211,14 @@ public final class SearchService {
         ScoreDoc[] pageDocs =
                 collapsed.subList(from, Math.min(collapsed.size(), from + size)).toArray(ScoreDoc[]::new);
         TopDocs pageTopDocs = new TopDocs(outcome.topDocs.totalHits, pageDocs);
-        String[][] highlights = highlighter.highlight(searcher, outcome.query, pageTopDocs);
+        List<Article> articles = new ArrayList<>(pageDocs.length);
+        for (ScoreDoc doc : pageDocs) {
+            articles.add(index.article(searcher, doc.doc));
+        }
+        String[][] highlights = highlighter.highlight(searcher, outcome.highlightQuery, pageTopDocs, articles);
         List<SearchHit> hits = new ArrayList<>(pageDocs.length);
         for (int i = 0; i < pageDocs.length; i++) {
-            Article article = index.article(searcher, pageDocs[i].doc);
+            Article article = articles.get(i);
             String title =
                     highlights[i][0] != null ? highlights[i][0] : org.jsoup.nodes.Entities.escape(article.title());
             String snippet = highlights[i][1] != null ? highlights[i][1] : "";
