@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.newsarchive.store.RawStore;
 
 /**
@@ -21,9 +22,14 @@ import org.newsarchive.store.RawStore;
  *
  * <p>Files are normalized in parallel on {@code threads} threads. A file that cannot be read or yields no article is
  * reported as failed and the batch goes on; its bytes are kept all the same, so nothing given to the archive is
- * lost. The sink is committed once at the end of the batch. Thread-safe, but batches should not overlap.
+ * lost. The sink is committed every {@value #COMMIT_EVERY} files and at the end of the batch, so a killed ingest
+ * keeps what it committed, and running it again completes the set (unchanged files are recognized and skipped).
+ * Thread-safe, but batches should not overlap.
  */
 public final class IngestService {
+
+    /** Files between intermediate commits, so that a killed ingest keeps most of its work. */
+    static final int COMMIT_EVERY = 2000;
 
     private final ArticleNormalizer normalizer;
     private final RawStore rawStore;
@@ -62,11 +68,15 @@ public final class IngestService {
         progress.started(files.size(), totalBytes);
         Instant start = clock.instant();
         OrderedSaves saves = new OrderedSaves(sink);
+        AtomicInteger done = new AtomicInteger();
         List<FileOutcome> outcomes = inParallel(
                 files,
                 (file, order) -> {
                     FileOutcome outcome = ingestOne(file, dryRun, saves, order);
                     progress.fileDone(outcome, sizeOf(file.file()));
+                    if (!dryRun && done.incrementAndGet() % COMMIT_EVERY == 0) {
+                        sink.commit();
+                    }
                     return outcome;
                 },
                 SourceFiles.SourceFile::relativePath);

@@ -1,0 +1,93 @@
+package org.newsarchive.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsarchive.analysis.ChineseAnalysis;
+import org.newsarchive.index.ArticleIndex;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A real ingest in a child JVM killed with SIGKILL after its first intermediate commit: the index opens, holds
+ * every committed article, and running the same ingest again completes the set without duplicates.
+ */
+class KilledIngestTest {
+
+    private static final int FILES = 2600;
+
+    @TempDir
+    Path work;
+
+    @Test
+    void killedIngestKeepsCommittedArticlesAndARerunCompletesTheSet() throws Exception {
+        Path input = Files.createDirectories(work.resolve("input"));
+        List<Path> samples;
+        try (Stream<Path> listing = Files.list(Path.of("src/test/resources/corpus-sample"))) {
+            samples = listing.sorted().toList();
+        }
+        for (int i = 0; i < FILES; i++) {
+            String text = Files.readString(samples.get(i % samples.size()), StandardCharsets.UTF_8)
+                    .replaceAll("gnews\\.org/(?:zh-hans/|articles/)(\\d+)", "gnews.org/articles/" + (9_000_000 + i));
+            Files.writeString(input.resolve(String.format("%05d.md", i)), text, StandardCharsets.UTF_8);
+        }
+        Path dataDir = work.resolve("data");
+
+        Process first = ingest(dataDir, input);
+        Path index = dataDir.resolve("index");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!hasCommit(index) && System.nanoTime() < deadline && first.isAlive()) {
+            Thread.sleep(50);
+        }
+        assertThat(first.isAlive())
+                .as("the ingest must still be running when it is killed")
+                .isTrue();
+        first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+
+        int afterKill = count(index);
+        assertThat(afterKill).isGreaterThanOrEqualTo(2000).isLessThan(FILES);
+
+        Process rerun = ingest(dataDir, input);
+        assertThat(rerun.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        assertThat(rerun.exitValue()).isZero();
+        assertThat(count(index)).isEqualTo(FILES);
+    }
+
+    private static Process ingest(Path dataDir, Path input) throws Exception {
+        return new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "org.newsarchive.NewsArchiveApplication",
+                        "ingest",
+                        "--archive.data-dir=" + dataDir,
+                        input.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+    }
+
+    private static boolean hasCommit(Path index) throws Exception {
+        if (!Files.isDirectory(index)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(index)) {
+            return files.anyMatch(file -> file.getFileName().toString().startsWith("segments_"));
+        }
+    }
+
+    private static int count(Path index) {
+        try (ArticleIndex opened = new ArticleIndex(
+                index, new ChineseAnalysis(), JsonMapper.builder().build())) {
+            return opened.count();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
