@@ -29,9 +29,14 @@ final class ArticleDocuments {
     /** Stored, tokenized, with offsets in the postings so the highlighter need not re-analyze. */
     private static final FieldType HIGHLIGHTED_TEXT = new FieldType(TextField.TYPE_STORED);
 
+    /** Words rank by frequency only: phrases and proximity are the bigram view's job, so no positions are kept. */
+    private static final FieldType RANKING_WORDS = new FieldType(TextField.TYPE_NOT_STORED);
+
     static {
         HIGHLIGHTED_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         HIGHLIGHTED_TEXT.freeze();
+        RANKING_WORDS.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        RANKING_WORDS.freeze();
     }
 
     private final JsonMapper json;
@@ -56,10 +61,10 @@ final class ArticleDocuments {
         document.add(new StringField(IndexFields.ID, article.id(), Field.Store.YES));
         document.add(new StringField(IndexFields.SHA256, article.provenance().sha256(), Field.Store.YES));
         document.add(new Field(IndexFields.TITLE, article.title(), HIGHLIGHTED_TEXT));
-        document.add(new TextField(IndexFields.TITLE_WORDS, article.title(), Field.Store.NO));
+        document.add(new Field(IndexFields.TITLE_WORDS, article.title(), RANKING_WORDS));
         document.add(new StringField(IndexFields.TITLE_KEY, analysis.titleKey(article.title()), Field.Store.NO));
         document.add(new Field(IndexFields.BODY, article.text(), HIGHLIGHTED_TEXT));
-        document.add(new TextField(IndexFields.BODY_WORDS, article.text(), Field.Store.NO));
+        document.add(new Field(IndexFields.BODY_WORDS, article.text(), RANKING_WORDS));
         for (String author : article.authors()) {
             document.add(new TextField(IndexFields.AUTHOR, author, Field.Store.NO));
         }

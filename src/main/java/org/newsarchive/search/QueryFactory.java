@@ -169,12 +169,23 @@ final class QueryFactory {
             }
         }
         if (plainTerms.size() > 1) {
-            addIfPresent(
-                    boosters,
-                    words.createPhraseQuery(IndexFields.BODY_WORDS, String.join(" ", plainTerms), PROXIMITY_SLOP),
-                    PROXIMITY_BOOST);
+            addIfPresent(boosters, proximity(plainTerms), PROXIMITY_BOOST);
         }
         return boosters;
+    }
+
+    /** All terms within a few positions of each other in the body, on the bigram view (the one with positions). */
+    private Query proximity(List<String> terms) {
+        org.apache.lucene.search.PhraseQuery.Builder near = new org.apache.lucene.search.PhraseQuery.Builder();
+        int position = 0;
+        for (String term : terms) {
+            Query query = bigrams.substring(IndexFields.BODY, term);
+            if (!(query instanceof TermQuery single)) {
+                return null;
+            }
+            near.add(single.getTerm(), position++);
+        }
+        return near.setSlop(PROXIMITY_SLOP).build();
     }
 
     private static void addIfPresent(List<Query> boosters, Query query, float boost) {
