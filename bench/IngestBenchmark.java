@@ -24,6 +24,10 @@ public class IngestBenchmark {
             "[[zh:", "本文短网址", "手机上长按", "原文地址", "需翻墙");
 
     public static void main(String[] args) throws IOException {
+        if (args.length < 1) {
+            System.err.println("usage: java -cp CLASSPATH bench/IngestBenchmark.java FOLDER [MAX_FILES]");
+            System.exit(2);
+        }
         Path folder = Path.of(args[0]);
         int max = args.length > 1 ? Integer.parseInt(args[1]) : Integer.MAX_VALUE;
         List<Path> paths;

@@ -32,6 +32,10 @@ public class SearchLatencyBenchmark {
     private static final int RG_QUERIES = 100;
 
     public static void main(String[] args) throws Exception {
+        if (args.length < 1) {
+            System.err.println("usage: java -cp CLASSPATH bench/SearchLatencyBenchmark.java DATA_DIR [CORPUS_FOLDER]");
+            System.exit(2);
+        }
         Path dataDir = Path.of(args[0]);
         Path corpus = args.length > 1 ? Path.of(args[1]) : null;
         Random random = new Random(7);

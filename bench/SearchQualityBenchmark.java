@@ -1,21 +1,15 @@
 import com.hankcs.hanlp.HanLP;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
-import org.apache.lucene.analysis.icu.ICUNormalizer2CharFilter;
 import org.apache.lucene.index.MultiBits;
 import org.apache.lucene.util.Bits;
 import org.newsarchive.analysis.ChineseAnalysis;
-import org.newsarchive.analysis.TraditionalToSimplifiedCharFilter;
 import org.newsarchive.article.Article;
 import org.newsarchive.article.Language;
 import org.newsarchive.index.ArticleIndex;
@@ -41,6 +35,10 @@ public class SearchQualityBenchmark {
     private static final int TITLE_SAMPLES = 1000;
 
     public static void main(String[] args) throws Exception {
+        if (args.length < 1) {
+            System.err.println("usage: java -cp CLASSPATH bench/SearchQualityBenchmark.java DATA_DIR [SEED]");
+            System.exit(2);
+        }
         Path dataDir = Path.of(args[0]);
         Random random = new Random(args.length > 1 ? Long.parseLong(args[1]) : 42);
         ChineseAnalysis analysis = new ChineseAnalysis();
@@ -77,7 +75,9 @@ public class SearchQualityBenchmark {
                 }
             }
 
-            List<String> folded = articles.stream().map(a -> fold(a.title()) + "\n" + fold(a.text())).toList();
+            List<String> folded = articles.stream()
+                    .map(a -> analysis.fold(a.title()) + "\n" + analysis.fold(a.text()))
+                    .toList();
             int substringExact = 0;
             for (int i = 0; i < SUBSTRING_SAMPLES; i++) {
                 Article article = articles.get(random.nextInt(articles.size()));
@@ -86,7 +86,7 @@ public class SearchQualityBenchmark {
                     i--;
                     continue;
                 }
-                String foldedPair = fold(pair);
+                String foldedPair = analysis.fold(pair);
                 long truth = folded.stream().filter(text -> text.contains(foldedPair)).count();
                 SearchResults results = search.search(new SearchRequest(
                         "\"" + pair + "\"", Map.of(), null, null, SortOrder.RELEVANCE, 1, 1));
@@ -159,20 +159,6 @@ public class SearchQualityBenchmark {
             }
         }
         return null;
-    }
-
-    /** The archive's folding: NFKC with case folding, then traditional to simplified. */
-    private static String fold(String text) {
-        try (Reader reader = new TraditionalToSimplifiedCharFilter(new ICUNormalizer2CharFilter(new StringReader(text)))) {
-            StringBuilder out = new StringBuilder(text.length());
-            char[] buffer = new char[8192];
-            for (int read = reader.read(buffer); read != -1; read = reader.read(buffer)) {
-                out.append(buffer, 0, read);
-            }
-            return out.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static List<Article> loadAll(ArticleIndex index) {

@@ -207,20 +207,10 @@ public final class ArticleIndex implements ArticleSink, Closeable {
         }
     }
 
-    /** How many articles share this article's cluster (itself included), as of the last refresh. */
+    /** How many articles share this document's cluster (itself included), as of the last refresh. */
     public int copiesOf(IndexSearcher searcher, int docId) throws IOException {
-        for (org.apache.lucene.index.LeafReaderContext leaf :
-                searcher.getIndexReader().leaves()) {
-            if (docId >= leaf.docBase && docId < leaf.docBase + leaf.reader().maxDoc()) {
-                var clusters = leaf.reader().getSortedDocValues(IndexFields.CLUSTER);
-                if (clusters == null || !clusters.advanceExact(docId - leaf.docBase)) {
-                    return 1;
-                }
-                String cluster = clusters.lookupOrd(clusters.ordValue()).utf8ToString();
-                return Math.max(1, searcher.count(new TermQuery(new Term(IndexFields.CLUSTER, cluster))));
-            }
-        }
-        return 1;
+        String cluster = clusterOf(searcher, docId);
+        return cluster == null ? 1 : Math.max(1, searcher.count(new TermQuery(new Term(IndexFields.CLUSTER, cluster))));
     }
 
     /** Every article in the same cluster as the article with this id, itself included; empty when unknown. */
