@@ -4,9 +4,7 @@ import com.hankcs.hanlp.seg.Other.DoubleArrayTrieSegment;
 import com.hankcs.hanlp.seg.Segment;
 import com.hankcs.hanlp.seg.common.Term;
 import java.io.IOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -38,7 +36,9 @@ public final class HanLPWordFilter extends TokenFilter {
 
     private final List<int[]> runOffsets = new ArrayList<>();
     private final StringBuilder run = new StringBuilder();
-    private final Deque<AttributeSource.State> pending = new ArrayDeque<>();
+    private final List<String> words = new ArrayList<>();
+    private final List<int[]> wordOffsets = new ArrayList<>();
+    private int nextWord;
     private AttributeSource.State lookahead;
     private boolean exhausted;
 
@@ -48,8 +48,8 @@ public final class HanLPWordFilter extends TokenFilter {
 
     @Override
     public boolean incrementToken() throws IOException {
-        if (!pending.isEmpty()) {
-            restoreState(pending.poll());
+        if (nextWord < words.size()) {
+            emitWord();
             return true;
         }
         if (lookahead != null) {
@@ -63,8 +63,8 @@ public final class HanLPWordFilter extends TokenFilter {
             return true;
         }
         collectRun();
-        emitWords();
-        restoreState(pending.poll());
+        segmentRun();
+        emitWord();
         return true;
     }
 
@@ -85,10 +85,13 @@ public final class HanLPWordFilter extends TokenFilter {
     }
 
     /**
-     * Emits the segmenter's words. A word always covers whole tokens: when the segmenter splits inside a token (a
+     * Segments the run into words. A word always covers whole tokens: when the segmenter splits inside a token (a
      * surrogate pair), the pieces are joined until the word ends on a token boundary.
      */
-    private void emitWords() {
+    private void segmentRun() {
+        words.clear();
+        wordOffsets.clear();
+        nextWord = 0;
         int wordStart = 0;
         int wordEnd = 0;
         int firstToken = 0;
@@ -103,7 +106,7 @@ public final class HanLPWordFilter extends TokenFilter {
             if (wordEnd < tokenEnd) {
                 continue;
             }
-            emit(
+            addWord(
                     run.substring(wordStart, wordEnd),
                     runOffsets.get(firstToken)[0],
                     runOffsets.get(tokenIndex)[1]);
@@ -115,26 +118,34 @@ public final class HanLPWordFilter extends TokenFilter {
             }
         }
         if (wordStart < run.length()) {
-            emit(
+            addWord(
                     run.substring(wordStart),
                     runOffsets.get(firstToken)[0],
                     runOffsets.get(runOffsets.size() - 1)[1]);
         }
     }
 
-    private void emit(String word, int startOffset, int endOffset) {
+    private void addWord(String word, int startOffset, int endOffset) {
+        words.add(word);
+        wordOffsets.add(new int[] {startOffset, endOffset});
+    }
+
+    private void emitWord() {
+        int[] range = wordOffsets.get(nextWord);
         clearAttributes();
-        term.setEmpty().append(word);
-        offset.setOffset(startOffset, endOffset);
+        term.setEmpty().append(words.get(nextWord));
+        offset.setOffset(range[0], range[1]);
         type.setType("word");
         positionIncrement.setPositionIncrement(1);
-        pending.add(captureState());
+        nextWord++;
     }
 
     @Override
     public void reset() throws IOException {
         super.reset();
-        pending.clear();
+        words.clear();
+        wordOffsets.clear();
+        nextWord = 0;
         lookahead = null;
         exhausted = false;
     }

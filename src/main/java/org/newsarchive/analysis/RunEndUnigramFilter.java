@@ -32,7 +32,9 @@ public final class RunEndUnigramFilter extends TokenFilter {
     private final PositionLengthAttribute length = addAttribute(PositionLengthAttribute.class);
 
     private AttributeSource.State next;
-    private AttributeSource.State runEnd;
+    private boolean inRun;
+    private String runLastChar;
+    private int runEnd;
     private boolean exhausted;
 
     /** @param input the output of a {@link CJKBigramFilter} without unigrams */
@@ -40,47 +42,53 @@ public final class RunEndUnigramFilter extends TokenFilter {
         super(input);
     }
 
+    /**
+     * Passes tokens through, remembering the last character of the current bigram run; only where a run ends is
+     * the following token's state captured, to be returned after the run-end unigram.
+     */
     @Override
     public boolean incrementToken() throws IOException {
-        if (runEnd != null) {
-            restoreState(runEnd);
-            runEnd = null;
-            return true;
-        }
         if (next != null) {
             restoreState(next);
             next = null;
-        } else if (exhausted || !input.incrementToken()) {
-            exhausted = true;
+            return afterToken();
+        }
+        if (exhausted) {
             return false;
         }
-        if (!BIGRAM.equals(type.type())) {
+        if (!input.incrementToken()) {
+            exhausted = true;
+            if (inRun) {
+                emitRunEnd();
+                return true;
+            }
+            return false;
+        }
+        if (inRun && !(BIGRAM.equals(type.type()) && offset.startOffset() < runEnd)) {
+            next = captureState();
+            emitRunEnd();
             return true;
         }
-        AttributeSource.State bigram = captureState();
-        int bigramStart = offset.startOffset();
-        int bigramEnd = offset.endOffset();
-        String lastChar = lastCodePoint(term);
-        boolean runContinues = false;
-        if (input.incrementToken()) {
-            runContinues = BIGRAM.equals(type.type())
-                    && offset.startOffset() > bigramStart
-                    && offset.startOffset() < bigramEnd;
-            next = captureState();
-        } else {
-            exhausted = true;
+        return afterToken();
+    }
+
+    private boolean afterToken() {
+        inRun = BIGRAM.equals(type.type());
+        if (inRun) {
+            runLastChar = lastCodePoint(term);
+            runEnd = offset.endOffset();
         }
-        if (!runContinues) {
-            restoreState(bigram);
-            increment.setPositionIncrement(0);
-            length.setPositionLength(1);
-            term.setEmpty().append(lastChar);
-            offset.setOffset(bigramEnd - lastChar.length(), bigramEnd);
-            type.setType(RUN_END);
-            runEnd = captureState();
-        }
-        restoreState(bigram);
         return true;
+    }
+
+    private void emitRunEnd() {
+        clearAttributes();
+        increment.setPositionIncrement(0);
+        length.setPositionLength(1);
+        term.setEmpty().append(runLastChar);
+        offset.setOffset(runEnd - runLastChar.length(), runEnd);
+        type.setType(RUN_END);
+        inRun = false;
     }
 
     private static String lastCodePoint(CharSequence text) {
@@ -92,7 +100,7 @@ public final class RunEndUnigramFilter extends TokenFilter {
     public void reset() throws IOException {
         super.reset();
         next = null;
-        runEnd = null;
+        inRun = false;
         exhausted = false;
     }
 }
