@@ -38,17 +38,22 @@ public final class ChineseAnalysis {
             CJKBigramFilter.HAN | CJKBigramFilter.HIRAGANA | CJKBigramFilter.KATAKANA | CJKBigramFilter.HANGUL;
 
     private final Analyzer words = new FoldingAnalyzer(FoldingAnalyzer.View.WORDS);
+    private final Analyzer prefoldedWords = new FoldingAnalyzer(FoldingAnalyzer.View.PREFOLDED_WORDS);
     private final Analyzer indexBigrams = new FoldingAnalyzer(FoldingAnalyzer.View.INDEX_BIGRAMS);
     private final Analyzer queryBigrams = new FoldingAnalyzer(FoldingAnalyzer.View.QUERY_BIGRAMS);
 
-    /** The analyzer for documents: each field by the view its name ends with (see {@link #viewOf(String)}). */
+    /**
+     * The analyzer for documents, each field by its view. Word-view fields must be given text already passed
+     * through {@link #fold}: documents are folded once, for several uses, and word fields need no offsets into the
+     * original because they are never highlighted.
+     */
     public Analyzer indexAnalyzer(Map<String, String> viewByField) {
-        return perField(viewByField, indexBigrams);
+        return perField(viewByField, prefoldedWords, indexBigrams);
     }
 
-    /** The analyzer for queries: like {@link #indexAnalyzer} but without single-character grams inside runs. */
+    /** The analyzer for queries: the same chains, folding included, without the indexed run-end characters. */
     public Analyzer queryAnalyzer(Map<String, String> viewByField) {
-        return perField(viewByField, queryBigrams);
+        return perField(viewByField, words, queryBigrams);
     }
 
     /** The word chain alone, for token tests and for segmenting query terms. */
@@ -84,14 +89,19 @@ public final class ChineseAnalysis {
 
     /** The folded text with everything but letters and digits removed: the key under which two titles are equal. */
     public String titleKey(String text) {
+        return keyOfFolded(fold(text));
+    }
+
+    /** {@link #titleKey} of text already folded. */
+    public String keyOfFolded(String folded) {
         StringBuilder key = new StringBuilder();
-        fold(text).codePoints().filter(Character::isLetterOrDigit).forEach(key::appendCodePoint);
+        folded.codePoints().filter(Character::isLetterOrDigit).forEach(key::appendCodePoint);
         return key.toString();
     }
 
-    private Analyzer perField(Map<String, String> viewByField, Analyzer bigrams) {
+    private static Analyzer perField(Map<String, String> viewByField, Analyzer wordView, Analyzer bigramView) {
         Map<String, Analyzer> analyzers = new java.util.HashMap<>();
-        viewByField.forEach((field, view) -> analyzers.put(field, view.equals(WORDS) ? words : bigrams));
+        viewByField.forEach((field, view) -> analyzers.put(field, view.equals(WORDS) ? wordView : bigramView));
         return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), analyzers);
     }
 
@@ -100,6 +110,7 @@ public final class ChineseAnalysis {
 
         enum View {
             WORDS,
+            PREFOLDED_WORDS,
             INDEX_BIGRAMS,
             QUERY_BIGRAMS
         }
@@ -112,7 +123,9 @@ public final class ChineseAnalysis {
 
         @Override
         protected Reader initReader(String fieldName, Reader reader) {
-            return new TraditionalToSimplifiedCharFilter(new ICUNormalizer2CharFilter(reader));
+            return view == View.PREFOLDED_WORDS
+                    ? reader
+                    : new TraditionalToSimplifiedCharFilter(new ICUNormalizer2CharFilter(reader));
         }
 
         @Override
@@ -124,7 +137,7 @@ public final class ChineseAnalysis {
         protected TokenStreamComponents createComponents(String fieldName) {
             Tokenizer tokenizer = new StandardTokenizer();
             TokenStream stream = switch (view) {
-                case WORDS -> new HanLPWordFilter(tokenizer);
+                case WORDS, PREFOLDED_WORDS -> new HanLPWordFilter(tokenizer);
                 case INDEX_BIGRAMS -> new RunEndUnigramFilter(new CJKBigramFilter(tokenizer, BIGRAM_SCRIPTS, false));
                 case QUERY_BIGRAMS -> new CJKBigramFilter(tokenizer, BIGRAM_SCRIPTS, false);
             };

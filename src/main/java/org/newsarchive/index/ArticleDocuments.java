@@ -48,12 +48,19 @@ final class ArticleDocuments {
         this.analysis = analysis;
     }
 
-    /** The text fingerprint for near-duplicate detection. */
-    long simhash(Article article) {
-        return NearDuplicates.simhash(analysis.fold(article.text()));
+    /** An article's title and text as every analysis chain sees them, computed once per article. */
+    record Folded(String title, String text) {}
+
+    Folded fold(Article article) {
+        return new Folded(analysis.fold(article.title()), analysis.fold(article.text()));
     }
 
-    Document toDocument(Article article, long simhash, String cluster) throws IOException {
+    /** The text fingerprint for near-duplicate detection. */
+    static long simhash(Folded folded) {
+        return NearDuplicates.simhash(folded.text());
+    }
+
+    Document toDocument(Article article, Folded folded, long simhash, String cluster) throws IOException {
         Document document = new Document();
         document.add(new NumericDocValuesField(IndexFields.SIMHASH, simhash));
         document.add(new StringField(IndexFields.CLUSTER, cluster, Field.Store.NO));
@@ -61,10 +68,10 @@ final class ArticleDocuments {
         document.add(new StringField(IndexFields.ID, article.id(), Field.Store.YES));
         document.add(new StringField(IndexFields.SHA256, article.provenance().sha256(), Field.Store.YES));
         document.add(new Field(IndexFields.TITLE, article.title(), HIGHLIGHTED_TEXT));
-        document.add(new Field(IndexFields.TITLE_WORDS, article.title(), RANKING_WORDS));
-        document.add(new StringField(IndexFields.TITLE_KEY, analysis.titleKey(article.title()), Field.Store.NO));
+        document.add(new Field(IndexFields.TITLE_WORDS, folded.title(), RANKING_WORDS));
+        document.add(new StringField(IndexFields.TITLE_KEY, analysis.keyOfFolded(folded.title()), Field.Store.NO));
         document.add(new Field(IndexFields.BODY, article.text(), HIGHLIGHTED_TEXT));
-        document.add(new Field(IndexFields.BODY_WORDS, article.text(), RANKING_WORDS));
+        document.add(new Field(IndexFields.BODY_WORDS, folded.text(), RANKING_WORDS));
         for (String author : article.authors()) {
             document.add(new TextField(IndexFields.AUTHOR, author, Field.Store.NO));
         }

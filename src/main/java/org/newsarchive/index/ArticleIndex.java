@@ -120,7 +120,8 @@ public final class ArticleIndex implements ArticleSink, Closeable {
     @Override
     public void save(Article article) {
         try {
-            long simhash = documents.simhash(article);
+            ArticleDocuments.Folded folded = documents.fold(article);
+            long simhash = ArticleDocuments.simhash(folded);
             String cluster = withSearcher(searcher -> {
                 try {
                     return nearDuplicates.clusterFor(article.id(), simhash, searcher);
@@ -129,7 +130,7 @@ public final class ArticleIndex implements ArticleSink, Closeable {
                 }
             });
             writer.updateDocument(
-                    new Term(IndexFields.ID, article.id()), documents.toDocument(article, simhash, cluster));
+                    new Term(IndexFields.ID, article.id()), documents.toDocument(article, folded, simhash, cluster));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot index article " + article.id() + " in " + directory, e);
         }
