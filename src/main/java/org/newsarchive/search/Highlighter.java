@@ -51,7 +51,8 @@ final class Highlighter {
         UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "…", true))
                 .withMaxLength(MAX_ANALYZED_LENGTH)
-                .withHighlightPhrasesStrictly(true);
+                .withHighlightPhrasesStrictly(true)
+                .withWeightMatches(false);
         UnifiedHighlighter highlighter = new UnifiedHighlighter(builder) {
             @Override
             protected BreakIterator getBreakIterator(String field) {

@@ -216,6 +216,9 @@ public final class SearchService {
             articles.add(index.article(searcher, doc.doc));
         }
         String[][] highlights = highlighter.highlight(searcher, outcome.highlightQuery, pageTopDocs, articles);
+        int[] copies = index.copyCounts(
+                searcher,
+                java.util.Arrays.stream(pageDocs).mapToInt(doc -> doc.doc).toArray());
         List<SearchHit> hits = new ArrayList<>(pageDocs.length);
         for (int i = 0; i < pageDocs.length; i++) {
             Article article = articles.get(i);
@@ -223,7 +226,7 @@ public final class SearchService {
                     highlights[i][0] != null ? highlights[i][0] : org.jsoup.nodes.Entities.escape(article.title());
             String snippet = highlights[i][1] != null ? highlights[i][1] : "";
             float score = Float.isNaN(pageDocs[i].score) ? 0f : pageDocs[i].score;
-            hits.add(new SearchHit(article, title, snippet, score, index.copiesOf(searcher, pageDocs[i].doc)));
+            hits.add(new SearchHit(article, title, snippet, score, copies[i]));
         }
         return hits;
     }
