@@ -103,7 +103,7 @@ final class ArticleDocuments {
     Article toArticle(Document document) {
         BytesRef record = document.getBinaryValue(IndexFields.RECORD);
         Article article = json.readValue(record.bytes, record.offset, record.length, Article.class);
-        return article.withText(document.get(IndexFields.BODY));
+        return article.withText(java.util.Objects.requireNonNullElse(document.get(IndexFields.BODY), ""));
     }
 
     /** The stored fields that make up an article: the record, and the body text stored once for highlighting. */

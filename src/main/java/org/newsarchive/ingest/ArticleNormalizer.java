@@ -104,8 +104,12 @@ public final class ArticleNormalizer {
         problems.addAll(draft.warnings);
 
         BodyWriter.Body body = writer.write(draft.blocks);
-        if (body.text().isBlank() || draft.title == null) {
+        boolean hasImages = draft.blocks.stream().anyMatch(block -> block.is(Block.Kind.FIGURE));
+        if (draft.title == null || body.text().isBlank() && !hasImages) {
             throw new RefusedFileException("no article body found");
+        }
+        if (body.text().isBlank()) {
+            problems.add(IngestProblem.warning("the article has images but no text"));
         }
         return assemble(draft, body, source.format(), decoded.charset(), sha256(bytes), path, ingestedAt);
     }
@@ -131,8 +135,9 @@ public final class ArticleNormalizer {
         editors.addAll(draft.editors);
         Set<String> keywords = new LinkedHashSet<>(frontMatter.list("keywords", "keyword"));
         keywords.addAll(draft.keywords);
-        String id =
-                draft.sourceUrl != null ? ArticleIds.fromSourceUrl(draft.sourceUrl) : ArticleIds.fromText(body.text());
+        String id = draft.sourceUrl != null
+                ? ArticleIds.fromSourceUrl(draft.sourceUrl)
+                : ArticleIds.fromText(body.text().isBlank() ? draft.title + "\n" + body.html() : body.text());
         return new Article(
                 id,
                 draft.title,

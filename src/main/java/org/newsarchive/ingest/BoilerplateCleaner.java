@@ -56,6 +56,9 @@ final class BoilerplateCleaner {
     private static final Pattern PROMO_PATH = Pattern.compile(
             "(?i)gnews\\.org/(?:zh-hans/|zh-hant/)?(?:author/|terms-of-use|privacy-policy)|github\\.com/(?:begood0513|gfw-breaker|ourhimalayas)|^https?://\\d+\\.\\d+\\.\\d+\\.\\d+");
 
+    private static final Pattern CONTENT_PATH = Pattern.compile(
+            "(?i)^https?://media\\.|/post/|/status/|/watch\\?|/video/|/videos/|/streaming/|\\.(?:mp4|m3u8|webm|mp3|jpg|jpeg|png)(?:[?#]|$)");
+
     private static final Pattern TRAILING_JUNK = Pattern.compile("^(?:[+＋]?\\d{1,4}|[*＊>·•\\-–—=_~]+|[+＋])$");
     /** Logos and posters trailing an article; elsewhere an image with such a name may be content. */
     private static final Pattern DECORATIVE_IMAGE = Pattern.compile("(?i)(?:logo|poster|banner)[^/]*$");
@@ -146,9 +149,13 @@ final class BoilerplateCleaner {
         return true;
     }
 
+    /**
+     * A link to a social-platform profile, channel or invite, or to the mirror's own pages. Links to a post or a
+     * media file on the same platforms are content (a video post's only body is its video link), so they stay.
+     */
     private static boolean isPromoUrl(String url) {
         String host = UrlCleaner.host(url);
-        if (host == null) {
+        if (host == null || CONTENT_PATH.matcher(url).find()) {
             return false;
         }
         for (String promo : PROMO_HOSTS) {

@@ -15,6 +15,7 @@ import org.jsoup.nodes.Element;
  */
 final class LinkCleaner {
 
+    private static final Pattern BARE_URL = Pattern.compile("^https?://\\S+$");
     private static final Pattern TAG_PATH =
             Pattern.compile("/(?:tag|tags|keyword|keywords|topic)/([^/?#]+?)(?:\\.html?)?/?(?:[?#].*)?$");
 
@@ -32,6 +33,7 @@ final class LinkCleaner {
                 }
                 continue;
             }
+            linkBareUrl(block);
             for (Element link : block.content().getElementsByTag("a")) {
                 String href = link.attr("href");
                 Matcher tag = TAG_PATH.matcher(href);
@@ -43,6 +45,17 @@ final class LinkCleaner {
                 }
             }
             block.refreshText();
+        }
+    }
+
+    /** A paragraph that is only a URL (a video post's body, a source line) becomes a link to it. */
+    private static void linkBareUrl(Block block) {
+        String text = block.text();
+        if (block.is(Block.Kind.PARAGRAPH)
+                && block.content().getElementsByTag("a").isEmpty()
+                && BARE_URL.matcher(text).matches()
+                && UrlCleaner.absoluteHttp(text) != null) {
+            block.content().empty().appendElement("a").attr("href", text).text(text);
         }
     }
 

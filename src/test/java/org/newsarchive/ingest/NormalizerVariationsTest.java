@@ -219,4 +219,33 @@ class NormalizerVariationsTest {
         assertThat(article.publisher()).isEqualTo("自由亚洲电台");
         assertThat(article.text()).isEqualTo("文章正文。");
     }
+
+    @Test
+    void videoPostKeepsItsVideoLinkAsBody() {
+        Article article = Normalizers.article("""
+                ## 郭文贵先生的荷兰雪梨酒店公寓着火了
+                `3/15/2023 11:31 PM UTC 秘密翻译组` [轉載自GNews](https://gnews.org/articles/1017721)
+
+                https://media.gettr.com/group4/getter/2023/03/15/23/1656e873/out.mp4
+                """);
+
+        assertThat(article.text()).isEqualTo("https://media.gettr.com/group4/getter/2023/03/15/23/1656e873/out.mp4");
+        assertThat(article.html())
+                .contains("<a href=\"https://media.gettr.com/group4/getter/2023/03/15/23/1656e873/out.mp4\"");
+    }
+
+    @Test
+    void imageOnlyPostIsKeptWithWarningAndDistinctIds() {
+        var first = Normalizers.normalize(
+                "## 每日要闻一\n\n![](https://img.example.org/a.jpg)\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var second = Normalizers.normalize(
+                "## 每日要闻二\n\n![](https://img.example.org/b.jpg)\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(first.problems())
+                .anySatisfy(problem -> assertThat(problem.message()).contains("images but no text"));
+        Article a = ((NormalizationResult.Normalized) first).article();
+        Article b = ((NormalizationResult.Normalized) second).article();
+        assertThat(a.images()).hasSize(1);
+        assertThat(a.id()).isNotEqualTo(b.id());
+    }
 }
