@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * One search: the query text, facet filters, a date range, the order and the page.
  *
- * @param query the user's query in the archive's syntax; blank matches every article
+ * @param query the user's query in the archive's syntax, at most {@value #MAX_QUERY_LENGTH} characters; blank
+ *     matches every article
  * @param filters facet values by dimension (publisher, channel, tag, category, language, year, year_month); values
  *     of one dimension are alternatives, dimensions combine
  * @param from first publication date included, or null
@@ -26,10 +27,17 @@ public record SearchRequest(
         int size) {
 
     public static final int MAX_SIZE = 100;
+    /** Longer queries are refused: no reader types them, and their cost grows with their length. */
+    public static final int MAX_QUERY_LENGTH = 500;
+
     public static final int DEFAULT_SIZE = 20;
 
     public SearchRequest {
         query = query == null ? "" : query;
+        if (query.length() > MAX_QUERY_LENGTH) {
+            throw new IllegalArgumentException(
+                    "query must be at most " + MAX_QUERY_LENGTH + " characters, was " + query.length());
+        }
         filters = filters == null ? Map.of() : Map.copyOf(filters);
         sort = Objects.requireNonNullElse(sort, SortOrder.RELEVANCE);
         if (page < 1) {

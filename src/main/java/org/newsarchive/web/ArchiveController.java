@@ -1,7 +1,6 @@
 package org.newsarchive.web;
 
 import java.util.Map;
-import org.newsarchive.search.SearchHit;
 import org.newsarchive.search.SearchRequest;
 import org.newsarchive.search.SearchService;
 import org.newsarchive.search.SortOrder;
@@ -9,12 +8,13 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
-/** The list of archived articles and the reading page of one article. */
+/** The list of archived articles with a search box, and the reading page of one article. */
 @Controller
 class ArchiveController {
 
-    private static final int LATEST = 50;
+    private static final int PAGE_SIZE = 50;
 
     private final SearchService search;
 
@@ -22,12 +22,17 @@ class ArchiveController {
         this.search = search;
     }
 
+    /** The newest articles, or, with {@code q}, the best matches with highlighted titles and snippets. */
     @GetMapping("/")
-    String listArticles(Model model) {
-        var latest = search.search(new SearchRequest("", Map.of(), null, null, SortOrder.NEWEST, 1, LATEST));
-        model.addAttribute("total", latest.total());
+    String listArticles(@RequestParam(name = "q", required = false) String query, Model model) {
+        String text = query == null ? "" : query.strip();
+        if (text.length() > SearchRequest.MAX_QUERY_LENGTH) {
+            text = text.substring(0, SearchRequest.MAX_QUERY_LENGTH);
+        }
+        SortOrder order = text.isEmpty() ? SortOrder.NEWEST : SortOrder.RELEVANCE;
+        model.addAttribute("query", text);
         model.addAttribute(
-                "articles", latest.hits().stream().map(SearchHit::article).toList());
+                "results", search.search(new SearchRequest(text, Map.of(), null, null, order, 1, PAGE_SIZE)));
         return "home";
     }
 

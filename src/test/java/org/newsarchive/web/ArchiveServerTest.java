@@ -60,6 +60,26 @@ class ArchiveServerTest {
     }
 
     @Test
+    void searchInTraditionalFindsSimplifiedArticlesWithHighlights() throws Exception {
+        HttpResponse<String> page =
+                get("/?q=" + java.net.URLEncoder.encode("網絡互助", java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("中国最大<mark>网络互助</mark>平台“相互宝”被关停");
+    }
+
+    @Test
+    void hostileQueriesAreAnsweredWithoutErrors() throws Exception {
+        for (String query :
+                new String[] {"\"", "OR", "-", "title:", "<script>alert(1)</script>", "*", "a".repeat(2000)}) {
+            HttpResponse<String> page =
+                    get("/?q=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(page.statusCode()).as(query).isEqualTo(200);
+            assertThat(page.body()).doesNotContain("<script>alert(1)</script>");
+        }
+    }
+
+    @Test
     void unknownArticleIsNotFound() throws Exception {
         assertThat(get("/articles/0000000000000000").statusCode()).isEqualTo(404);
         assertThat(get("/articles/..%2F..%2Fetc").statusCode()).isIn(400, 404);
