@@ -26,6 +26,8 @@ final class BoilerplateCleaner {
             Pattern.compile("^手机上长按|^手機上長按|二维码分享本文|二維碼分享本文"),
             Pattern.compile("^[【\\[（(]?(?:免责声明|免責聲明)"),
             Pattern.compile("^\\*{0,2}(?:更多资讯|更多資訊|更多关注|更多關注)[，,、]?.{0,12}$"),
+            Pattern.compile("^\\*{0,2}(?:更多资讯|更多資訊)[，,、]?(?:请|請)?(?:关注|關注)"),
+            Pattern.compile("^[（(]?(?:本文|文章|此文|本文章)?(?:仅|僅|只)?代表作者.{0,12}(?:观点|觀點|立场|立場).{0,24}$"),
             Pattern.compile("^(?:点击|點擊)(?:阅读|閱讀|观看|觀看|订阅|訂閱).{0,40}$"),
             Pattern.compile(
                     "^(?:欢迎|歡迎).{0,6}(?:加入|关注|關注).{0,40}(?:Discord|Gettr|GETTR|GTV|Telegram|电报|電報|YouTube|Twitter|群|农场|農場)"),

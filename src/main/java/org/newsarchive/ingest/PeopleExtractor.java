@@ -21,7 +21,8 @@ final class PeopleExtractor {
     private static final String EDITOR_ROLES = "责任编辑|責任編輯|责编|責編|编辑整理|編輯整理|编辑|編輯|主编|主編|编审|編審";
     private static final String OTHER_ROLES = "审核校对|審核校對|审核|審核|审校|審校|校对|校對|发布|發布|发稿|發稿|发表|發表|制作|製作|整理|上传|上傳|校稿|核稿";
     private static final String ROLE = "(?:" + EDITOR_ROLES + "|" + AUTHOR_ROLES + "|" + OTHER_ROLES + ")";
-    private static final String COMPOUND_ROLE = ROLE + "(?:\\s*[/／、&]\\s*" + ROLE + ")*";
+    /** Roles may be joined with a separator ({@code 编辑/校对/发稿}) or without ({@code 编辑发布}). */
+    private static final String COMPOUND_ROLE = ROLE + "(?:\\s*[/／、&]?\\s*" + ROLE + ")*";
 
     private static final Pattern CREDIT_LINE =
             Pattern.compile("^[*＊\\s]*(?:" + COMPOUND_ROLE + ")\\s*[:：].*", Pattern.DOTALL);
