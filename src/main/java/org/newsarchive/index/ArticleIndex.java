@@ -102,19 +102,11 @@ public final class ArticleIndex implements ArticleSink, Closeable {
 
     @Override
     public boolean holdsSame(Article article) {
-        return withSearcher(searcher -> {
-            try {
-                TopDocs hits = searcher.search(new TermQuery(new Term(IndexFields.ID, article.id())), 1);
-                if (hits.scoreDocs.length == 0) {
-                    return false;
-                }
-                Document stored =
-                        searcher.storedFields().document(hits.scoreDocs[0].doc, java.util.Set.of(IndexFields.SHA256));
-                return article.provenance().sha256().equals(stored.get(IndexFields.SHA256));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        return withDocument(article.id(), (searcher, doc) -> {
+                    Document stored = searcher.storedFields().document(doc, java.util.Set.of(IndexFields.SHA256));
+                    return article.provenance().sha256().equals(stored.get(IndexFields.SHA256));
+                })
+                .orElse(false);
     }
 
     @Override
@@ -172,16 +164,7 @@ public final class ArticleIndex implements ArticleSink, Closeable {
         if (id == null || id.isBlank()) {
             return Optional.empty();
         }
-        return withSearcher(searcher -> {
-            try {
-                TopDocs hits = searcher.search(new TermQuery(new Term(IndexFields.ID, id)), 1);
-                return hits.scoreDocs.length == 0
-                        ? Optional.empty()
-                        : Optional.of(article(searcher, hits.scoreDocs[0].doc));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        return withDocument(id, this::article);
     }
 
     /** Reads the stored record of a document of {@code searcher}. */
@@ -210,22 +193,35 @@ public final class ArticleIndex implements ArticleSink, Closeable {
 
     /** Every article in the same cluster as the article with this id, itself included; empty when unknown. */
     public java.util.List<Article> copiesOf(String id) {
+        return withDocument(id, (searcher, doc) -> {
+                    String cluster = clusterOf(searcher, doc);
+                    if (cluster == null) {
+                        return java.util.List.of(article(searcher, doc));
+                    }
+                    java.util.List<Article> copies = new java.util.ArrayList<>();
+                    TermQuery sameCluster = new TermQuery(new Term(IndexFields.CLUSTER, cluster));
+                    for (var copy : searcher.search(sameCluster, MAX_COPIES).scoreDocs) {
+                        copies.add(article(searcher, copy.doc));
+                    }
+                    return copies;
+                })
+                .orElse(java.util.List.of());
+    }
+
+    /** Work on one document of a searcher. */
+    @FunctionalInterface
+    private interface DocumentWork<T> {
+        T apply(IndexSearcher searcher, int docId) throws IOException;
+    }
+
+    /** Runs {@code work} on the document with this id under a current searcher; empty when no article has the id. */
+    private <T> Optional<T> withDocument(String id, DocumentWork<T> work) {
         return withSearcher(searcher -> {
             try {
                 TopDocs hits = searcher.search(new TermQuery(new Term(IndexFields.ID, id)), 1);
-                if (hits.scoreDocs.length == 0) {
-                    return java.util.List.of();
-                }
-                String cluster = clusterOf(searcher, hits.scoreDocs[0].doc);
-                if (cluster == null) {
-                    return java.util.List.of(article(searcher, hits.scoreDocs[0].doc));
-                }
-                java.util.List<Article> copies = new java.util.ArrayList<>();
-                for (var copy :
-                        searcher.search(new TermQuery(new Term(IndexFields.CLUSTER, cluster)), MAX_COPIES).scoreDocs) {
-                    copies.add(article(searcher, copy.doc));
-                }
-                return copies;
+                return hits.scoreDocs.length == 0
+                        ? Optional.empty()
+                        : Optional.ofNullable(work.apply(searcher, hits.scoreDocs[0].doc));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
