@@ -88,6 +88,14 @@ public final class ArticleIndex implements ArticleSink, Closeable {
             thread.setDaemon(true);
             return thread;
         });
+        withSearcher(searcher -> {
+            try {
+                nearDuplicates.load(searcher);
+                return null;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the story clusters of " + directory, e);
+            }
+        });
         refresher.scheduleWithFixedDelay(
                 this::refreshQuietly, REFRESH_MILLIS, REFRESH_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
@@ -114,13 +122,7 @@ public final class ArticleIndex implements ArticleSink, Closeable {
         try {
             ArticleDocuments.Folded folded = documents.fold(article);
             long simhash = ArticleDocuments.simhash(folded);
-            String cluster = withSearcher(searcher -> {
-                try {
-                    return nearDuplicates.clusterFor(article.id(), simhash, searcher);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            String cluster = nearDuplicates.clusterFor(article.id(), simhash);
             writer.updateDocument(
                     new Term(IndexFields.ID, article.id()), documents.toDocument(article, folded, simhash, cluster));
         } catch (IOException e) {
@@ -130,7 +132,7 @@ public final class ArticleIndex implements ArticleSink, Closeable {
 
     /** Removes the article; true when it was there. */
     public boolean delete(String id) {
-        boolean present = find(id).isPresent();
+        boolean present = withDocument(id, (searcher, doc) -> true).orElse(false);
         try {
             writer.deleteDocuments(new Term(IndexFields.ID, id));
         } catch (IOException e) {

@@ -18,7 +18,7 @@ import org.apache.lucene.util.Bits;
  * {@value #MAX_DISTANCE} bits of each other are copies. Candidates are found by locality-sensitive hashing: the hash
  * is split into four 16-bit bands, and two hashes within 3 bits must agree on at least one band. Every article gets
  * the cluster id of the first copy indexed, or its own id. The band table lives in memory (about 40 bytes per
- * article) and is loaded from the index on first use. Thread-safe.
+ * article) and is loaded from the index when it opens. Thread-safe.
  */
 final class NearDuplicates {
 
@@ -30,14 +30,9 @@ final class NearDuplicates {
     private record Entry(long simhash, String cluster) {}
 
     private final Map<Long, List<Entry>> bands = new HashMap<>();
-    private boolean loaded;
 
     /** The cluster for an article with this id and text hash; registers it. */
-    synchronized String clusterFor(String id, long simhash, IndexSearcher current) throws IOException {
-        if (!loaded) {
-            load(current);
-            loaded = true;
-        }
+    synchronized String clusterFor(String id, long simhash) {
         if (simhash == 0) {
             return id;
         }
@@ -56,7 +51,6 @@ final class NearDuplicates {
     /** Forgets every article, before the index is rebuilt. */
     synchronized void clear() {
         bands.clear();
-        loaded = true;
     }
 
     private void register(long simhash, String cluster) {
@@ -67,7 +61,8 @@ final class NearDuplicates {
         }
     }
 
-    private void load(IndexSearcher searcher) throws IOException {
+    /** Registers every article of {@code searcher}; called once, when the index opens. */
+    synchronized void load(IndexSearcher searcher) throws IOException {
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             NumericDocValues hashes = leaf.reader().getNumericDocValues(IndexFields.SIMHASH);
             SortedDocValues clusters = leaf.reader().getSortedDocValues(IndexFields.CLUSTER);
