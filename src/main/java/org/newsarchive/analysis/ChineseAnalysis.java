@@ -3,6 +3,7 @@ package org.newsarchive.analysis;
 import java.io.Reader;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.cjk.CJKBigramFilter;
@@ -82,6 +83,30 @@ public final class ChineseAnalysis {
                 folded.append(buffer, 0, read);
             }
             return folded.toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The folded form of {@code text} together with the way back: {@link FoldedText#originalOffset} maps each offset
+     * in the folded text to the offset of the same place in {@code text}. Used to mark matches in the original
+     * characters outside the index, for example search terms in an article being read.
+     */
+    public FoldedText foldTracked(String text) {
+        CharFilter filter =
+                new TraditionalToSimplifiedCharFilter(new ICUNormalizer2CharFilter(new java.io.StringReader(text)));
+        try (filter) {
+            StringBuilder folded = new StringBuilder(text.length());
+            char[] buffer = new char[4096];
+            for (int read = filter.read(buffer); read != -1; read = filter.read(buffer)) {
+                folded.append(buffer, 0, read);
+            }
+            int[] offsets = new int[folded.length() + 1];
+            for (int i = 0; i < offsets.length; i++) {
+                offsets[i] = Math.min(text.length(), filter.correctOffset(i));
+            }
+            return new FoldedText(folded.toString(), offsets);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -5,7 +5,9 @@ import org.newsarchive.analysis.ChineseAnalysis;
 import org.newsarchive.index.ArticleIndex;
 import org.newsarchive.ingest.ArticleNormalizer;
 import org.newsarchive.ingest.IngestService;
+import org.newsarchive.original.OriginalFiles;
 import org.newsarchive.search.SearchService;
+import org.newsarchive.search.TermMarker;
 import org.newsarchive.store.RawStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,6 +45,16 @@ class ArchiveConfiguration {
     @Bean
     SearchService searchService(ArticleIndex index, ChineseAnalysis analysis) {
         return new SearchService(index, analysis);
+    }
+
+    @Bean
+    TermMarker termMarker(ChineseAnalysis analysis) {
+        return new TermMarker(analysis);
+    }
+
+    @Bean
+    OriginalFiles originalFiles(SearchService search, RawStore rawStore) {
+        return new OriginalFiles(search, rawStore);
     }
 
     @Bean

@@ -11,12 +11,14 @@ import org.springframework.util.unit.DataSize;
  * @param dataDir where the raw store and the records live
  * @param seedsDir files ingested at startup by {@code serve} when the archive is empty; blank to disable
  * @param ingest ingestion limits
+ * @param web how the reading pages behave
  */
 @ConfigurationProperties("archive")
 public record ArchiveProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue("seeds") String seedsDir,
-        @DefaultValue Ingest ingest) {
+        @DefaultValue Ingest ingest,
+        @DefaultValue Web web) {
 
     /**
      * @param maxFileSize files larger than this are refused (their bytes are still kept)
@@ -29,5 +31,21 @@ public record ArchiveProperties(
         public int effectiveThreads() {
             return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         }
+    }
+
+    /**
+     * @param remoteImages whether article images, which all live on third-party hosts, are shown, loaded on a
+     *     click, or hidden: a reader's browser contacting those hosts can reveal what they read
+     */
+    public record Web(@DefaultValue("click") RemoteImages remoteImages) {}
+
+    /** What the reading page does with images hosted elsewhere. */
+    public enum RemoteImages {
+        /** Loaded with the page, lazily and without a referrer. */
+        SHOW,
+        /** Replaced by a link; the image loads only when the reader asks for it. */
+        CLICK,
+        /** Not loaded and not linked; the caption stays. */
+        HIDE
     }
 }

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,7 @@ import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -31,6 +34,7 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.newsarchive.analysis.ChineseAnalysis;
 import org.newsarchive.article.Article;
+import org.newsarchive.article.PublicationDate;
 import org.newsarchive.index.ArticleIndex;
 import org.newsarchive.index.IndexFields;
 
@@ -104,6 +108,55 @@ public final class SearchService {
                 return suggestions.complete(searcher, prefix, size);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Article count, date span and publisher count of the whole archive. */
+    public ArchiveOverview overview() {
+        SearchResults newest = search(new SearchRequest("", Map.of(), null, null, SortOrder.NEWEST, 1, 1));
+        SearchResults oldest = search(new SearchRequest("", Map.of(), null, null, SortOrder.OLDEST, 1, 1));
+        return new ArchiveOverview(
+                newest.total(),
+                publicationDate(oldest),
+                publicationDate(newest),
+                facetValues(IndexFields.PUBLISHER).size());
+    }
+
+    private static PublicationDate publicationDate(SearchResults onlyFirst) {
+        return onlyFirst.hits().isEmpty()
+                ? null
+                : onlyFirst.hits().get(0).article().publishedAt();
+    }
+
+    /**
+     * Every value of one facet dimension over the whole archive with its article count, most frequent first (ties
+     * in value order); empty for a dimension no article has.
+     *
+     * @throws IllegalArgumentException for a name that is not a facet dimension
+     */
+    public List<FacetCount> facetValues(String dimension) {
+        if (!IndexFields.FACETS.contains(dimension)) {
+            throw new IllegalArgumentException("unknown facet: " + dimension + "; facets are " + IndexFields.FACETS);
+        }
+        return index.withSearcher(searcher -> {
+            try {
+                SortedSetDocValuesReaderState state = facetStates.forReader(searcher.getIndexReader(), facetsConfig);
+                if (state == null || state.getOrdRange(dimension) == null) {
+                    return List.of();
+                }
+                FacetResult all = new SortedSetDocValuesFacetCounts(state).getAllChildren(dimension);
+                if (all == null) {
+                    return List.of();
+                }
+                return Arrays.stream(all.labelValues)
+                        .map(label -> new FacetCount(label.label, label.value.longValue()))
+                        .sorted(Comparator.comparingLong(FacetCount::count)
+                                .reversed()
+                                .thenComparing(FacetCount::value))
+                        .toList();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot count " + dimension + " in " + index.directory(), e);
             }
         });
     }

@@ -1,0 +1,36 @@
+package org.newsarchive.web;
+
+import org.newsarchive.config.ArchiveProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** Interface language, security headers and other cross-cutting settings of the web layer. */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+    private final LocaleResolver localeResolver = new UiLocaleResolver();
+
+    /** Spring finds the resolver by this bean name. */
+    @Bean
+    LocaleResolver localeResolver() {
+        return localeResolver;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new LanguageSwitch(localeResolver));
+    }
+
+    @Bean
+    FilterRegistrationBean<SecurityHeaders> securityHeaders(ArchiveProperties properties) {
+        FilterRegistrationBean<SecurityHeaders> registration = new FilterRegistrationBean<>(
+                new SecurityHeaders(properties.web().remoteImages()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+}

@@ -1,0 +1,94 @@
+package org.newsarchive.web.article;
+
+import java.net.URI;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.newsarchive.article.Article;
+import org.newsarchive.article.ArticleImage;
+import org.newsarchive.config.ArchiveProperties;
+import org.newsarchive.config.ArchiveProperties.RemoteImages;
+import org.newsarchive.search.TermMarker;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Prepares an article's sanitized HTML for the reading page: marks the reader's search terms, adds the lead image
+ * when the body does not already show it, and applies the remote-image setting. Every article image lives on a
+ * third-party host, and loading it tells that host who is reading; with {@code click} (the default) an image is a
+ * link until the reader asks for it. The input is already sanitized; nothing here adds markup from the article.
+ */
+@Component
+class ArticleBody {
+
+    private final TermMarker marker;
+    private final RemoteImages remoteImages;
+    private final MessageSource messages;
+
+    ArticleBody(TermMarker marker, ArchiveProperties properties, MessageSource messages) {
+        this.marker = marker;
+        this.remoteImages = properties.web().remoteImages();
+        this.messages = messages;
+    }
+
+    /** The body HTML to show, with {@code query}'s terms marked when a query is given. */
+    String render(Article article, String query) {
+        String html = query == null || query.isBlank() ? article.html() : marker.mark(article.html(), query);
+        Document document = Jsoup.parseBodyFragment(html);
+        Element body = document.body();
+        ArticleImage lead = article.leadImage();
+        if (lead != null
+                && body.select("img").stream().noneMatch(img -> img.attr("src").equals(lead.url()))) {
+            Element figure = body.prependElement("figure").addClass("lead-image");
+            figure.appendElement("img").attr("src", lead.url()).attr("alt", alt(lead));
+            if (lead.caption() != null) {
+                figure.appendElement("figcaption").text(lead.caption());
+            }
+        }
+        for (Element image : body.select("img")) {
+            applyPolicy(image);
+        }
+        return body.html();
+    }
+
+    private static String alt(ArticleImage image) {
+        if (image.alt() != null) {
+            return image.alt();
+        }
+        return image.caption() != null ? image.caption() : "";
+    }
+
+    private void applyPolicy(Element image) {
+        String source = image.attr("src");
+        switch (remoteImages) {
+            case SHOW -> image.attr("loading", "lazy").attr("referrerpolicy", "no-referrer");
+            case CLICK ->
+                image.replaceWith(new Element("a")
+                        .addClass("remote-image")
+                        .attr("href", source)
+                        .attr("rel", "nofollow noopener noreferrer")
+                        .attr("referrerpolicy", "no-referrer")
+                        .attr("data-src", source)
+                        .attr("data-alt", image.attr("alt"))
+                        .text(message("article.image.load", host(source))));
+            case HIDE ->
+                image.replaceWith(new Element("span")
+                        .addClass("remote-image")
+                        .text(message("article.image.hidden", host(source))));
+        }
+    }
+
+    private String message(String key, String argument) {
+        return messages.getMessage(key, new Object[] {argument}, LocaleContextHolder.getLocale());
+    }
+
+    private static String host(String url) {
+        try {
+            String host = URI.create(url).getHost();
+            return host == null ? "?" : host;
+        } catch (IllegalArgumentException e) {
+            return "?";
+        }
+    }
+}

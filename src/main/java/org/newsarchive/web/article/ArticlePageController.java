@@ -1,0 +1,97 @@
+package org.newsarchive.web.article;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.newsarchive.article.Article;
+import org.newsarchive.original.OriginalFile;
+import org.newsarchive.original.OriginalFiles;
+import org.newsarchive.search.SearchService;
+import org.newsarchive.web.NotFoundException;
+import org.newsarchive.web.SearchParameters;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** The reading page of one article, and the download of the file it was ingested from. */
+@Controller
+class ArticlePageController {
+
+    private static final Pattern ARTICLE_ID = Pattern.compile("[0-9a-f]{16}");
+    private static final int RELATED = 6;
+
+    private final SearchService search;
+    private final OriginalFiles originals;
+    private final ArticleBody body;
+
+    ArticlePageController(SearchService search, OriginalFiles originals, ArticleBody body) {
+        this.search = search;
+        this.originals = originals;
+        this.body = body;
+    }
+
+    /**
+     * @param query the search the reader came from, if any: its terms are marked in the text
+     */
+    @GetMapping("/articles/{id}")
+    String show(@PathVariable String id, @RequestParam(name = "q", required = false) String query, Model model) {
+        Article article = find(id);
+        String searched = query == null || query.length() > 500 ? "" : query.strip();
+        List<Article> otherCopies =
+                search.copies(id).stream().filter(copy -> !copy.id().equals(id)).toList();
+        model.addAttribute("article", article);
+        model.addAttribute("body", body.render(article, searched));
+        model.addAttribute("copies", otherCopies);
+        model.addAttribute("related", search.related(id, RELATED));
+        model.addAttribute("query", searched);
+        model.addAttribute(
+                "backHref",
+                searched.isEmpty()
+                        ? null
+                        : SearchParameters.none().withQuery(searched).href());
+        model.addAttribute(
+                "permalink",
+                ServletUriComponentsBuilder.fromCurrentContextPath()
+                        .path("/articles/{id}")
+                        .buildAndExpand(id)
+                        .toUriString());
+        return "article";
+    }
+
+    /**
+     * The exact bytes ingested for the article, always as an attachment and sandboxed, so that a hostile HTML
+     * original can never run as a page of the archive.
+     */
+    @GetMapping("/articles/{id}/original")
+    ResponseEntity<byte[]> original(@PathVariable String id) {
+        if (!ARTICLE_ID.matcher(id).matches()) {
+            throw new NotFoundException("no article " + id);
+        }
+        OriginalFile file = originals.of(id).orElseThrow(() -> new NotFoundException("no original for " + id));
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(file.mediaType()))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(file.fileName(), StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .header("Content-Security-Policy", "sandbox; default-src 'none'")
+                .eTag('"' + file.sha256() + '"')
+                .body(file.bytes());
+    }
+
+    private Article find(String id) {
+        if (!ARTICLE_ID.matcher(id).matches()) {
+            throw new NotFoundException("no article " + id);
+        }
+        return search.find(id).orElseThrow(() -> new NotFoundException("no article " + id));
+    }
+}
