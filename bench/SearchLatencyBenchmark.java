@@ -1,4 +1,8 @@
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,21 +13,26 @@ import java.util.Map;
 import java.util.Random;
 import org.apache.lucene.index.MultiBits;
 import org.apache.lucene.util.Bits;
-import org.newsarchive.analysis.ChineseAnalysis;
+import org.newsarchive.NewsArchiveApplication;
 import org.newsarchive.article.Article;
 import org.newsarchive.index.ArticleIndex;
 import org.newsarchive.search.SearchRequest;
 import org.newsarchive.search.SearchService;
 import org.newsarchive.search.SortOrder;
-import tools.jackson.databind.json.JsonMapper;
+import org.newsarchive.web.SearchParameters;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * In-process search latency over an ingested archive, with ripgrep over the source folder as a baseline.
+ * Search latency over an ingested archive: the search service in process, then the server-rendered search page over
+ * HTTP on localhost, with ripgrep over the source folder as a baseline.
  *
  * <p>Usage: {@code java -Xmx512m -cp CLASSPATH bench/SearchLatencyBenchmark.java DATA_DIR [CORPUS_FOLDER]}. It draws
  * 500 realistic queries from the archive with a fixed seed (1 to 4 terms taken from titles and bodies, quoted
  * phrases, publisher and date filters), runs them once to warm up, then once timed; every search computes the top 20
- * hits with highlighted titles and snippets and the facet counts. With a corpus folder, {@code rg -l -F} searches it
+ * hits with highlighted titles and snippets and the facet counts. The same 500 searches are then requested as
+ * {@code /search} pages from the archive's own server, started in this JVM (gzip accepted, page body read in full):
+ * the time of a full page render. With a corpus folder, {@code rg -l -F} searches it
  * for each query's first term (the first 100 queries) for comparison.
  */
 public class SearchLatencyBenchmark {
@@ -39,9 +48,14 @@ public class SearchLatencyBenchmark {
         Path dataDir = Path.of(args[0]);
         Path corpus = args.length > 1 ? Path.of(args[1]) : null;
         Random random = new Random(7);
-        ChineseAnalysis analysis = new ChineseAnalysis();
-        try (ArticleIndex index = new ArticleIndex(dataDir.resolve("index"), analysis, JsonMapper.builder().build())) {
-            SearchService search = new SearchService(index, analysis);
+        try (ConfigurableApplicationContext archive = SpringApplication.run(
+                NewsArchiveApplication.class,
+                "--archive.data-dir=" + dataDir,
+                "--archive.seeds-dir=",
+                "--server.port=0",
+                "--logging.level.root=WARN")) {
+            ArticleIndex index = archive.getBean(ArticleIndex.class);
+            SearchService search = archive.getBean(SearchService.class);
             List<Article> sample = sample(index, random, 2000);
             List<SearchRequest> requests = new ArrayList<>();
             List<String> firstTerms = new ArrayList<>();
@@ -84,6 +98,7 @@ public class SearchLatencyBenchmark {
                 nanos[i] = System.nanoTime() - start;
             }
             report("archive search", nanos);
+            report("search page over HTTP", pageRenders(archive, requests));
             Runtime runtime = Runtime.getRuntime();
             System.out.printf(Locale.ROOT, "heap max %d MB, used after run %d MB%n",
                     runtime.maxMemory() >> 20, (runtime.totalMemory() - runtime.freeMemory()) >> 20);
@@ -104,6 +119,32 @@ public class SearchLatencyBenchmark {
                         RG_QUERIES, percentile(rg, 50) / percentile(ours, 50));
             }
         }
+    }
+
+    /** Requests each search as a page twice, the first time to warm up, and times the second. */
+    private static long[] pageRenders(ConfigurableApplicationContext archive, List<SearchRequest> requests)
+            throws Exception {
+        String base = "http://localhost:" + archive.getEnvironment().getProperty("local.server.port");
+        HttpClient http = HttpClient.newHttpClient();
+        List<URI> pages = requests.stream()
+                .map(request -> URI.create(base + new SearchParameters(
+                                request.query(), request.filters(), request.from(), request.to(), null, 1)
+                        .href()))
+                .toList();
+        long[] nanos = new long[pages.size()];
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < pages.size(); i++) {
+                long start = System.nanoTime();
+                HttpResponse<byte[]> page = http.send(
+                        HttpRequest.newBuilder(pages.get(i)).header("Accept-Encoding", "gzip").build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                nanos[i] = System.nanoTime() - start;
+                if (page.statusCode() != 200) {
+                    throw new IllegalStateException(pages.get(i) + " answered " + page.statusCode());
+                }
+            }
+        }
+        return nanos;
     }
 
     private static void report(String name, long[] nanos) {

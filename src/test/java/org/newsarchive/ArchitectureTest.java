@@ -36,7 +36,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule articleRecordsStayPlain = noClasses()
             .that()
-            .resideInAPackage("..article..")
+            .resideInAPackage("org.newsarchive.article..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("org.springframework.web..", "..web..", "..cli..");
@@ -48,4 +48,12 @@ class ArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAPackage("org.apache.lucene..");
+
+    @ArchTest
+    static final ArchRule pagesGoThroughTheServices = noClasses()
+            .that()
+            .resideInAPackage("org.newsarchive.web..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.newsarchive.index..", "org.newsarchive.store..", "org.newsarchive.ingest..");
 }

@@ -84,4 +84,32 @@ class ArchiveServerTest {
         assertThat(get("/articles/0000000000000000").statusCode()).isEqualTo(404);
         assertThat(get("/articles/..%2F..%2Fetc").statusCode()).isIn(400, 404);
     }
+
+    @Test
+    void pagesAreCompressedAndStaticAssetsAreVersionedAndCachedForAYear() throws Exception {
+        HttpResponse<byte[]> home = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/"))
+                        .header("Accept-Encoding", "gzip")
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(home.headers().firstValue("Content-Encoding")).hasValue("gzip");
+
+        String stylesheet = get("/").body().replaceAll("(?s).*href=\"(/css/site-[0-9a-f]{32}\\.css)\".*", "$1");
+        HttpResponse<String> css = get(stylesheet);
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.headers().firstValue("Cache-Control"))
+                .hasValueSatisfying(value -> assertThat(value).contains("max-age=31536000", "public"));
+    }
+
+    @Test
+    void browsePagesListPublishersTagsAndMonths() throws Exception {
+        assertThat(get("/publishers").body()).contains("href=\"/publishers/%E5%A4%A7%E7%BA%AA%E5%85%83\"");
+        assertThat(get("/publishers/%E5%A4%A7%E7%BA%AA%E5%85%83").body()).contains("出版方：大纪元", "中国最大网络互助平台“相互宝”被关停");
+        assertThat(get("/tags").statusCode()).isEqualTo(200);
+        assertThat(get("/timeline").body()).contains("year_month=2021-12");
+        assertThat(get("/about").body()).contains("/api/search");
+        assertThat(get("/publishers/%E6%97%A0%E6%AD%A4%E5%87%BA%E7%89%88%E6%96%B9")
+                        .statusCode())
+                .isEqualTo(404);
+    }
 }

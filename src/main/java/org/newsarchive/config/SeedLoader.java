@@ -1,9 +1,8 @@
-package org.newsarchive.web;
+package org.newsarchive.config;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.newsarchive.config.ArchiveProperties;
 import org.newsarchive.ingest.IngestProgress;
 import org.newsarchive.ingest.IngestReport;
 import org.newsarchive.ingest.IngestService;

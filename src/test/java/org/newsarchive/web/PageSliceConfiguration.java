@@ -1,0 +1,12 @@
+package org.newsarchive.web;
+
+import org.newsarchive.config.ArchiveProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
+
+/** What every page controller slice needs besides its controller: the archive's settings and the page formatter. */
+@TestConfiguration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ArchiveProperties.class)
+@Import(PageFormat.class)
+public class PageSliceConfiguration {}
