@@ -19,7 +19,7 @@ import org.newsarchive.index.ArticleIndex;
 import org.newsarchive.search.SearchRequest;
 import org.newsarchive.search.SearchService;
 import org.newsarchive.search.SortOrder;
-import org.newsarchive.web.SearchParameters;
+import org.newsarchive.request.SearchParameters;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 

@@ -29,7 +29,7 @@ public class NewsArchiveApplication {
         for (String arg : args) {
             (SPRING_PROPERTY.matcher(arg).matches() ? properties : command).add(arg);
         }
-        if (command.isEmpty() || command.get(0).equals("serve")) {
+        if (command.isEmpty() || command.equals(List.of("serve"))) {
             SpringApplication.run(NewsArchiveApplication.class, properties.toArray(String[]::new));
             return;
         }

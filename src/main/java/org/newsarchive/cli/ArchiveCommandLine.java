@@ -15,7 +15,14 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "news-archive 0.1",
         description = "Searchable archive of Chinese news articles recovered from mirror repositories.",
-        subcommands = {IngestCommand.class, ReindexCommand.class},
+        subcommands = {
+            ServeCommand.class,
+            IngestCommand.class,
+            ReindexCommand.class,
+            SearchCommand.class,
+            ExportCommand.class,
+            StatsCommand.class
+        },
         footer = {
             "",
             "Without a command, or with 'serve', the archive runs its web server.",

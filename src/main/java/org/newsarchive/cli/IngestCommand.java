@@ -5,11 +5,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.newsarchive.ingest.FileOutcome;
 import org.newsarchive.ingest.IngestReport;
 import org.newsarchive.ingest.IngestService;
+import org.newsarchive.representation.IngestReportDocument;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
@@ -79,36 +79,9 @@ final class IngestCommand implements Callable<Integer> {
     }
 
     private void writeReport(IngestReport result) throws IOException {
-        List<Map<String, Object>> files = result.files().stream()
-                .map(file -> {
-                    Map<String, Object> entry = new java.util.LinkedHashMap<>();
-                    entry.put("path", file.path());
-                    entry.put("status", file.status().label());
-                    entry.put("id", file.id());
-                    entry.put(
-                            "problems",
-                            file.problems().stream()
-                                    .map(problem -> Map.of(
-                                            "severity",
-                                                    problem.severity().name().toLowerCase(java.util.Locale.ROOT),
-                                            "message", problem.message()))
-                                    .toList());
-                    return entry;
-                })
-                .toList();
-        Map<String, Object> document = new java.util.LinkedHashMap<>();
-        Map<String, Object> summary = new java.util.LinkedHashMap<>();
-        summary.put("files", result.files().size());
-        for (FileOutcome.Status status : FileOutcome.Status.values()) {
-            summary.put(status.label(), result.count(status));
-        }
-        summary.put("bytes", result.bytes());
-        summary.put("elapsedMs", result.elapsed().toMillis());
-        document.put("summary", summary);
-        document.put("files", files);
         if (report.getParent() != null) {
             Files.createDirectories(report.getParent());
         }
-        json.writerWithDefaultPrettyPrinter().writeValue(report.toFile(), document);
+        json.writerWithDefaultPrettyPrinter().writeValue(report.toFile(), IngestReportDocument.of(result));
     }
 }

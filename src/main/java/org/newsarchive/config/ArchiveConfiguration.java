@@ -5,10 +5,14 @@ import org.newsarchive.analysis.ChineseAnalysis;
 import org.newsarchive.index.ArticleIndex;
 import org.newsarchive.ingest.ArticleNormalizer;
 import org.newsarchive.ingest.IngestService;
+import org.newsarchive.ingest.WatchedFolder;
 import org.newsarchive.original.OriginalFiles;
+import org.newsarchive.representation.ArticleExport;
 import org.newsarchive.search.SearchService;
 import org.newsarchive.search.TermMarker;
 import org.newsarchive.store.RawStore;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,6 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** Wires the archive's services from {@link ArchiveProperties}. */
 @Configuration(proxyBeanMethods = false)
 class ArchiveConfiguration {
+
+    private static final long WATCH_INTERVAL_MILLIS = 1_000;
 
     @Bean
     Clock clock() {
@@ -55,6 +61,21 @@ class ArchiveConfiguration {
     @Bean
     OriginalFiles originalFiles(SearchService search, RawStore rawStore) {
         return new OriginalFiles(search, rawStore);
+    }
+
+    /** Only the server watches a folder; commands run once and exit. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnWebApplication
+    @ConditionalOnProperty("archive.ingest.watch-dir")
+    WatchedFolder watchedFolder(ArchiveProperties properties, IngestService ingestService) {
+        WatchedFolder folder = new WatchedFolder(properties.ingest().watchDir(), ingestService);
+        folder.start(WATCH_INTERVAL_MILLIS);
+        return folder;
+    }
+
+    @Bean
+    ArticleExport articleExport(SearchService search, JsonMapper json) {
+        return new ArticleExport(search, json);
     }
 
     @Bean

@@ -12,21 +12,25 @@ import org.springframework.util.unit.DataSize;
  * @param seedsDir files ingested at startup by {@code serve} when the archive is empty; blank to disable
  * @param ingest ingestion limits
  * @param web how the reading pages behave
+ * @param adminToken the bearer token that {@code POST /api/ingest} requires; when unset, the API accepts no writes
  */
 @ConfigurationProperties("archive")
 public record ArchiveProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue("seeds") String seedsDir,
         @DefaultValue Ingest ingest,
-        @DefaultValue Web web) {
+        @DefaultValue Web web,
+        String adminToken) {
 
     /**
      * @param maxFileSize files larger than this are refused (their bytes are still kept)
      * @param threads parallel normalizer threads; 0 means one per core
+     * @param watchDir a folder the server ingests new and changed files from, within seconds; unset for none
      */
     public record Ingest(
             @DefaultValue("10MB") DataSize maxFileSize,
-            @DefaultValue("0") int threads) {
+            @DefaultValue("0") int threads,
+            Path watchDir) {
 
         public int effectiveThreads() {
             return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();

@@ -3,6 +3,7 @@ package org.newsarchive.index;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
@@ -241,6 +242,23 @@ public final class ArticleIndex implements ArticleSink, Closeable {
     }
 
     /** Articles in the index as of the last refresh. */
+    /** Bytes the index takes on disk. */
+    public long sizeInBytes() {
+        try (java.util.stream.Stream<Path> files = Files.list(directory)) {
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(file -> {
+                        try {
+                            return Files.size(file);
+                        } catch (IOException vanishedDuringAMerge) {
+                            return 0;
+                        }
+                    })
+                    .sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the index directory " + directory, e);
+        }
+    }
+
     public int count() {
         return withSearcher(searcher -> searcher.getIndexReader().numDocs());
     }

@@ -37,6 +37,8 @@ public final class IngestService {
     private final long maxFileBytes;
     private final int threads;
     private final Clock clock;
+    /** One ingest or reindex at a time per archive: a second one waits for the first to finish. */
+    private final java.util.concurrent.locks.ReentrantLock running = new java.util.concurrent.locks.ReentrantLock();
 
     public IngestService(
             ArticleNormalizer normalizer,
@@ -63,7 +65,24 @@ public final class IngestService {
      * @throws IllegalArgumentException when a root does not exist
      */
     public IngestReport ingest(List<Path> roots, boolean dryRun, IngestProgress progress) {
-        List<SourceFiles.SourceFile> files = SourceFiles.find(roots);
+        return ingestSources(SourceFiles.find(roots), dryRun, progress);
+    }
+
+    /** Ingests some files of a folder, each named by its path under {@code root}. */
+    public IngestReport ingestFiles(Path root, List<Path> files, IngestProgress progress) {
+        return ingestSources(SourceFiles.under(root, files), false, progress);
+    }
+
+    private IngestReport ingestSources(List<SourceFiles.SourceFile> files, boolean dryRun, IngestProgress progress) {
+        running.lock();
+        try {
+            return ingestNow(files, dryRun, progress);
+        } finally {
+            running.unlock();
+        }
+    }
+
+    private IngestReport ingestNow(List<SourceFiles.SourceFile> files, boolean dryRun, IngestProgress progress) {
         long totalBytes = files.stream().mapToLong(file -> sizeOf(file.file())).sum();
         progress.started(files.size(), totalBytes);
         Instant start = clock.instant();
@@ -91,6 +110,15 @@ public final class IngestService {
      * several files give one article the one ingested last wins, as it did originally.
      */
     public IngestReport reindex(IngestProgress progress) {
+        running.lock();
+        try {
+            return reindexNow(progress);
+        } finally {
+            running.unlock();
+        }
+    }
+
+    private IngestReport reindexNow(IngestProgress progress) {
         List<RawStore.SourceEntry> sources = rawStore.distinctSources();
         progress.started(sources.size(), 0);
         Instant start = clock.instant();

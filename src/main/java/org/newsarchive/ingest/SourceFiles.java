@@ -43,6 +43,19 @@ public final class SourceFiles {
         return files;
     }
 
+    /**
+     * The given files that are article files, named by their path under {@code root}, in a stable order; used for
+     * files already found, such as those that changed in a watched folder.
+     */
+    public static List<SourceFile> under(Path root, List<Path> candidates) {
+        return candidates.stream()
+                .filter(path -> Files.isRegularFile(path, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                .filter(SourceFiles::isArticleFile)
+                .sorted()
+                .map(path -> new SourceFile(path, relative(root, path)))
+                .toList();
+    }
+
     private static void walk(Path root, List<SourceFile> files) {
         try (Stream<Path> paths = Files.walk(root)) {
             paths.filter(path -> Files.isRegularFile(path, java.nio.file.LinkOption.NOFOLLOW_LINKS))

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
@@ -52,6 +53,7 @@ public final class SearchService {
     public static final int EXACT_TOTAL_LIMIT = 10_000;
     public static final int MAX_DEPTH = 10_000;
     private static final int FACET_VALUES = 20;
+    private static final int EXPORT_BATCH = 500;
 
     private final ArticleIndex index;
     private final QueryFactory queries;
@@ -110,6 +112,11 @@ public final class SearchService {
                 throw new UncheckedIOException(e);
             }
         });
+    }
+
+    /** Bytes the search index takes on disk. */
+    public long indexSizeBytes() {
+        return index.sizeInBytes();
     }
 
     /** Article count, date span and publisher count of the whole archive. */
@@ -200,9 +207,7 @@ public final class SearchService {
 
     private Outcome run(IndexSearcher searcher, SearchRequest request, QueryFactory.Built built, int depth)
             throws IOException {
-        Query query = withDateRange(built.ranked(), request.from(), request.to());
-        DrillDownQuery drillDown = new DrillDownQuery(facetsConfig, query);
-        request.filters().forEach((dimension, values) -> values.forEach(value -> drillDown.add(dimension, value)));
+        DrillDownQuery drillDown = filtered(request, built.ranked());
         CollectorManager<?, ? extends TopDocs> collector = collector(request.sort(), depth);
         SortedSetDocValuesReaderState state = facetStates.forReader(searcher.getIndexReader(), facetsConfig);
         if (state == null) {
@@ -212,6 +217,49 @@ public final class SearchService {
         DrillSideways sideways = new DrillSideways(searcher, facetsConfig, state);
         DrillSideways.ConcurrentDrillSidewaysResult<? extends TopDocs> result = sideways.search(drillDown, collector);
         return new Outcome(built.match(), result.collectorResult, facetCounts(result.facets));
+    }
+
+    private DrillDownQuery filtered(SearchRequest request, Query query) {
+        DrillDownQuery drillDown = new DrillDownQuery(facetsConfig, withDateRange(query, request.from(), request.to()));
+        request.filters().forEach((dimension, values) -> values.forEach(value -> drillDown.add(dimension, value)));
+        return drillDown;
+    }
+
+    /**
+     * Hands every article matching the request's query, filters and dates to {@code consumer}, in the request's
+     * order, copies included, ignoring its page and size. Articles are read in batches from one index snapshot, so
+     * memory stays constant however many match, and an ingest running meanwhile does not change the set.
+     *
+     * @return how many articles were handed over
+     */
+    public long forEachMatch(SearchRequest request, Consumer<Article> consumer) {
+        Query query = filtered(
+                request,
+                queries.build(QuerySyntax.parse(request.query()), false).ranked());
+        Sort sort = switch (request.sort()) {
+            case RELEVANCE -> new Sort(SortField.FIELD_SCORE, SortField.FIELD_DOC);
+            case NEWEST -> new Sort(new SortField(IndexFields.DATE, SortField.Type.LONG, true), SortField.FIELD_DOC);
+            case OLDEST -> new Sort(dateAscendingUndatedLast(), SortField.FIELD_DOC);
+        };
+        return index.withSearcher(searcher -> {
+            try {
+                long count = 0;
+                ScoreDoc after = null;
+                while (true) {
+                    TopDocs batch = searcher.searchAfter(after, query, EXPORT_BATCH, sort, false);
+                    for (ScoreDoc doc : batch.scoreDocs) {
+                        consumer.accept(index.article(searcher, doc.doc));
+                        count++;
+                    }
+                    if (batch.scoreDocs.length < EXPORT_BATCH) {
+                        return count;
+                    }
+                    after = batch.scoreDocs[batch.scoreDocs.length - 1];
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read matches from " + index.directory(), e);
+            }
+        });
     }
 
     private static CollectorManager<?, ? extends TopDocs> collector(SortOrder order, int depth) {

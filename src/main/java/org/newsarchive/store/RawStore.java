@@ -89,6 +89,32 @@ public final class RawStore {
         }
     }
 
+    /** When a file was last recorded, from the journal's last line; empty for an empty store. */
+    public synchronized Optional<Instant> lastRecordedAt() {
+        if (!Files.exists(journal)) {
+            return Optional.empty();
+        }
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(journal.toFile(), "r")) {
+            long length = file.length();
+            int tail = (int) Math.min(length, 4096);
+            byte[] bytes = new byte[tail];
+            file.seek(length - tail);
+            file.readFully(bytes);
+            String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n");
+            for (int i = lines.length - 1; i >= 0; i--) {
+                String[] parts = lines[i].split("\t");
+                if (parts.length == 3 && SHA256.matcher(parts[0]).matches()) {
+                    return Optional.of(Instant.parse(parts[2].strip()));
+                }
+            }
+            return Optional.empty();
+        } catch (IOException | java.time.format.DateTimeParseException e) {
+            throw new UncheckedIOException(
+                    "cannot read the raw store journal " + journal,
+                    e instanceof IOException io ? io : new IOException(e));
+        }
+    }
+
     /** Every journal entry, oldest first. */
     public synchronized List<SourceEntry> sources() {
         if (!Files.exists(journal)) {

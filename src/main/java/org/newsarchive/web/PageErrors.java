@@ -1,6 +1,8 @@
 package org.newsarchive.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.newsarchive.request.InvalidParameterException;
+import org.newsarchive.request.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;

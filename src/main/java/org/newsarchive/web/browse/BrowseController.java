@@ -2,12 +2,12 @@ package org.newsarchive.web.browse;
 
 import java.util.List;
 import java.util.Map;
+import org.newsarchive.request.InvalidParameterException;
+import org.newsarchive.request.NotFoundException;
+import org.newsarchive.request.SearchParameters;
 import org.newsarchive.search.FacetCount;
 import org.newsarchive.search.SearchService;
 import org.newsarchive.search.SortOrder;
-import org.newsarchive.web.InvalidParameterException;
-import org.newsarchive.web.NotFoundException;
-import org.newsarchive.web.SearchParameters;
 import org.newsarchive.web.search.SearchPage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.newsarchive.request.SearchParameters;
 import org.newsarchive.search.FacetCount;
-import org.newsarchive.web.SearchParameters;
 
 /**
  * Article counts per month, one row of twelve bars per year, newest year first. Bar heights are relative to the

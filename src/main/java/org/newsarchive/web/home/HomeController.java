@@ -2,9 +2,9 @@ package org.newsarchive.web.home;
 
 import java.util.Comparator;
 import java.util.List;
+import org.newsarchive.request.SearchParameters;
 import org.newsarchive.search.FacetCount;
 import org.newsarchive.search.SearchService;
-import org.newsarchive.web.SearchParameters;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

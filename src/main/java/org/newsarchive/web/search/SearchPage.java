@@ -2,10 +2,10 @@ package org.newsarchive.web.search;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.newsarchive.request.SearchParameters;
 import org.newsarchive.search.SearchResults;
 import org.newsarchive.search.SearchService;
 import org.newsarchive.search.SortOrder;
-import org.newsarchive.web.SearchParameters;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -53,6 +53,7 @@ public class SearchPage {
         model.addAttribute("sidebar", SIDEBAR);
         model.addAttribute("sortOrders", SortOrder.values());
         model.addAttribute("activeFilters", activeFilters(parameters));
+        model.addAttribute("feedHref", parameters.withPage(1).href("/feed.atom"));
         if (results.hits().isEmpty()) {
             model.addAttribute("widenings", widenings(parameters));
         }

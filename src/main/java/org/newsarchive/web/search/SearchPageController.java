@@ -1,6 +1,6 @@
 package org.newsarchive.web.search;
 
-import org.newsarchive.web.SearchParameters;
+import org.newsarchive.request.SearchParameters;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;

@@ -1,4 +1,4 @@
-package org.newsarchive.web;
+package org.newsarchive.request;
 
 /** The archive holds nothing under the requested address (an article id, a publisher, a tag): a 404 page. */
 public class NotFoundException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.newsarchive.web;
+package org.newsarchive.request;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.newsarchive.web;
+package org.newsarchive.request;
 
 /** A request parameter that cannot be used as given; answered with 400 and a message naming the parameter. */
 public class InvalidParameterException extends RuntimeException {

@@ -1,0 +1,46 @@
+package org.newsarchive.api;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.CorsRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** Cross-origin reads and the OpenAPI description of the JSON API. */
+@Configuration(proxyBeanMethods = false)
+class ApiConfiguration implements WebMvcConfigurer {
+
+    /** Any site may read the archive from a browser; writes stay same-origin. */
+    @Override
+    public void addCorsMappings(CorsRegistry registry) {
+        registry.addMapping("/api/**")
+                .allowedOrigins("*")
+                .allowedMethods("GET", "HEAD")
+                .maxAge(3600);
+        registry.addMapping("/feed.atom").allowedOrigins("*").allowedMethods("GET", "HEAD");
+    }
+
+    @Bean
+    OpenAPI archiveApi() {
+        return new OpenAPI()
+                .info(new Info()
+                        .title("News archive API")
+                        .version("1")
+                        .description("Search and read an archive of censored and deleted Chinese news. JSON is "
+                                + "UTF-8 with camelCase fields; errors are RFC 9457 problem documents "
+                                + "(application/problem+json) with a stable `type`. Simplified and traditional "
+                                + "characters find each other in every query.")
+                        .license(new License().name("Article texts belong to their publishers")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "adminToken",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .description("The server's archive.admin-token")));
+    }
+}

@@ -1,0 +1,100 @@
+package org.newsarchive.api;
+
+import java.net.URI;
+import org.newsarchive.request.InvalidParameterException;
+import org.newsarchive.request.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every API error as an RFC 9457 {@code application/problem+json} document with a stable {@code type}, a human
+ * {@code title} and a {@code detail} that is safe to show: it names the bad parameter, never internals. Unexpected
+ * failures are logged and answered with a plain 500 problem. Spring's own request errors (a missing parameter, a
+ * wrong method, an upload over the limit) come through {@link ResponseEntityExceptionHandler} in the same shape.
+ */
+@RestControllerAdvice(basePackages = "org.newsarchive.api")
+class ApiErrors extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    /** The problem types the API answers with, each a stable URI. */
+    enum Problem {
+        INVALID_PARAMETER(HttpStatus.BAD_REQUEST, "Invalid parameter"),
+        NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),
+        UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "Authentication required"),
+        FORBIDDEN(HttpStatus.FORBIDDEN, "Forbidden"),
+        INVALID_UPLOAD(HttpStatus.BAD_REQUEST, "Invalid upload"),
+        SERVER_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Server error");
+
+        final HttpStatus status;
+        final String title;
+
+        Problem(HttpStatus status, String title) {
+            this.status = status;
+            this.title = title;
+        }
+
+        URI type() {
+            return URI.create("urn:news-archive:problem:"
+                    + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        }
+
+        ProblemDetail detail(String detail) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+            problem.setType(type());
+            problem.setTitle(title);
+            return problem;
+        }
+    }
+
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail invalidParameter(InvalidParameterException e) {
+        ProblemDetail problem = Problem.INVALID_PARAMETER.detail(e.getMessage());
+        problem.setProperty("parameter", e.parameter());
+        return problem;
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return Problem.NOT_FOUND.detail(e.getMessage());
+    }
+
+    @ExceptionHandler(ApiAccessException.class)
+    ResponseEntity<ProblemDetail> access(ApiAccessException e) {
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(e.problem().status);
+        if (e.problem() == Problem.UNAUTHORIZED) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        return response.body(e.problem().detail(e.getMessage()));
+    }
+
+    @ExceptionHandler(InvalidUploadException.class)
+    ProblemDetail invalidUpload(InvalidUploadException e) {
+        return Problem.INVALID_UPLOAD.detail(e.getMessage());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail failure(Exception e) {
+        log.error("API request failed", e);
+        return Problem.SERVER_ERROR.detail("The request could not be completed; the failure was logged.");
+    }
+
+    /** Spring's own request errors: keep their status, give them a stable type and no internals. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem && problem.getType().equals(URI.create("about:blank"))) {
+            problem.setType(URI.create("urn:news-archive:problem:http-" + statusCode.value()));
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+}

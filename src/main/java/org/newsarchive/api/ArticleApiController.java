@@ -1,0 +1,125 @@
+package org.newsarchive.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.newsarchive.article.Article;
+import org.newsarchive.original.OriginalFile;
+import org.newsarchive.original.OriginalFiles;
+import org.newsarchive.representation.ArticleRecord;
+import org.newsarchive.request.InvalidParameterException;
+import org.newsarchive.request.NotFoundException;
+import org.newsarchive.search.SearchService;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
+import tools.jackson.databind.json.JsonMapper;
+
+/** One article: its record, its original file and related articles. */
+@RestController
+@RequestMapping("/api/articles/{id}")
+@Tag(name = "Articles", description = "Read one article")
+class ArticleApiController {
+
+    private static final Pattern ARTICLE_ID = Pattern.compile("[0-9a-f]{16}");
+    private static final int MAX_RELATED = 50;
+
+    private final SearchService search;
+    private final OriginalFiles originals;
+    private final JsonMapper json;
+
+    ArticleApiController(SearchService search, OriginalFiles originals, JsonMapper json) {
+        this.search = search;
+        this.originals = originals;
+        this.json = json;
+    }
+
+    @GetMapping(produces = "application/json")
+    @Operation(
+            summary = "The full record of an article",
+            description = "With its copies and where it came from. Sends an ETag and Last-Modified; a matching "
+                    + "If-None-Match is answered 304 without a body.")
+    ResponseEntity<ArticleRecord> article(
+            @Parameter(description = "The article's 16-character id") @PathVariable String id, WebRequest request) {
+        Article article = find(id);
+        ArticleRecord record = ArticleRecord.of(article, ApiRequests.baseUrl(), search.copies(id));
+        String etag = '"' + sha256(json.writeValueAsBytes(record)) + '"';
+        long lastModified = article.provenance().ingestedAt().toEpochMilli();
+        if (request.checkNotModified(etag, lastModified)) {
+            return null;
+        }
+        return ResponseEntity.ok()
+                .eTag(etag)
+                .lastModified(lastModified)
+                .cacheControl(CacheControl.noCache())
+                .body(record);
+    }
+
+    @GetMapping("/original")
+    @Operation(
+            summary = "The original file",
+            description = "The exact bytes that were ingested, with their type, encoding and file name.")
+    ResponseEntity<byte[]> original(@Parameter(description = "The article's id") @PathVariable String id) {
+        requireId(id);
+        OriginalFile file = originals.of(id).orElseThrow(() -> new NotFoundException("no article " + id));
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(file.mediaType()))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(file.fileName(), StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .header("Content-Security-Policy", "sandbox; default-src 'none'")
+                .eTag('"' + file.sha256() + '"')
+                .body(file.bytes());
+    }
+
+    @GetMapping(path = "/related", produces = "application/json")
+    @Operation(summary = "Related articles", description = "Articles most like this one, its own copies excluded.")
+    List<ArticleRecord> related(
+            @Parameter(description = "The article's id") @PathVariable String id,
+            @Parameter(description = "How many, 1 to 50") @RequestParam(defaultValue = "10") int size) {
+        if (size < 1 || size > MAX_RELATED) {
+            throw new InvalidParameterException("size", "must be from 1 to " + MAX_RELATED + ", was: " + size);
+        }
+        find(id);
+        String baseUrl = ApiRequests.baseUrl();
+        return search.related(id, size).stream()
+                .map(article -> ArticleRecord.of(article, baseUrl, null))
+                .toList();
+    }
+
+    private Article find(String id) {
+        requireId(id);
+        return search.find(id).orElseThrow(() -> new NotFoundException("no article " + id));
+    }
+
+    private static void requireId(String id) {
+        if (!ARTICLE_ID.matcher(id).matches()) {
+            throw new NotFoundException("no article " + id + "; ids are 16 hexadecimal characters");
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

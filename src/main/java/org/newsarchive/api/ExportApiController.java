@@ -1,0 +1,58 @@
+package org.newsarchive.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.newsarchive.representation.ArticleExport;
+import org.newsarchive.representation.ExportFormat;
+import org.newsarchive.request.InvalidParameterException;
+import org.newsarchive.search.SearchRequest;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/** Every article matching a search, streamed. */
+@RestController
+@Tag(name = "Export", description = "Download search results in full")
+class ExportApiController {
+
+    private final ArticleExport export;
+
+    ExportApiController(ArticleExport export) {
+        this.export = export;
+    }
+
+    @GetMapping("/api/export")
+    @Operation(
+            summary = "Export every match",
+            description = "Streams every article matching the search (not one page), as JSON lines (one full "
+                    + "article record per line, without the copies list) or CSV with a header row. Memory use "
+                    + "does not grow with the number of matches. `page` and `size` are ignored.")
+    ResponseEntity<StreamingResponseBody> export(
+            @ParameterObject SearchQuery query,
+            @Parameter(description = "jsonl or csv") @RequestParam(defaultValue = "jsonl") String format) {
+        ExportFormat exportFormat;
+        try {
+            exportFormat = ExportFormat.parse(format);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameterException("format", "must be jsonl or csv, was: " + format);
+        }
+        SearchRequest request = query.parameters().toRequest(1);
+        String baseUrl = ApiRequests.baseUrl();
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(exportFormat.mediaType() + ";charset=UTF-8"))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("news-archive-export." + exportFormat.extension())
+                                .build()
+                                .toString())
+                .body(out -> export.write(request, exportFormat, baseUrl, out));
+    }
+}

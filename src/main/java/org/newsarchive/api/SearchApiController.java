@@ -1,0 +1,101 @@
+package org.newsarchive.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.newsarchive.article.PublicationDate;
+import org.newsarchive.representation.SearchResponse;
+import org.newsarchive.request.InvalidParameterException;
+import org.newsarchive.request.NotFoundException;
+import org.newsarchive.request.SearchParameters;
+import org.newsarchive.search.ArchiveOverview;
+import org.newsarchive.search.SearchService;
+import org.newsarchive.store.RawStore;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Searching, listing and describing the archive. */
+@RestController
+@RequestMapping(path = "/api", produces = "application/json")
+@Tag(name = "Search", description = "Find articles and describe the archive")
+class SearchApiController {
+
+    private static final int MAX_SUGGESTIONS = 20;
+
+    private final SearchService search;
+    private final RawStore rawStore;
+
+    SearchApiController(SearchService search, RawStore rawStore) {
+        this.search = search;
+        this.rawStore = rawStore;
+    }
+
+    @GetMapping("/search")
+    @Operation(
+            summary = "Search articles",
+            description = "One page of hits with highlighted titles and snippets, copies of one story shown once, "
+                    + "and facet counts per dimension (each counted with the other dimensions' filters). When no "
+                    + "article has every term, articles with any term are returned and `fallback` says so.")
+    SearchResponse search(@ParameterObject SearchQuery query) {
+        return SearchResponse.of(search.search(query.request()), ApiRequests.baseUrl());
+    }
+
+    @GetMapping("/articles")
+    @Operation(
+            summary = "List articles",
+            description = "Like search, newest first unless `sort` says otherwise; `q` is optional.")
+    SearchResponse list(@ParameterObject SearchQuery query) {
+        return search(query);
+    }
+
+    @GetMapping("/suggest")
+    @Operation(
+            summary = "Complete a title",
+            description = "Titles starting with the text first, then titles containing it.")
+    List<String> suggest(
+            @Parameter(description = "What the reader has typed") @RequestParam String q,
+            @Parameter(description = "How many titles, 1 to 20") @RequestParam(defaultValue = "10") int size) {
+        if (size < 1 || size > MAX_SUGGESTIONS) {
+            throw new InvalidParameterException("size", "must be from 1 to " + MAX_SUGGESTIONS + ", was: " + size);
+        }
+        if (q.length() > 100) {
+            throw new InvalidParameterException("q", "must be at most 100 characters");
+        }
+        return search.suggest(q, size);
+    }
+
+    @GetMapping("/facets/{name}")
+    @Operation(
+            summary = "All values of a facet",
+            description = "Every value with its article count, most frequent first. Names: publisher, channel, tag, "
+                    + "category, language, year, year_month (or year-month).")
+    FacetValues facet(@Parameter(description = "The facet's name") @PathVariable String name) {
+        String dimension = name.replace('-', '_');
+        if (!SearchParameters.FILTERS.contains(dimension)) {
+            throw new NotFoundException("no facet named " + name + "; facets are " + SearchParameters.FILTERS);
+        }
+        return new FacetValues(dimension, search.facetValues(dimension));
+    }
+
+    @GetMapping("/stats")
+    @Operation(summary = "What the archive holds", description = "Counts, date span, index size and last ingest.")
+    ArchiveStats stats() {
+        ArchiveOverview overview = search.overview();
+        return new ArchiveStats(
+                overview.articles(),
+                overview.publishers(),
+                iso(overview.earliest()),
+                iso(overview.latest()),
+                search.indexSizeBytes(),
+                rawStore.lastRecordedAt().orElse(null));
+    }
+
+    private static String iso(PublicationDate date) {
+        return date == null ? null : date.iso();
+    }
+}

@@ -1,0 +1,116 @@
+package org.newsarchive.api;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
+import org.newsarchive.request.InvalidParameterException;
+import org.newsarchive.request.SearchParameters;
+import org.newsarchive.search.SearchRequest;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.BindParam;
+
+/**
+ * The query parameters shared by search, listing, export and feeds, bound as text and validated in one place
+ * ({@link SearchParameters#parse}) so that every endpoint names a bad parameter the same way.
+ */
+public record SearchQuery(
+        @Schema(
+                description = "Query in the archive's syntax: terms (all required), \"exact phrase\", -exclusion, OR, "
+                        + "and title: author: publisher: tag: site: fields. Simplified and traditional characters "
+                        + "match each other. At most 500 characters.")
+        String q,
+
+        @Schema(description = "Only articles of this publisher; repeat for several")
+        List<String> publisher,
+
+        @Schema(description = "Only articles of this channel; repeat for several")
+        List<String> channel,
+
+        @Schema(description = "Only articles with this tag; repeat for several")
+        List<String> tag,
+
+        @Schema(description = "Only articles in this category; repeat for several")
+        List<String> category,
+
+        @Schema(description = "Only articles in this language: zh-Hans, zh-Hant or other; repeat for several")
+        List<String> language,
+
+        @Schema(description = "Only articles of this year, such as 2021; repeat for several")
+        List<String> year,
+
+        @BindParam("year_month")
+        @Schema(name = "year_month", description = "Only articles of this month, such as 2021-03; repeat for several")
+        List<String> yearMonth,
+
+        @Schema(description = "First publication date included, YYYY-MM-DD", example = "2021-01-01")
+        String from,
+
+        @Schema(description = "Last publication date included, YYYY-MM-DD", example = "2021-12-31")
+        String to,
+
+        @Schema(
+                description = "relevance, newest or oldest; default relevance with a query, newest without",
+                allowableValues = {"relevance", "newest", "oldest"})
+        String sort,
+
+        @Schema(description = "Page number from 1", defaultValue = "1")
+        String page,
+
+        @Schema(description = "Hits per page, 1 to 100", defaultValue = "20")
+        String size) {
+
+    /**
+     * The validated search.
+     *
+     * @throws InvalidParameterException naming the first unusable parameter
+     */
+    public SearchParameters parameters() {
+        MultiValueMap<String, String> values = new LinkedMultiValueMap<>();
+        put(values, "q", q);
+        put(values, "publisher", publisher);
+        put(values, "channel", channel);
+        put(values, "tag", tag);
+        put(values, "category", category);
+        put(values, "language", language);
+        put(values, "year", year);
+        put(values, "year_month", yearMonth);
+        put(values, "from", from);
+        put(values, "to", to);
+        put(values, "sort", sort);
+        put(values, "page", page);
+        return SearchParameters.parse(values);
+    }
+
+    /** The validated page size, {@value SearchRequest#DEFAULT_SIZE} when absent. */
+    public int pageSize() {
+        if (size == null || size.isBlank()) {
+            return SearchRequest.DEFAULT_SIZE;
+        }
+        try {
+            int value = Integer.parseInt(size.strip());
+            if (value >= 1 && value <= SearchRequest.MAX_SIZE) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidParameterException(
+                "size", "must be a whole number from 1 to " + SearchRequest.MAX_SIZE + ", was: " + size);
+    }
+
+    public SearchRequest request() {
+        return parameters().toRequest(pageSize());
+    }
+
+    private static void put(MultiValueMap<String, String> values, String name, String value) {
+        if (value != null) {
+            values.add(name, value);
+        }
+    }
+
+    private static void put(MultiValueMap<String, String> values, String name, List<String> list) {
+        if (list != null) {
+            values.addAll(name, list);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package org.newsarchive.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.newsarchive.representation.SearchResponse;
+import org.newsarchive.request.InvalidParameterException;
+import org.newsarchive.search.SearchHit;
+import org.newsarchive.search.SearchRequest;
+import org.newsarchive.search.SearchResults;
+import org.newsarchive.search.SearchService;
+import org.springframework.context.annotation.Scope;
+import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code search QUERY}: the top hits as a table, or the API's JSON. */
+@Component
+@Scope("prototype")
+@Command(
+        name = "search",
+        mixinStandardHelpOptions = true,
+        description = "Search the archive and print the best hits.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:searched (even with no hits)", "2:usage error"})
+final class SearchCommand implements Callable<Integer> {
+
+    private static final int TITLE_WIDTH = 40;
+
+    @Mixin
+    SearchOptions search;
+
+    @Option(names = "--size", defaultValue = "10", description = "Hits to print, 1 to 100 (default ${DEFAULT-VALUE}).")
+    int size;
+
+    @Option(names = "--page", defaultValue = "1", description = "Page of hits, from 1.")
+    int page;
+
+    @Option(names = "--json", description = "Print the JSON of GET /api/search instead of a table.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    private final SearchService searchService;
+    private final JsonMapper jsonMapper;
+
+    SearchCommand(SearchService searchService, JsonMapper jsonMapper) {
+        this.searchService = searchService;
+        this.jsonMapper = jsonMapper;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (size < 1 || size > SearchRequest.MAX_SIZE) {
+            spec.commandLine().getErr().println("search: --size must be from 1 to " + SearchRequest.MAX_SIZE);
+            return 2;
+        }
+        SearchResults results;
+        try {
+            results = searchService.search(search.parameters(page).toRequest(size));
+        } catch (InvalidParameterException e) {
+            spec.commandLine().getErr().println("search: " + e.getMessage());
+            return 2;
+        }
+        if (json) {
+            out.println(jsonMapper.writerWithDefaultPrettyPrinter().writeValueAsString(SearchResponse.of(results, "")));
+        } else {
+            printTable(results, out);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static void printTable(SearchResults results, PrintWriter out) {
+        out.printf(
+                "%s%s matching articles (%d ms)%s%n",
+                results.totalIsExact() ? "" : "more than ",
+                results.total(),
+                results.tookMs(),
+                switch (results.fallback()) {
+                    case NONE -> "";
+                    case PLAIN_TERMS -> "; the syntax was broken, searched as plain terms";
+                    case ANY_TERM -> "; no article has every term, these have some";
+                });
+        int rank = (results.page() - 1) * results.size();
+        for (SearchHit hit : results.hits()) {
+            var article = hit.article();
+            out.printf(
+                    "%3d  %-10s  %-16s  %s  %s%s%n",
+                    ++rank,
+                    article.publishedAt() == null ? "-" : article.publishedAt().date(),
+                    article.id(),
+                    article.publisher() == null ? "-" : article.publisher(),
+                    shorten(article.title()),
+                    hit.copies() > 1 ? "  (" + hit.copies() + " copies)" : "");
+        }
+    }
+
+    private static String shorten(String title) {
+        return title.length() <= TITLE_WIDTH ? title : title.substring(0, TITLE_WIDTH - 1) + "…";
+    }
+}

@@ -1,0 +1,109 @@
+package org.newsarchive.representation;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.newsarchive.article.Article;
+import org.newsarchive.search.SearchRequest;
+import org.newsarchive.search.SearchService;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes every article matching a search, not one page, as JSON lines or CSV. Articles are written as they are
+ * read, so memory stays constant whatever the archive's size. The API and the CLI both export through here.
+ */
+public final class ArticleExport {
+
+    private static final String[] CSV_COLUMNS = {
+        "id",
+        "title",
+        "subtitle",
+        "publisher",
+        "channel",
+        "authors",
+        "publishedAt",
+        "publishedPrecision",
+        "sourceUrl",
+        "tags",
+        "language",
+        "charCount",
+        "url",
+        "sourcePath",
+        "sha256",
+        "text"
+    };
+
+    private final SearchService search;
+    private final JsonMapper json;
+
+    public ArticleExport(SearchService search, JsonMapper json) {
+        this.search = search;
+        this.json = json;
+    }
+
+    /**
+     * Writes the matches of {@code request} (its page and size are ignored) to {@code out}, UTF-8, and flushes.
+     *
+     * @param baseUrl prefix of the article links in the output
+     * @return the number of articles written
+     * @throws UncheckedIOException when {@code out} fails, such as a client that went away
+     */
+    public long write(SearchRequest request, ExportFormat format, String baseUrl, OutputStream out) {
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        try {
+            long count = switch (format) {
+                case JSONL -> search.forEachMatch(request, article -> jsonLine(article, baseUrl, writer));
+                case CSV -> csv(request, baseUrl, writer);
+            };
+            writer.flush();
+            return count;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void jsonLine(Article article, String baseUrl, Writer writer) {
+        try {
+            writer.write(json.writeValueAsString(ArticleRecord.of(article, baseUrl, null)));
+            writer.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private long csv(SearchRequest request, String baseUrl, Writer writer) throws IOException {
+        CSVPrinter printer = new CSVPrinter(
+                writer, CSVFormat.RFC4180.builder().setHeader(CSV_COLUMNS).get());
+        long count = search.forEachMatch(request, article -> {
+            ArticleRecord record = ArticleRecord.of(article, baseUrl, null);
+            try {
+                printer.printRecord(
+                        record.id(),
+                        record.title(),
+                        record.subtitle(),
+                        record.publisher(),
+                        record.channel(),
+                        String.join("; ", record.authors()),
+                        record.publishedAt(),
+                        record.publishedPrecision(),
+                        record.sourceUrl(),
+                        String.join("; ", record.tags()),
+                        record.language(),
+                        record.charCount(),
+                        record.url(),
+                        record.source().path(),
+                        record.source().sha256(),
+                        record.text());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        printer.flush();
+        return count;
+    }
+}

@@ -1,0 +1,115 @@
+package org.newsarchive.representation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.newsarchive.article.Article;
+import org.newsarchive.article.ArticleImage;
+
+/**
+ * The public JSON form of an article, as the API, the export and the CLI give it. Field names are stable: scripts
+ * depend on them.
+ *
+ * @param publishedAt ISO-8601 at the precision known: {@code 2021-03-26T16:21:53Z}, {@code 2021-12-29} or
+ *     {@code 2021-03}; null when unknown
+ * @param publishedPrecision {@code dateTime}, {@code date} or {@code month}; null when the date is unknown
+ * @param language {@code zh-Hans}, {@code zh-Hant} or {@code other}
+ * @param url the article's reading page
+ * @param originalUrl the exact bytes the article was ingested from
+ * @param copies every archived copy of the story, this one included; null where not looked up (exports)
+ * @param source where this copy came from
+ */
+public record ArticleRecord(
+        String id,
+        String title,
+        String subtitle,
+        String publisher,
+        String channel,
+        List<String> authors,
+        List<String> editors,
+        String publishedAt,
+        String publishedPrecision,
+        String sourceUrl,
+        List<String> tags,
+        List<String> categories,
+        List<String> keywords,
+        ArticleImage leadImage,
+        List<ArticleImage> images,
+        String language,
+        String text,
+        String html,
+        int charCount,
+        int readingMinutes,
+        String url,
+        String originalUrl,
+        List<Copy> copies,
+        Source source) {
+
+    /** One copy of the story: where it was mirrored from. */
+    public record Copy(String id, String path, String sha256, String sourceUrl) {}
+
+    /**
+     * The file this copy was read from.
+     *
+     * @param format the layout family, such as {@code FRONT_MATTER_HTML}
+     */
+    public record Source(String path, String format, String sha256, String encoding, Instant ingestedAt) {}
+
+    /**
+     * @param baseUrl prefix of the links, such as {@code https://archive.example} (empty for relative links)
+     * @param copies the story's copies, or null to leave them out
+     */
+    public static ArticleRecord of(Article article, String baseUrl, List<Article> copies) {
+        return new ArticleRecord(
+                article.id(),
+                article.title(),
+                article.subtitle(),
+                article.publisher(),
+                article.channel(),
+                article.authors(),
+                article.editors(),
+                article.publishedAt() == null ? null : article.publishedAt().iso(),
+                article.publishedAt() == null ? null : precision(article),
+                article.sourceUrl(),
+                article.tags(),
+                article.categories(),
+                article.keywords(),
+                article.leadImage(),
+                article.images(),
+                article.language().tag(),
+                article.text(),
+                article.html(),
+                article.charCount(),
+                article.readingMinutes(),
+                Links.page(baseUrl, article.id()),
+                Links.original(baseUrl, article.id()),
+                copies == null
+                        ? null
+                        : copies.stream()
+                                .map(copy -> new Copy(
+                                        copy.id(),
+                                        copy.provenance().path(),
+                                        copy.provenance().sha256(),
+                                        copy.sourceUrl()))
+                                .toList(),
+                new Source(
+                        article.provenance().path(),
+                        article.provenance().format().name(),
+                        article.provenance().sha256(),
+                        article.provenance().encoding(),
+                        article.provenance().ingestedAt()));
+    }
+
+    private static String precision(Article article) {
+        return switch (article.publishedAt().precision()) {
+            case DATE_TIME -> "dateTime";
+            case DATE -> "date";
+            case MONTH -> "month";
+        };
+    }
+
+    /** Lower-case name of a value for JSON, such as {@code any_term}. */
+    static String lower(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,81 @@
+package org.newsarchive.representation;
+
+import java.util.List;
+import java.util.Map;
+import org.newsarchive.search.FacetCount;
+import org.newsarchive.search.SearchHit;
+import org.newsarchive.search.SearchResults;
+
+/**
+ * The public JSON form of a page of search results.
+ *
+ * @param total matching articles; exact when {@code totalIsExact}, else a lower bound
+ * @param fallback {@code none}, {@code plain_terms} (broken syntax read as plain terms) or {@code any_term} (no
+ *     article had every term; articles with any are returned)
+ * @param pageCapped true when the page asked for lay beyond the paging depth and the last reachable one was returned
+ * @param facets values with counts per dimension: publisher, channel, tag, category, language, year, year_month
+ */
+public record SearchResponse(
+        String query,
+        long total,
+        boolean totalIsExact,
+        int page,
+        int size,
+        long tookMs,
+        String fallback,
+        boolean pageCapped,
+        List<Hit> hits,
+        Map<String, List<FacetCount>> facets) {
+
+    /**
+     * One hit.
+     *
+     * @param titleHighlighted the title as HTML, escaped, with {@code <mark>} around matches
+     * @param snippet the best passages as HTML, escaped, with {@code <mark>} around matches
+     * @param copies archived copies of this story, this one included
+     */
+    public record Hit(
+            String id,
+            String title,
+            String titleHighlighted,
+            String snippet,
+            String publisher,
+            String channel,
+            List<String> authors,
+            String publishedAt,
+            String sourceUrl,
+            String url,
+            float score,
+            int copies) {}
+
+    public static SearchResponse of(SearchResults results, String baseUrl) {
+        return new SearchResponse(
+                results.query(),
+                results.total(),
+                results.totalIsExact(),
+                results.page(),
+                results.size(),
+                results.tookMs(),
+                ArticleRecord.lower(results.fallback()),
+                results.pageCapped(),
+                results.hits().stream().map(hit -> hit(hit, baseUrl)).toList(),
+                results.facets());
+    }
+
+    private static Hit hit(SearchHit hit, String baseUrl) {
+        var article = hit.article();
+        return new Hit(
+                article.id(),
+                article.title(),
+                hit.titleHighlighted(),
+                hit.snippet(),
+                article.publisher(),
+                article.channel(),
+                article.authors(),
+                article.publishedAt() == null ? null : article.publishedAt().iso(),
+                article.sourceUrl(),
+                Links.page(baseUrl, article.id()),
+                hit.score(),
+                hit.copies());
+    }
+}
