@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.newsarchive.representation.ArticleExport;
 import org.newsarchive.representation.ExportFormat;
 import org.newsarchive.request.InvalidParameterException;
+import org.newsarchive.request.SearchQuery;
 import org.newsarchive.search.SearchRequest;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ContentDisposition;

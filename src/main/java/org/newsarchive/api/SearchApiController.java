@@ -9,6 +9,7 @@ import org.newsarchive.representation.SearchResponse;
 import org.newsarchive.request.InvalidParameterException;
 import org.newsarchive.request.NotFoundException;
 import org.newsarchive.request.SearchParameters;
+import org.newsarchive.request.SearchQuery;
 import org.newsarchive.search.ArchiveOverview;
 import org.newsarchive.search.SearchService;
 import org.newsarchive.store.RawStore;

@@ -112,4 +112,20 @@ class ArchiveServerTest {
                         .statusCode())
                 .isEqualTo(404);
     }
+
+    @Test
+    void ingestOverTheApiIsOffWithoutAnAdminToken() throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/ingest"))
+                        .header("Authorization", "Bearer anything")
+                        .header("Content-Type", "multipart/form-data; boundary=b")
+                        .POST(
+                                HttpRequest.BodyPublishers.ofString(
+                                        "--b\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.md\"\r\n\r\n正文\r\n--b--\r\n"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("urn:news-archive:problem:forbidden", "archive.admin-token");
+    }
 }

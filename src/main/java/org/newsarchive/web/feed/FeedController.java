@@ -17,16 +17,16 @@ import java.util.List;
 import org.newsarchive.article.Article;
 import org.newsarchive.representation.Links;
 import org.newsarchive.request.SearchParameters;
+import org.newsarchive.request.SearchQuery;
 import org.newsarchive.search.SearchResults;
 import org.newsarchive.search.SearchService;
 import org.newsarchive.search.SortOrder;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -53,8 +53,8 @@ class FeedController {
     @Operation(
             summary = "Atom feed of a search",
             description = "The 50 newest articles matching the search; takes the parameters of /api/search.")
-    ResponseEntity<String> feed(@RequestParam MultiValueMap<String, String> parameters) throws FeedException {
-        SearchParameters searched = SearchParameters.parse(parameters);
+    ResponseEntity<String> feed(@ParameterObject SearchQuery query) throws FeedException {
+        SearchParameters searched = query.parameters();
         SearchParameters newest = searched.sort() == null ? searched.withSort(SortOrder.NEWEST) : searched;
         SearchResults results = search.search(newest.withPage(1).toRequest(ENTRIES));
         String base =

@@ -1,9 +1,7 @@
-package org.newsarchive.api;
+package org.newsarchive.request;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
-import org.newsarchive.request.InvalidParameterException;
-import org.newsarchive.request.SearchParameters;
 import org.newsarchive.search.SearchRequest;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;

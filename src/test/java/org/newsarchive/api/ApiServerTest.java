@@ -1,0 +1,490 @@
+package org.newsarchive.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every API endpoint over real HTTP, on a random port, over the seeds and the 200 committed corpus samples, with an
+ * admin token and a watched folder.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ApiServerTest {
+
+    private static final String TOKEN = "test-token-" + UUID.randomUUID();
+    private static final String SEED = "000_1a9ccc52b8d05a66.txt";
+
+    @TempDir
+    static Path dataDir;
+
+    @TempDir
+    static Path seedsDir;
+
+    @TempDir
+    static Path watchDir;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws IOException {
+        copyTree(Path.of("seeds"), seedsDir.resolve("seeds"));
+        copyTree(Path.of("src/test/resources/corpus-sample"), seedsDir.resolve("corpus"));
+        registry.add("archive.data-dir", dataDir::toString);
+        registry.add("archive.seeds-dir", seedsDir::toString);
+        registry.add("archive.admin-token", () -> TOKEN);
+        registry.add("archive.ingest.watch-dir", watchDir::toString);
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(file, target);
+            }
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30));
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode getJson(String path) throws Exception {
+        HttpResponse<String> response = get(path);
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        return json.readTree(response.body());
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private String seedId() throws Exception {
+        return getJson("/api/search?q=" + encode("\"中国最大网络互助平台“相互宝”被关停\"") + "&size=1")
+                .get("hits")
+                .get(0)
+                .get("id")
+                .asString();
+    }
+
+    private void assertProblem(HttpResponse<String> response, int status, String type) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.get("type").asString()).isEqualTo(type);
+        assertThat(problem.get("title").asString()).isNotBlank();
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(response.body()).doesNotContain("at org.", "Exception");
+    }
+
+    @Test
+    void searchAnswersHitsWithHighlightsFacetsAndTotals() throws Exception {
+        JsonNode page = getJson("/api/search?q=" + encode("網絡互助") + "&size=2");
+
+        assertThat(page.get("query").asString()).isEqualTo("網絡互助");
+        assertThat(page.get("total").asLong()).isGreaterThanOrEqualTo(3);
+        assertThat(page.get("totalIsExact").asBoolean()).isTrue();
+        assertThat(page.get("page").asInt()).isEqualTo(1);
+        assertThat(page.get("size").asInt()).isEqualTo(2);
+        assertThat(page.get("fallback").asString()).isEqualTo("none");
+        assertThat(page.get("hits")).hasSize(2);
+        JsonNode hit = page.get("hits").get(0);
+        for (String field : List.of(
+                "id",
+                "title",
+                "titleHighlighted",
+                "snippet",
+                "publisher",
+                "channel",
+                "authors",
+                "publishedAt",
+                "sourceUrl",
+                "url",
+                "score",
+                "copies")) {
+            assertThat(hit.has(field)).as(field).isTrue();
+        }
+        assertThat(hit.get("url").asString()).startsWith("http://localhost:" + port + "/articles/");
+        assertThat(page.get("hits").toString()).contains("<mark>网络互助</mark>");
+        for (String facet : List.of("publisher", "channel", "tag", "year", "language")) {
+            assertThat(page.get("facets").has(facet)).as(facet).isTrue();
+        }
+    }
+
+    @Test
+    void searchFiltersSortsAndPages() throws Exception {
+        JsonNode filtered = getJson("/api/search?q=" + encode("互助") + "&publisher=" + encode("大纪元"));
+        assertThat(filtered.get("hits").findValuesAsString("publisher"))
+                .isNotEmpty()
+                .containsOnly("大纪元");
+
+        JsonNode firstPage = getJson("/api/articles?size=100");
+        JsonNode secondPage = getJson("/api/articles?size=100&page=2");
+        assertThat(firstPage.get("total").asLong()).isGreaterThan(150);
+        List<String> dates = firstPage.get("hits").findValuesAsString("publishedAt").stream()
+                .filter(date -> date != null && !date.equals("null"))
+                .map(date -> date.substring(0, 7))
+                .toList();
+        assertThat(dates).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(secondPage.get("hits").findValuesAsString("id"))
+                .doesNotContainAnyElementsOf(firstPage.get("hits").findValuesAsString("id"));
+
+        JsonNode anyTerm = getJson("/api/search?q=" + encode("相互宝 qqqzzzxxx"));
+        assertThat(anyTerm.get("fallback").asString()).isEqualTo("any_term");
+    }
+
+    @Test
+    void badParametersAreProblemsNamingTheParameter() throws Exception {
+        for (String[] bad : new String[][] {
+            {"size", "0"},
+            {"size", "101"},
+            {"page", "-1"},
+            {"from", "2021-13-01"},
+            {"sort", "random"},
+            {"q", "字".repeat(501)}
+        }) {
+            HttpResponse<String> response = get("/api/search?" + bad[0] + "=" + encode(bad[1]));
+            assertProblem(response, 400, "urn:news-archive:problem:invalid-parameter");
+            assertThat(json.readTree(response.body()).get("parameter").asString())
+                    .isEqualTo(bad[0]);
+        }
+        assertProblem(get("/api/suggest"), 400, "urn:news-archive:problem:http-400");
+        assertProblem(get("/api/articles/ffffffffffffffff"), 404, "urn:news-archive:problem:not-found");
+        assertProblem(get("/api/articles/..%2e/original"), 404, "urn:news-archive:problem:not-found");
+        HttpResponse<String> encodedSlash = get("/api/articles/..%2F..%2Fetc%2Fpasswd/original");
+        assertThat(encodedSlash.statusCode()).isIn(400, 404);
+        assertThat(encodedSlash.body()).doesNotContain("root:");
+        assertProblem(get("/api/no-such-endpoint"), 404, "urn:news-archive:problem:not-found");
+        assertProblem(get("/api/facets/colour"), 404, "urn:news-archive:problem:not-found");
+    }
+
+    @Test
+    void articleRecordIsCompleteAndCacheable() throws Exception {
+        String id = seedId();
+        HttpResponse<String> response = get("/api/articles/" + id);
+        JsonNode article = json.readTree(response.body());
+
+        for (String field : List.of(
+                "id",
+                "title",
+                "subtitle",
+                "publisher",
+                "channel",
+                "authors",
+                "editors",
+                "publishedAt",
+                "publishedPrecision",
+                "sourceUrl",
+                "tags",
+                "categories",
+                "keywords",
+                "leadImage",
+                "images",
+                "language",
+                "text",
+                "html",
+                "charCount",
+                "readingMinutes",
+                "copies",
+                "source")) {
+            assertThat(article.has(field)).as(field).isTrue();
+        }
+        assertThat(article.get("publisher").asString()).isEqualTo("大纪元");
+        assertThat(article.get("publishedAt").asString()).isEqualTo("2021-12-29");
+        assertThat(article.get("publishedPrecision").asString()).isEqualTo("date");
+        String path = article.get("source").get("path").asString();
+        assertThat(path).startsWith("seeds/");
+        assertThat(article.get("copies").findValuesAsString("path")).contains(path);
+        assertThat(article.get("source").get("sha256").asString()).hasSize(64);
+
+        String etag = response.headers().firstValue("ETag").orElseThrow();
+        assertThat(response.headers().firstValue("Last-Modified")).isPresent();
+        HttpResponse<String> again = http.send(
+                request("/api/articles/" + id).header("If-None-Match", etag).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+    }
+
+    @Test
+    void originalIsTheExactIngestedBytes() throws Exception {
+        String id = seedId();
+        String path = getJson("/api/articles/" + id).get("source").get("path").asString();
+        HttpResponse<byte[]> original = http.send(
+                request("/api/articles/" + id + "/original").build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(original.statusCode()).isEqualTo(200);
+        assertThat(original.body()).isEqualTo(Files.readAllBytes(seedsDir.resolve(path)));
+        assertThat(original.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/"));
+        assertThat(original.headers().firstValue("Content-Disposition"))
+                .hasValueSatisfying(disposition -> assertThat(disposition)
+                        .contains("attachment", Path.of(path).getFileName().toString()));
+    }
+
+    @Test
+    void relatedSuggestFacetsAndStats() throws Exception {
+        String id = seedId();
+        JsonNode related = getJson("/api/articles/" + id + "/related?size=3");
+        assertThat(related.isArray()).isTrue();
+        assertThat(related.size()).isBetween(1, 3);
+        assertThat(related.findValuesAsString("id")).doesNotContain(id);
+        assertProblem(
+                get("/api/articles/" + id + "/related?size=500"), 400, "urn:news-archive:problem:invalid-parameter");
+
+        assertThat(getJson("/api/suggest?q=" + encode("中国最大")).toString()).contains("中国最大网络互助平台");
+
+        JsonNode publishers = getJson("/api/facets/publisher");
+        assertThat(publishers.get("values").findValuesAsString("value")).contains("大纪元", "GNews");
+        JsonNode months = getJson("/api/facets/year-month");
+        assertThat(months.get("name").asString()).isEqualTo("year_month");
+        assertThat(months.get("values").findValuesAsString("value")).contains("2021-12");
+
+        JsonNode stats = getJson("/api/stats");
+        assertThat(stats.get("articles").asLong()).isGreaterThan(150);
+        assertThat(stats.get("publishers").asInt()).isGreaterThan(1);
+        assertThat(stats.get("indexSizeBytes").asLong()).isPositive();
+        assertThat(stats.get("lastIngest").asString()).isNotBlank();
+        assertThat(stats.get("earliest").asString())
+                .isLessThan(stats.get("latest").asString());
+    }
+
+    @Test
+    void exportStreamsEveryMatchAsJsonLinesAndCsv() throws Exception {
+        long total = getJson("/api/articles?size=1").get("total").asLong();
+
+        HttpResponse<String> jsonl = get("/api/export?format=jsonl");
+        assertThat(jsonl.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/x-ndjson"));
+        List<String> lines = jsonl.body().lines().toList();
+        assertThat(lines).hasSize((int) total).hasSizeGreaterThan(100);
+        assertThat(lines.stream()
+                        .map(line -> json.readTree(line).get("id").asString())
+                        .distinct())
+                .hasSize((int) total);
+
+        HttpResponse<String> csv = get("/api/export?format=csv&q=" + encode("互助"));
+        List<CSVRecord> rows = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(csv.body()))
+                .getRecords();
+        long matching = getJson("/api/search?q=" + encode("互助")).get("total").asLong();
+        assertThat(rows).hasSize((int) matching);
+        assertThat(rows.get(0).get("title")).isNotBlank();
+        assertThat(rows.get(0).get("text")).isNotBlank();
+
+        assertProblem(get("/api/export?format=xml"), 400, "urn:news-archive:problem:invalid-parameter");
+    }
+
+    @Test
+    void atomFeedFollowsASearch() throws Exception {
+        HttpResponse<String> response = get("/feed.atom?q=" + encode("互助"));
+
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/atom+xml"));
+        SyndFeed feed = new SyndFeedInput().build(new StringReader(response.body()));
+        assertThat(feed.getFeedType()).isEqualTo("atom_1.0");
+        assertThat(feed.getTitle()).contains("互助");
+        assertThat(feed.getEntries()).isNotEmpty();
+        assertThat(feed.getEntries().get(0).getLink()).startsWith("http://localhost:" + port + "/articles/");
+        assertThat(feed.getEntries())
+                .allSatisfy(entry -> assertThat(entry.getPublishedDate()).isNotNull());
+        assertThat(get("/search?q=" + encode("互助")).body())
+                .contains("<link rel=\"alternate\" type=\"application/atom+xml\" href=\"/feed.atom?q=");
+    }
+
+    @Test
+    void readsAreOpenToOtherOriginsAndCompressed() throws Exception {
+        HttpResponse<byte[]> response = http.send(
+                request("/api/articles?size=20")
+                        .header("Origin", "https://researcher.example")
+                        .header("Accept-Encoding", "gzip")
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+        assertThat(response.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(response.headers().firstValue("Content-Security-Policy")).isPresent();
+    }
+
+    @Test
+    void ingestNeedsTheAdminToken() throws Exception {
+        byte[] file = Files.readAllBytes(Path.of("src/test/resources/browser/traditional.md"));
+
+        HttpResponse<String> anonymous = upload(null, "files", "traditional.md", file);
+        assertProblem(anonymous, 401, "urn:news-archive:problem:unauthorized");
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+        assertProblem(upload("wrong", "files", "traditional.md", file), 403, "urn:news-archive:problem:forbidden");
+
+        HttpResponse<String> accepted = upload(TOKEN, "files", "traditional.md", file);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        JsonNode report = json.readTree(accepted.body());
+        assertThat(report.get("summary").get("files").asInt()).isEqualTo(1);
+        JsonNode entry = report.get("files").get(0);
+        assertThat(entry.get("path").asString()).isEqualTo("traditional.md");
+        assertThat(entry.get("status").asString()).isIn("ingested", "unchanged");
+        assertThat(getJson("/api/articles/" + entry.get("id").asString())
+                        .get("title")
+                        .asString())
+                .isEqualTo("網絡互助平臺相繼關停　會員權益誰來保障");
+    }
+
+    @Test
+    void ingestUnpacksSafeZipsAndRefusesUnsafeOnes() throws Exception {
+        byte[] seed = Files.readAllBytes(Path.of("seeds", SEED));
+
+        HttpResponse<String> accepted = upload(TOKEN, "files", "batch.zip", zip(List.of("2021/12/seed.txt"), seed));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        assertThat(json.readTree(accepted.body())
+                        .get("files")
+                        .get(0)
+                        .get("path")
+                        .asString())
+                .isEqualTo("batch/2021/12/seed.txt");
+
+        assertProblem(
+                upload(TOKEN, "files", "evil.zip", zip(List.of("../../escape.md"), seed)),
+                400,
+                "urn:news-archive:problem:invalid-upload");
+        assertProblem(
+                upload(TOKEN, "files", "evil.zip", zip(List.of("/etc/cron.d/escape.md"), seed)),
+                400,
+                "urn:news-archive:problem:invalid-upload");
+        assertProblem(
+                upload(TOKEN, "files", "bomb.zip", zip(List.of("zeros.txt"), new byte[50 << 20])),
+                400,
+                "urn:news-archive:problem:invalid-upload");
+        assertThat(Files.exists(dataDir.resolve("../escape.md").normalize())).isFalse();
+    }
+
+    @Test
+    void watchedFolderIngestsDroppedFiles() throws Exception {
+        Files.copy(Path.of("src/test/resources/browser/hostile.md"), watchDir.resolve("dropped.md"));
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        long found = 0;
+        while (found == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            found = getJson("/api/search?q=" + encode("惡意標記測試")).get("total").asLong();
+        }
+        assertThat(found).isEqualTo(1);
+    }
+
+    @Test
+    void openApiDescribesEveryEndpointAndParameter() throws Exception {
+        JsonNode spec = getJson("/v3/api-docs");
+
+        assertThat(spec.get("paths").propertyNames())
+                .contains(
+                        "/api/search",
+                        "/api/articles",
+                        "/api/articles/{id}",
+                        "/api/articles/{id}/original",
+                        "/api/articles/{id}/related",
+                        "/api/facets/{name}",
+                        "/api/stats",
+                        "/api/suggest",
+                        "/api/export",
+                        "/api/ingest",
+                        "/feed.atom");
+        List<String> undocumented = new ArrayList<>();
+        spec.get("paths")
+                .properties()
+                .forEach(path -> path.getValue().properties().forEach(operation -> {
+                    if (!operation.getValue().has("summary")) {
+                        undocumented.add(path.getKey() + " " + operation.getKey());
+                    }
+                    for (JsonNode parameter : operation.getValue().path("parameters")) {
+                        if (!parameter.has("description")
+                                && !parameter.path("schema").has("description")) {
+                            undocumented.add(
+                                    path.getKey() + " " + parameter.get("name").asString());
+                        }
+                    }
+                }));
+        assertThat(undocumented).isEmpty();
+        HttpResponse<String> docs = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/docs"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(docs.statusCode()).isIn(200, 302);
+        assertThat(HttpClient.newBuilder()
+                        .followRedirects(HttpClient.Redirect.NORMAL)
+                        .build()
+                        .send(request("/api/docs").build(), HttpResponse.BodyHandlers.ofString())
+                        .body())
+                .contains("swagger-ui");
+    }
+
+    private HttpResponse<String> upload(String token, String part, String fileName, byte[] content) throws Exception {
+        String boundary = "----archive" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
+                        + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder builder = request("/api/ingest")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static byte[] zip(List<String> names, byte[] content) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (String name : names) {
+                zip.putNextEntry(new ZipEntry(name));
+                zip.write(content);
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+}
