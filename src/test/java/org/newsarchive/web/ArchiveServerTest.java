@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -127,5 +128,69 @@ class ArchiveServerTest {
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.body()).contains("urn:news-archive:problem:forbidden", "archive.admin-token");
+    }
+
+    /** Random and hostile queries: each is answered 200 (perhaps with a fallback) or 400, within a second, never 500. */
+    @Test
+    void hostileAndRandomQueriesAreAnsweredQuickly() throws Exception {
+        List<String> queries = new java.util.ArrayList<>(List.of(
+                "\"",
+                "\"\"\"",
+                "\"未闭合的引号",
+                "OR",
+                "OR OR OR",
+                "- - -",
+                "-",
+                "AND NOT",
+                "title:",
+                "title:\"",
+                "*",
+                "*互助",
+                "?助",
+                "互助*",
+                "(互助",
+                "互助)",
+                "[互助 TO 平台]",
+                "{!lucene}互助",
+                "\\",
+                "\u0000\u0001\u001f",
+                "\ud800",
+                "\udfff互助",
+                "互助\ud83d",
+                "𠀀𪚥🀄️👨‍👩‍👧",
+                "ＡＢＣ　１２３",
+                "\u202e互助",
+                "site:",
+                "site:../../etc",
+                "a".repeat(10_000),
+                String.join(" OR ", java.util.Collections.nCopies(1_000, "互助")),
+                String.join(" ", java.util.Collections.nCopies(240, "-互")),
+                "<script>alert(1)</script>",
+                "%00%2e%2e%2f",
+                "\r\n\r\nHTTP/1.1 200 OK"));
+        net.jqwik.api.Arbitraries.strings()
+                .all()
+                .ofMaxLength(120)
+                .sampleStream()
+                .limit(150)
+                .forEach(queries::add);
+        net.jqwik.api.Arbitraries.strings()
+                .withChars("\"-:() OR*?\\互助平台網絡　ＡＢ")
+                .ofMaxLength(60)
+                .sampleStream()
+                .limit(150)
+                .forEach(queries::add);
+
+        for (String query : queries) {
+            String encoded = java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8);
+            for (String path : List.of("/api/search?q=", "/search?q=", "/feed.atom?q=")) {
+                long start = System.nanoTime();
+                HttpResponse<String> response = get(path + encoded);
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                assertThat(response.statusCode()).as(path + query).isIn(200, 400);
+                assertThat(millis).as(path + query).isLessThan(1_000);
+                assertThat(response.body()).as(path + query).doesNotContain("Exception", "at org.");
+            }
+        }
     }
 }

@@ -63,7 +63,7 @@ class FeedController {
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType("atom_1.0");
         String siteName = messages.getMessage("site.name", null, LocaleContextHolder.getLocale());
-        feed.setTitle(searched.query().isEmpty() ? siteName : siteName + ": " + searched.query());
+        feed.setTitle(xmlSafe(searched.query().isEmpty() ? siteName : siteName + ": " + searched.query()));
         feed.setUri(base + searched.withPage(1).href("/feed.atom"));
         feed.setLink(base + searched.withPage(1).href());
         feed.setLinks(List.of(
@@ -90,22 +90,39 @@ class FeedController {
 
     private static SyndEntry entry(Article article, String base) {
         SyndEntry entry = new SyndEntryImpl();
-        entry.setTitle(article.title());
+        entry.setTitle(xmlSafe(article.title()));
         entry.setLink(Links.page(base, article.id()));
         entry.setUri(Links.page(base, article.id()));
         entry.setPublishedDate(published(article));
         entry.setUpdatedDate(Date.from(article.provenance().ingestedAt()));
         if (!article.authors().isEmpty()) {
-            entry.setAuthor(String.join("、", article.authors()));
+            entry.setAuthor(xmlSafe(String.join("、", article.authors())));
         } else if (article.publisher() != null) {
-            entry.setAuthor(article.publisher());
+            entry.setAuthor(xmlSafe(article.publisher()));
         }
         SyndContent summary = new SyndContentImpl();
         summary.setType("text");
         String text = article.text().replaceAll("\\s+", " ").strip();
-        summary.setValue(text.length() > SUMMARY_LENGTH ? text.substring(0, SUMMARY_LENGTH) + "…" : text);
+        summary.setValue(xmlSafe(text.length() > SUMMARY_LENGTH ? text.substring(0, SUMMARY_LENGTH) + "…" : text));
         entry.setDescription(summary);
         return entry;
+    }
+
+    /**
+     * The text without the characters XML 1.0 cannot carry (control characters, lone surrogates): a query or an
+     * article may hold them, and the feed must still be well-formed.
+     */
+    static String xmlSafe(String text) {
+        StringBuilder safe = new StringBuilder(text.length());
+        text.codePoints()
+                .filter(c -> c == 0x9
+                        || c == 0xA
+                        || c == 0xD
+                        || (c >= 0x20 && c <= 0xD7FF)
+                        || (c >= 0xE000 && c <= 0xFFFD)
+                        || c >= 0x10000)
+                .forEach(safe::appendCodePoint);
+        return safe.toString();
     }
 
     private static Date published(Article article) {
