@@ -76,8 +76,11 @@ class BrowserEndToEndTest {
                 Files.copy(seed, seedsDir.resolve(seed.getFileName()));
             }
         }
-        for (String fixture : List.of("hostile.md", "traditional.md")) {
-            Files.copy(Path.of("src/test/resources/browser", fixture), seedsDir.resolve(fixture));
+        for (String fixture :
+                List.of("hostile.md", "traditional.md", "xss/body-vectors.html", "xss/front-matter-vectors.md")) {
+            Path target = seedsDir.resolve(fixture);
+            Files.createDirectories(target.getParent());
+            Files.copy(Path.of("src/test/resources/browser", fixture), target);
         }
         registry.add("archive.data-dir", dataDir::toString);
         registry.add("archive.seeds-dir", seedsDir::toString);
@@ -178,8 +181,8 @@ class BrowserEndToEndTest {
 
         assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang"))
                 .isEqualTo("zh-Hans");
-        assertThat(browser.findElement(By.cssSelector(".stats")).getText()).contains("7", "2021-03", "2022-02-02");
-        assertThat(browser.findElements(By.cssSelector(".article-list li"))).hasSize(7);
+        assertThat(browser.findElement(By.cssSelector(".stats")).getText()).contains("9", "2021-03", "2022-03-02");
+        assertThat(browser.findElements(By.cssSelector(".article-list li"))).hasSize(9);
         assertThat(browser.findElement(By.cssSelector(".browse-entry")).getText())
                 .contains("大纪元", "2021");
         screenshot("home");
@@ -315,6 +318,54 @@ class BrowserEndToEndTest {
                 .asList()
                 .isEmpty();
         assertThat(body.getText()).contains("網絡互助平臺的文章正文還在繼續", "最後一段：文章到此結束。");
+    }
+
+    /**
+     * More than 30 known script vectors, in the body, the front matter (title, subtitle, author, tags, image, link),
+     * captions, image and link URLs: on the article, search and feed pages no script runs (the title hook never
+     * fires) and nothing that could run code survives in the page.
+     */
+    @Test
+    void xssCorpusRunsNothingOnArticleSearchAndFeedPages() {
+        open("/search?q=" + encode("XSS测试"));
+        List<String> articles = browser.findElements(By.cssSelector(".hit h2 a")).stream()
+                .map(link -> link.getDomAttribute("href"))
+                .toList();
+        assertThat(articles).hasSize(2);
+        assertNothingRan("search");
+
+        for (String article : articles) {
+            open(article);
+            WebElement body = browser.findElement(By.cssSelector(".article-body"));
+            for (WebElement element : body.findElements(By.cssSelector("*"))) {
+                new Actions(browser).moveToElement(element).perform();
+            }
+            assertNothingRan(article);
+            assertThat(body.getText()).containsAnyOf("XSS测试正文最后一段", "XSS测试元数据一文的正文");
+        }
+        open("/feed.atom?q=" + encode("XSS测试"));
+        assertNothingRan("feed");
+        open("/tags");
+        assertNothingRan("tags");
+    }
+
+    private void assertNothingRan(String page) {
+        assertThat(browser.getTitle()).as(page).isNotEqualTo("pwned");
+        assertThat(script("return window.__pwned === undefined")).as(page).isEqualTo(true);
+        assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+        assertThat(
+                        script(
+                                "return [...document.querySelectorAll('*')].flatMap(e => [...e.attributes])"
+                                        + ".map(a => a.name + '=' + a.value)"
+                                        + ".filter(a => /^on/i.test(a) || /^(href|src|action|formaction|data|srcdoc)=\\s*(javascript|vbscript|data:text)/i.test(a))"))
+                .as(page)
+                .asList()
+                .isEmpty();
+        assertThat(browser.findElements(
+                        By.cssSelector("main script, main iframe, main object, main embed, main svg script,"
+                                + " main form[action^='javascript'], main base, main meta")))
+                .as(page)
+                .isEmpty();
     }
 
     @Test
