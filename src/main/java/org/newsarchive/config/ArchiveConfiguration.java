@@ -40,12 +40,12 @@ class ArchiveConfiguration {
 
     @Bean
     RawStore rawStore(ArchiveProperties properties) {
-        return new RawStore(properties.dataDir());
+        return new RawStore(DataDirectory.prepare(properties.dataDir()));
     }
 
     @Bean(destroyMethod = "close")
     ArticleIndex articleIndex(ArchiveProperties properties, ChineseAnalysis analysis, JsonMapper json) {
-        return new ArticleIndex(properties.dataDir().resolve("index"), analysis, json);
+        return new ArticleIndex(DataDirectory.prepare(properties.dataDir()).resolve("index"), analysis, json);
     }
 
     @Bean

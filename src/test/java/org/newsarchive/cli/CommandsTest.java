@@ -154,4 +154,17 @@ class CommandsTest {
             assertThat(held.count()).isEqualTo(5);
         }
     }
+
+    @Test
+    void anUnusableDataDirectoryIsNamedWithoutAStackTrace() throws Exception {
+        Path notAFolder = java.nio.file.Files.writeString(work.resolve("a-file"), "x");
+
+        Run run = run("stats", "--archive.data-dir=" + notAFolder.resolve("data"));
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out() + run.err())
+                .contains("the data directory " + notAFolder.resolve("data") + " does not exist and cannot be created")
+                .contains("Point --archive.data-dir at a folder")
+                .doesNotContain("\tat org.");
+    }
 }
