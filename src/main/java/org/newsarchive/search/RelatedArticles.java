@@ -24,7 +24,14 @@ import org.newsarchive.index.IndexFields;
  */
 final class RelatedArticles {
 
-    private static final int MAX_QUERY_TERMS = 40;
+    private static final int MAX_QUERY_TERMS = 30;
+    /**
+     * Words are picked from the title and the opening of the text only: the lead says what an article is about,
+     * and every distinct word read costs a term lookup per index segment.
+     */
+    private static final int MAX_TEXT_CHARS = 1_200;
+
+    private static final int MAX_TOKENS_PARSED = 600;
 
     private final ArticleIndex index;
     private final ChineseAnalysis analysis;
@@ -37,13 +44,14 @@ final class RelatedArticles {
     List<Article> find(IndexSearcher searcher, Article article, int size) throws IOException {
         MoreLikeThis moreLikeThis = new MoreLikeThis(searcher.getIndexReader());
         moreLikeThis.setAnalyzer(analysis.words());
-        moreLikeThis.setFieldNames(new String[] {IndexFields.TITLE_WORDS, IndexFields.BODY_WORDS});
+        moreLikeThis.setFieldNames(new String[] {IndexFields.BODY_WORDS});
+        moreLikeThis.setMaxNumTokensParsed(MAX_TOKENS_PARSED);
         moreLikeThis.setMinTermFreq(1);
         moreLikeThis.setMinDocFreq(2);
         moreLikeThis.setMinWordLen(2);
         moreLikeThis.setMaxQueryTerms(MAX_QUERY_TERMS);
-        Query like =
-                moreLikeThis.like(IndexFields.BODY_WORDS, new StringReader(article.title() + "\n" + article.text()));
+        Query like = moreLikeThis.like(
+                IndexFields.BODY_WORDS, new StringReader(article.title() + "\n" + lead(article.text())));
         Query query = new BooleanQuery.Builder()
                 .add(like, Occur.MUST)
                 .add(new TermQuery(new Term(IndexFields.ID, article.id())), Occur.MUST_NOT)
@@ -67,5 +75,9 @@ final class RelatedArticles {
             }
         }
         return related;
+    }
+
+    private static String lead(String text) {
+        return text.length() <= MAX_TEXT_CHARS ? text : text.substring(0, MAX_TEXT_CHARS);
     }
 }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.facet.DrillDownQuery;
@@ -54,6 +55,15 @@ public final class SearchService {
     public static final int MAX_DEPTH = 10_000;
     private static final int FACET_VALUES = 20;
     private static final int EXPORT_BATCH = 500;
+    /**
+     * Searches running at once. Searching is CPU-bound, so more in parallel than about twice the cores only adds
+     * memory: each holds its collectors, highlighter and loaded articles. The rest wait their turn, in order, which
+     * keeps the heap bounded under any number of connections (64 at once exhausted 512 MB before this limit).
+     */
+    private static final int CONCURRENT_SEARCHES =
+            Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
+
+    private final Semaphore running = new Semaphore(CONCURRENT_SEARCHES, true);
 
     private final ArticleIndex index;
     private final QueryFactory queries;
@@ -91,10 +101,13 @@ public final class SearchService {
         }
         return index.find(id)
                 .map(article -> index.withSearcher(searcher -> {
+                    running.acquireUninterruptibly();
                     try {
                         return related.find(searcher, article, size);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
+                    } finally {
+                        running.release();
                     }
                 }))
                 .orElse(List.of());
@@ -170,6 +183,15 @@ public final class SearchService {
 
     public SearchResults search(SearchRequest request) {
         long start = System.nanoTime();
+        running.acquireUninterruptibly();
+        try {
+            return searchNow(request, start);
+        } finally {
+            running.release();
+        }
+    }
+
+    private SearchResults searchNow(SearchRequest request, long start) {
         ParsedQuery parsed = QuerySyntax.parse(request.query());
         return index.withSearcher(searcher -> {
             try {

@@ -2,14 +2,13 @@ package org.newsarchive.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsarchive.SyntheticCorpus;
 import org.newsarchive.analysis.ChineseAnalysis;
 import org.newsarchive.index.ArticleIndex;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,16 +26,7 @@ class KilledIngestTest {
 
     @Test
     void killedIngestKeepsCommittedArticlesAndARerunCompletesTheSet() throws Exception {
-        Path input = Files.createDirectories(work.resolve("input"));
-        List<Path> samples;
-        try (Stream<Path> listing = Files.list(Path.of("src/test/resources/corpus-sample"))) {
-            samples = listing.sorted().toList();
-        }
-        for (int i = 0; i < FILES; i++) {
-            String text = Files.readString(samples.get(i % samples.size()), StandardCharsets.UTF_8)
-                    .replaceAll("gnews\\.org/(?:zh-hans/|articles/)(\\d+)", "gnews.org/articles/" + (9_000_000 + i));
-            Files.writeString(input.resolve(String.format("%05d.md", i)), text, StandardCharsets.UTF_8);
-        }
+        Path input = SyntheticCorpus.write(work.resolve("input"), FILES);
         Path dataDir = work.resolve("data");
 
         Process first = ingest(dataDir, input);

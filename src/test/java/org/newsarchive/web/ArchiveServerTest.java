@@ -95,7 +95,7 @@ class ArchiveServerTest {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(home.headers().firstValue("Content-Encoding")).hasValue("gzip");
 
-        String stylesheet = get("/").body().replaceAll("(?s).*href=\"(/css/site-[0-9a-f]{32}\\.css)\".*", "$1");
+        String stylesheet = get("/").body().replaceAll("(?s).*href=\"(/assets/css/site-[0-9a-f]{32}\\.css)\".*", "$1");
         HttpResponse<String> css = get(stylesheet);
         assertThat(css.statusCode()).isEqualTo(200);
         assertThat(css.headers().firstValue("Cache-Control"))
