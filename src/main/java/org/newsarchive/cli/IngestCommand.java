@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.newsarchive.index.IndexUnavailableException;
 import org.newsarchive.ingest.FileOutcome;
 import org.newsarchive.ingest.IngestReport;
 import org.newsarchive.ingest.IngestService;
@@ -63,6 +64,9 @@ final class IngestCommand implements Callable<Integer> {
         IngestReport result;
         try (TerminalProgress progress = TerminalProgress.forConsole()) {
             result = ingestService.ingest(paths, dryRun, progress);
+        } catch (IndexUnavailableException | java.io.UncheckedIOException e) {
+            err.println("ingest: " + e.getMessage());
+            return 1;
         }
         for (FileOutcome file : result.files()) {
             if (file.status() == FileOutcome.Status.FAILED) {

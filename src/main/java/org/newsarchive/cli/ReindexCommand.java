@@ -1,6 +1,7 @@
 package org.newsarchive.cli;
 
 import java.util.concurrent.Callable;
+import org.newsarchive.index.IndexUnavailableException;
 import org.newsarchive.ingest.IngestReport;
 import org.newsarchive.ingest.IngestService;
 import org.springframework.context.annotation.Scope;
@@ -34,6 +35,9 @@ final class ReindexCommand implements Callable<Integer> {
         IngestReport report;
         try (TerminalProgress progress = TerminalProgress.forConsole()) {
             report = ingestService.reindex(progress);
+        } catch (IndexUnavailableException | java.io.UncheckedIOException e) {
+            spec.commandLine().getErr().println("reindex: " + e.getMessage());
+            return 1;
         }
         spec.commandLine().getOut().println("Reindexed " + report.summary());
         spec.commandLine().getOut().flush();

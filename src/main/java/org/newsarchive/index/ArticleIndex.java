@@ -19,6 +19,8 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.AlreadyClosedException;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.newsarchive.analysis.ChineseAnalysis;
@@ -42,7 +44,7 @@ public final class ArticleIndex implements ArticleSink, Closeable {
     private static final double RAM_BUFFER_MB = 64;
 
     private final Path directory;
-    private final FSDirectory store;
+    private final Directory store;
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final ArticleDocuments documents;
@@ -55,12 +57,22 @@ public final class ArticleIndex implements ArticleSink, Closeable {
      * @throws IndexUnavailableException when another process holds the index, or it is corrupt
      */
     public ArticleIndex(Path directory, ChineseAnalysis analysis, JsonMapper json) {
+        this(directory, ArticleIndex::openDirectory, analysis, json);
+    }
+
+    /**
+     * Opens the index through a Lucene {@link Directory} of the caller's choosing, such as one that simulates a
+     * full disk.
+     *
+     * @param directory where the index lives, for messages
+     */
+    public ArticleIndex(Path directory, DirectoryOpener opener, ChineseAnalysis analysis, JsonMapper json) {
         this.directory = directory;
         this.documents = new ArticleDocuments(json, analysis);
-        FSDirectory opened = null;
+        Directory opened = null;
         IndexWriter openedWriter = null;
         try {
-            opened = FSDirectory.open(directory);
+            opened = opener.open(directory);
             IndexWriterConfig config = new IndexWriterConfig(analysis.indexAnalyzer(IndexFields.VIEWS))
                     .setCodec(new Lucene912Codec(Lucene912Codec.Mode.BEST_COMPRESSION))
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
@@ -101,6 +113,16 @@ public final class ArticleIndex implements ArticleSink, Closeable {
                 this::refreshQuietly, REFRESH_MILLIS, REFRESH_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
+    /** Opens the Lucene directory that holds an index. */
+    @FunctionalInterface
+    public interface DirectoryOpener {
+        Directory open(Path path) throws IOException;
+    }
+
+    private static Directory openDirectory(Path path) throws IOException {
+        return FSDirectory.open(path);
+    }
+
     private void refreshQuietly() {
         try {
             searchers.maybeRefresh();
@@ -127,7 +149,10 @@ public final class ArticleIndex implements ArticleSink, Closeable {
             writer.updateDocument(
                     new Term(IndexFields.ID, article.id()), documents.toDocument(article, folded, simhash, cluster));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot index article " + article.id() + " in " + directory, e);
+            throw new UncheckedIOException(
+                    "cannot index article " + article.id() + " in " + directory + ": " + e.getMessage(), e);
+        } catch (AlreadyClosedException e) {
+            throw stoppedWriting(e);
         }
     }
 
@@ -148,8 +173,23 @@ public final class ArticleIndex implements ArticleSink, Closeable {
             writer.commit();
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot commit the index at " + directory, e);
+            throw new UncheckedIOException("cannot commit the index at " + directory + ": " + e.getMessage(), e);
+        } catch (AlreadyClosedException e) {
+            throw stoppedWriting(e);
         }
+    }
+
+    /**
+     * The writer closed itself after a failure it cannot recover from, such as a full disk: what was committed
+     * before stays on disk, intact; nothing more can be written until the archive is reopened.
+     */
+    private IndexUnavailableException stoppedWriting(AlreadyClosedException closed) {
+        Throwable cause = writer.getTragicException() != null ? writer.getTragicException() : closed;
+        return new IndexUnavailableException(
+                "cannot write the index at " + directory.toAbsolutePath() + " any more: " + cause.getMessage()
+                        + "; everything committed before is intact. Fix the cause (free disk space), then run the"
+                        + " same ingest again",
+                cause);
     }
 
     /** Removes every article (before a full rebuild). Takes effect at the next commit. */

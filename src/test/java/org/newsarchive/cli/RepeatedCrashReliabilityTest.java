@@ -49,7 +49,7 @@ class RepeatedCrashReliabilityTest {
         int previous = 0;
         for (int kill = 1; kill <= 3; kill++) {
             Process run = ingest(data, input);
-            long delayMillis = 3_000 + random.nextInt(9_000);
+            long delayMillis = 6_000 + random.nextInt(18_000);
             Thread.sleep(delayMillis);
             assertThat(run.isAlive())
                     .as("kill %d must interrupt a running ingest", kill)

@@ -54,6 +54,7 @@ class SearchUnderIngestReliabilityTest {
                     Clock.systemUTC());
             ingest.ingest(List.of(SyntheticCorpus.write(work.resolve("first"), 0, 1_000)), false, IngestProgress.NONE);
 
+            searchWhile(search, index, () -> false, 100);
             Load idle = searchWhile(search, index, () -> false, 400);
             Path more = SyntheticCorpus.write(work.resolve("more"), 1_000, 10_000);
             ExecutorService ingesting = Executors.newSingleThreadExecutor();

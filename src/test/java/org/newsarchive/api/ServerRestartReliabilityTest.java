@@ -1,0 +1,169 @@
+package org.newsarchive.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsarchive.SyntheticCorpus;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The server in a child JVM takes uploads and searches, is killed with SIGKILL in the middle of that load, and on
+ * restart serves every article whose upload it had acknowledged. Part of the {@code reliability} profile.
+ */
+class ServerRestartReliabilityTest {
+
+    private static final String TOKEN = "restart-test-token";
+
+    @TempDir
+    Path work;
+
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @Test
+    void restartServesEverythingAcknowledgedBeforeAKill() throws Exception {
+        Path files = SyntheticCorpus.write(work.resolve("files"), 0, 400);
+        Path data = work.resolve("data");
+        int port = freePort();
+        Process server = start(data, port);
+        List<String> acknowledged = new ArrayList<>();
+        AtomicBoolean loading = new AtomicBoolean(true);
+        AtomicInteger searches = new AtomicInteger();
+        ExecutorService searchers = Executors.newFixedThreadPool(4);
+        for (int t = 0; t < 4; t++) {
+            searchers.submit(() -> {
+                while (loading.get()) {
+                    try {
+                        get(port, "/api/search?q=%E4%B8%AD%E5%85%B1");
+                        searches.incrementAndGet();
+                    } catch (Exception killed) {
+                        return;
+                    }
+                }
+            });
+        }
+        List<Path> all;
+        try (Stream<Path> listing = Files.list(files)) {
+            all = listing.sorted().toList();
+        }
+        for (int batch = 0; batch < 8; batch++) {
+            HttpResponse<String> response = upload(port, all.subList(batch * 25, batch * 25 + 25));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            for (JsonNode file : json.readTree(response.body()).get("files")) {
+                acknowledged.add(file.get("id").asString());
+            }
+        }
+        new Thread(() -> {
+                    try {
+                        upload(port, all.subList(200, 400));
+                    } catch (Exception killedMidUpload) {
+                        // The kill interrupts this upload; it was never acknowledged.
+                    }
+                })
+                .start();
+        Thread.sleep(1_500);
+        server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        loading.set(false);
+        searchers.shutdown();
+        System.out.printf(
+                "killed under load after %d searches; %d articles acknowledged%n", searches.get(), acknowledged.size());
+
+        Process restarted = start(data, port);
+        try {
+            for (String id : acknowledged) {
+                assertThat(get(port, "/api/articles/" + id).statusCode()).as(id).isEqualTo(200);
+            }
+            long total = json.readTree(get(port, "/api/articles?size=1").body())
+                    .get("total")
+                    .asLong();
+            assertThat(total).isGreaterThanOrEqualTo(acknowledged.size());
+        } finally {
+            restarted.destroy();
+            restarted.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private Process start(Path data, int port) throws Exception {
+        Process process = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx512m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "org.newsarchive.NewsArchiveApplication",
+                        "--archive.data-dir=" + data,
+                        "--archive.seeds-dir=",
+                        "--archive.admin-token=" + TOKEN,
+                        "--server.port=" + port)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            try {
+                if (get(port, "/api/stats").statusCode() == 200) {
+                    return process;
+                }
+            } catch (java.io.IOException notYet) {
+                Thread.sleep(250);
+            }
+        }
+        process.destroyForcibly();
+        throw new AssertionError("the server did not start on port " + port);
+    }
+
+    private HttpResponse<String> get(int port, String path) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> upload(int port, List<Path> files) throws Exception {
+        String boundary = "----restart" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (Path file : files) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\""
+                            + file.getFileName() + "\"\r\nContent-Type: text/markdown\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.write(Files.readAllBytes(file));
+            body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/ingest"))
+                        .timeout(Duration.ofSeconds(120))
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
