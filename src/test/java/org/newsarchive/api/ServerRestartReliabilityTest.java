@@ -37,8 +37,9 @@ class ServerRestartReliabilityTest {
     @TempDir
     Path work;
 
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** A new client per server process, so no pooled connection to a killed server is ever reused. */
+    private HttpClient http = newClient();
+
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
@@ -89,6 +90,7 @@ class ServerRestartReliabilityTest {
         System.out.printf(
                 "killed under load after %d searches; %d articles acknowledged%n", searches.get(), acknowledged.size());
 
+        http = newClient();
         Process restarted = start(data, port);
         try {
             for (String id : acknowledged) {
@@ -105,6 +107,7 @@ class ServerRestartReliabilityTest {
     }
 
     private Process start(Path data, int port) throws Exception {
+        Path log = Files.createTempFile(work, "server-", ".log");
         Process process = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xmx512m",
@@ -116,9 +119,9 @@ class ServerRestartReliabilityTest {
                         "--archive.admin-token=" + TOKEN,
                         "--server.port=" + port)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectOutput(log.toFile())
                 .start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
         while (System.nanoTime() < deadline) {
             try {
                 if (get(port, "/api/stats").statusCode() == 200) {
@@ -129,13 +132,13 @@ class ServerRestartReliabilityTest {
             }
         }
         process.destroyForcibly();
-        throw new AssertionError("the server did not start on port " + port);
+        throw new AssertionError("the server did not start on port " + port + ":\n" + Files.readString(log));
     }
 
     private HttpResponse<String> get(int port, String path) throws Exception {
         return http.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                        .timeout(Duration.ofSeconds(30))
+                        .timeout(Duration.ofSeconds(10))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
@@ -159,6 +162,13 @@ class ServerRestartReliabilityTest {
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpClient newClient() {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     private static int freePort() throws Exception {
