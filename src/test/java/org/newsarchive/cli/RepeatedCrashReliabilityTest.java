@@ -48,9 +48,21 @@ class RepeatedCrashReliabilityTest {
         Random random = new Random(20261123);
         int previous = 0;
         for (int kill = 1; kill <= 3; kill++) {
+            long generation = commitGeneration(data);
             Process run = ingest(data, input);
-            long delayMillis = 6_000 + random.nextInt(18_000);
-            Thread.sleep(delayMillis);
+            long started = System.nanoTime();
+            if (kill == 2) {
+                // One kill lands just after an intermediate commit, whatever the machine's speed.
+                while (commitGeneration(data) == generation
+                        && run.isAlive()
+                        && System.nanoTime() - started < TimeUnit.SECONDS.toNanos(300)) {
+                    Thread.sleep(100);
+                }
+                Thread.sleep(random.nextInt(3_000));
+            } else {
+                Thread.sleep(6_000 + random.nextInt(18_000));
+            }
+            long delayMillis = (System.nanoTime() - started) / 1_000_000;
             assertThat(run.isAlive())
                     .as("kill %d must interrupt a running ingest", kill)
                     .isTrue();
@@ -69,6 +81,18 @@ class RepeatedCrashReliabilityTest {
         assertThat(last.waitFor(600, TimeUnit.SECONDS)).isTrue();
         assertThat(last.exitValue()).isZero();
         assertThat(contentById(data)).isEqualTo(expected);
+    }
+
+    /** The generation of the index's last commit, or -1 before the first. */
+    private static long commitGeneration(Path dataDir) throws Exception {
+        Path index = dataDir.resolve("index");
+        if (!java.nio.file.Files.isDirectory(index)) {
+            return -1;
+        }
+        try (var files = java.nio.file.Files.list(index)) {
+            return org.apache.lucene.index.SegmentInfos.getLastCommitGeneration(
+                    files.map(file -> file.getFileName().toString()).toArray(String[]::new));
+        }
     }
 
     private static Process ingest(Path dataDir, Path input) throws Exception {
