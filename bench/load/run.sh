@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load benchmark: wrk on loopback against /api/search and /articles/{id} pages of an ingested archive.
-# Usage: bench/load/run.sh DATA_DIR [SECONDS]   (needs: apt-get install -y wrk; ./mvnw package and the classpath file)
+# Usage: [SERVER_ARGS="--archive.search.cached-results=0"] bench/load/run.sh DATA_DIR [SECONDS]
+# (needs: apt-get install -y wrk; ./mvnw package and the classpath file)
 # Every run is bounded: wrk runs for SECONDS per connection count and targets only 127.0.0.1.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -11,7 +12,7 @@ OUT=target/load
 mkdir -p "$OUT"
 
 java -Xmx512m -XX:+UseG1GC -jar target/news-archive.jar --archive.data-dir="$DATA_DIR" --archive.seeds-dir= \
-    --server.port=$PORT --logging.level.root=WARN > "$OUT/server.log" 2>&1 &
+    --server.port=$PORT --logging.level.root=WARN ${SERVER_ARGS:-} > "$OUT/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do

@@ -54,6 +54,39 @@ public record Article(
         images = List.copyOf(images);
     }
 
+    /**
+     * This article without its body (empty {@code text} and {@code html}): what lists of articles carry, since they
+     * show titles and metadata, and a body can be tens of kilobytes.
+     */
+    public Article withoutBody() {
+        return withText("").withHtml("");
+    }
+
+    /** This article with another sanitized HTML body. */
+    public Article withHtml(String newHtml) {
+        return new Article(
+                id,
+                title,
+                subtitle,
+                publishedAt,
+                publisher,
+                channel,
+                authors,
+                editors,
+                sourceUrl,
+                tags,
+                categories,
+                keywords,
+                leadImage,
+                images,
+                language,
+                text,
+                newHtml,
+                charCount,
+                readingMinutes,
+                provenance);
+    }
+
     /** This article with another plain text; used by stores that keep the text apart from the rest. */
     public Article withText(String newText) {
         return new Article(

@@ -49,8 +49,8 @@ class ArchiveConfiguration {
     }
 
     @Bean
-    SearchService searchService(ArticleIndex index, ChineseAnalysis analysis) {
-        return new SearchService(index, analysis);
+    SearchService searchService(ArticleIndex index, ChineseAnalysis analysis, ArchiveProperties properties) {
+        return new SearchService(index, analysis, properties.search().cachedResults());
     }
 
     @Bean

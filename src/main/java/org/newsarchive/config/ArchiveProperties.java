@@ -12,6 +12,7 @@ import org.springframework.util.unit.DataSize;
  * @param seedsDir files ingested at startup by {@code serve} when the archive is empty; blank to disable
  * @param ingest ingestion limits
  * @param web how the reading pages behave
+ * @param search search tuning
  * @param adminToken the bearer token that {@code POST /api/ingest} requires; when unset, the API accepts no writes
  */
 @ConfigurationProperties("archive")
@@ -20,6 +21,7 @@ public record ArchiveProperties(
         @DefaultValue("seeds") String seedsDir,
         @DefaultValue Ingest ingest,
         @DefaultValue Web web,
+        @DefaultValue Search search,
         String adminToken) {
 
     /**
@@ -42,6 +44,12 @@ public record ArchiveProperties(
      *     click, or hidden: a reader's browser contacting those hosts can reveal what they read
      */
     public record Web(@DefaultValue("click") RemoteImages remoteImages) {}
+
+    /**
+     * @param cachedResults result pages kept for searches repeated on an unchanged index (each a few tens of
+     *     kilobytes); 0 turns the cache off
+     */
+    public record Search(@DefaultValue("500") int cachedResults) {}
 
     /** What the reading page does with images hosted elsewhere. */
     public enum RemoteImages {

@@ -64,6 +64,7 @@ public final class SearchService {
             Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
 
     private final Semaphore running = new Semaphore(CONCURRENT_SEARCHES, true);
+    private final ResultCache cache;
 
     private final ArticleIndex index;
     private final QueryFactory queries;
@@ -73,7 +74,14 @@ public final class SearchService {
     private final RelatedArticles related;
     private final TitleSuggestions suggestions;
 
+    /** A search service without a result cache. */
     public SearchService(ArticleIndex index, ChineseAnalysis analysis) {
+        this(index, analysis, 0);
+    }
+
+    /** @param cachedResults result pages kept for repeated searches on an unchanged index; 0 for none */
+    public SearchService(ArticleIndex index, ChineseAnalysis analysis, int cachedResults) {
+        this.cache = new ResultCache(cachedResults);
         this.index = index;
         this.related = new RelatedArticles(index, analysis);
         this.suggestions = new TitleSuggestions(index, analysis);
@@ -183,46 +191,66 @@ public final class SearchService {
 
     public SearchResults search(SearchRequest request) {
         long start = System.nanoTime();
-        running.acquireUninterruptibly();
-        try {
-            return searchNow(request, start);
-        } finally {
-            running.release();
-        }
-    }
-
-    private SearchResults searchNow(SearchRequest request, long start) {
-        ParsedQuery parsed = QuerySyntax.parse(request.query());
         return index.withSearcher(searcher -> {
+            SearchResults cached = cache.get(searcher.getIndexReader(), request);
+            if (cached != null) {
+                return withTook(cached, start);
+            }
+            running.acquireUninterruptibly();
             try {
-                int size = request.size();
-                int page = Math.min(request.page(), Math.max(1, MAX_DEPTH / size));
-                boolean capped = page != request.page();
-                int depth = Math.min(MAX_DEPTH, page * size * 2 + size);
-                Outcome outcome = run(searcher, request, queries.build(parsed, false), depth);
-                SearchResults.Fallback fallback =
-                        parsed.syntaxError() ? SearchResults.Fallback.PLAIN_TERMS : SearchResults.Fallback.NONE;
-                if (outcome.topDocs.totalHits.value == 0 && parsed.termCount() > 1) {
-                    outcome = run(searcher, request, queries.build(parsed, true), depth);
-                    fallback = SearchResults.Fallback.ANY_TERM;
-                }
-                List<SearchHit> hits = hits(searcher, outcome, page, size);
-                TotalHits total = outcome.topDocs.totalHits;
-                return new SearchResults(
-                        request.query(),
-                        total.value,
-                        total.relation == TotalHits.Relation.EQUAL_TO,
-                        page,
-                        size,
-                        (System.nanoTime() - start) / 1_000_000,
-                        fallback,
-                        capped,
-                        hits,
-                        outcome.facets);
-            } catch (IOException e) {
-                throw new UncheckedIOException("search failed on " + index.directory(), e);
+                SearchResults results = searchNow(searcher, request, start);
+                cache.put(searcher.getIndexReader(), request, results);
+                return results;
+            } finally {
+                running.release();
             }
         });
+    }
+
+    private static SearchResults withTook(SearchResults results, long start) {
+        return new SearchResults(
+                results.query(),
+                results.total(),
+                results.totalIsExact(),
+                results.page(),
+                results.size(),
+                (System.nanoTime() - start) / 1_000_000,
+                results.fallback(),
+                results.pageCapped(),
+                results.hits(),
+                results.facets());
+    }
+
+    private SearchResults searchNow(IndexSearcher searcher, SearchRequest request, long start) {
+        ParsedQuery parsed = QuerySyntax.parse(request.query());
+        try {
+            int size = request.size();
+            int page = Math.min(request.page(), Math.max(1, MAX_DEPTH / size));
+            boolean capped = page != request.page();
+            int depth = Math.min(MAX_DEPTH, page * size * 2 + size);
+            Outcome outcome = run(searcher, request, queries.build(parsed, false), depth);
+            SearchResults.Fallback fallback =
+                    parsed.syntaxError() ? SearchResults.Fallback.PLAIN_TERMS : SearchResults.Fallback.NONE;
+            if (outcome.topDocs.totalHits.value == 0 && parsed.termCount() > 1) {
+                outcome = run(searcher, request, queries.build(parsed, true), depth);
+                fallback = SearchResults.Fallback.ANY_TERM;
+            }
+            List<SearchHit> hits = hits(searcher, outcome, page, size);
+            TotalHits total = outcome.topDocs.totalHits;
+            return new SearchResults(
+                    request.query(),
+                    total.value,
+                    total.relation == TotalHits.Relation.EQUAL_TO,
+                    page,
+                    size,
+                    (System.nanoTime() - start) / 1_000_000,
+                    fallback,
+                    capped,
+                    hits,
+                    outcome.facets);
+        } catch (IOException e) {
+            throw new UncheckedIOException("search failed on " + index.directory(), e);
+        }
     }
 
     private record Outcome(Query highlightQuery, TopDocs topDocs, Map<String, List<FacetCount>> facets) {}
@@ -349,7 +377,7 @@ public final class SearchService {
                     highlights[i][0] != null ? highlights[i][0] : org.jsoup.nodes.Entities.escape(article.title());
             String snippet = highlights[i][1] != null ? highlights[i][1] : "";
             float score = Float.isNaN(pageDocs[i].score) ? 0f : pageDocs[i].score;
-            hits.add(new SearchHit(article, title, snippet, score, copies[i]));
+            hits.add(new SearchHit(article.withoutBody(), title, snippet, score, copies[i]));
         }
         return hits;
     }

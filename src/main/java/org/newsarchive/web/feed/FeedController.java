@@ -73,8 +73,10 @@ class FeedController {
                 results.hits().isEmpty()
                         ? new Date(0)
                         : published(results.hits().get(0).article()));
-        feed.setEntries(
-                results.hits().stream().map(hit -> entry(hit.article(), base)).toList());
+        feed.setEntries(results.hits().stream()
+                .map(hit -> search.find(hit.article().id()).orElse(hit.article()))
+                .map(article -> entry(article, base))
+                .toList());
         String xml = new SyndFeedOutput().outputString(feed);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8"))
