@@ -3,23 +3,18 @@ package org.newsarchive.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.newsarchive.article.Article;
-import org.newsarchive.original.OriginalFile;
 import org.newsarchive.original.OriginalFiles;
 import org.newsarchive.representation.ArticleRecord;
+import org.newsarchive.request.ArticleIds;
 import org.newsarchive.request.InvalidParameterException;
 import org.newsarchive.request.NotFoundException;
 import org.newsarchive.search.SearchService;
 import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,7 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag(name = "Articles", description = "Read one article")
 class ArticleApiController {
 
-    private static final Pattern ARTICLE_ID = Pattern.compile("[0-9a-f]{16}");
     private static final int MAX_RELATED = 50;
 
     private final SearchService search;
@@ -74,19 +68,10 @@ class ArticleApiController {
             summary = "The original file",
             description = "The exact bytes that were ingested, with their type, encoding and file name.")
     ResponseEntity<byte[]> original(@Parameter(description = "The article's id") @PathVariable String id) {
-        requireId(id);
-        OriginalFile file = originals.of(id).orElseThrow(() -> new NotFoundException("no article " + id));
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(file.mediaType()))
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(file.fileName(), StandardCharsets.UTF_8)
-                                .build()
-                                .toString())
-                .header("Content-Security-Policy", "sandbox; default-src 'none'")
-                .eTag('"' + file.sha256() + '"')
-                .body(file.bytes());
+        return originals
+                .of(ArticleIds.require(id))
+                .orElseThrow(() -> new NotFoundException("no article " + id))
+                .download();
     }
 
     @GetMapping(path = "/related", produces = "application/json")
@@ -105,14 +90,7 @@ class ArticleApiController {
     }
 
     private Article find(String id) {
-        requireId(id);
-        return search.find(id).orElseThrow(() -> new NotFoundException("no article " + id));
-    }
-
-    private static void requireId(String id) {
-        if (!ARTICLE_ID.matcher(id).matches()) {
-            throw new NotFoundException("no article " + id + "; ids are 16 hexadecimal characters");
-        }
+        return search.find(ArticleIds.require(id)).orElseThrow(() -> new NotFoundException("no article " + id));
     }
 
     private static String sha256(byte[] bytes) {

@@ -4,13 +4,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import org.newsarchive.article.PublicationDate;
+import org.newsarchive.representation.ArchiveStats;
 import org.newsarchive.representation.SearchResponse;
 import org.newsarchive.request.InvalidParameterException;
 import org.newsarchive.request.NotFoundException;
 import org.newsarchive.request.SearchParameters;
 import org.newsarchive.request.SearchQuery;
-import org.newsarchive.search.ArchiveOverview;
 import org.newsarchive.search.SearchService;
 import org.newsarchive.store.RawStore;
 import org.springdoc.core.annotations.ParameterObject;
@@ -86,17 +85,6 @@ class SearchApiController {
     @GetMapping("/stats")
     @Operation(summary = "What the archive holds", description = "Counts, date span, index size and last ingest.")
     ArchiveStats stats() {
-        ArchiveOverview overview = search.overview();
-        return new ArchiveStats(
-                overview.articles(),
-                overview.publishers(),
-                iso(overview.earliest()),
-                iso(overview.latest()),
-                search.indexSizeBytes(),
-                rawStore.lastRecordedAt().orElse(null));
-    }
-
-    private static String iso(PublicationDate date) {
-        return date == null ? null : date.iso();
+        return ArchiveStats.of(search, rawStore);
     }
 }

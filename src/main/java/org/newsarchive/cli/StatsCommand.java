@@ -1,10 +1,8 @@
 package org.newsarchive.cli;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.newsarchive.search.ArchiveOverview;
+import org.newsarchive.representation.ArchiveStats;
 import org.newsarchive.search.SearchService;
 import org.newsarchive.store.RawStore;
 import org.springframework.context.annotation.Scope;
@@ -39,23 +37,23 @@ final class StatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ArchiveOverview overview = search.overview();
-        Map<String, Object> stats = new LinkedHashMap<>();
-        stats.put("articles", overview.articles());
-        stats.put("publishers", overview.publishers());
-        stats.put(
-                "earliest",
-                overview.earliest() == null ? null : overview.earliest().iso());
-        stats.put("latest", overview.latest() == null ? null : overview.latest().iso());
-        stats.put("indexSizeBytes", search.indexSizeBytes());
-        stats.put("lastIngest", rawStore.lastRecordedAt().map(Object::toString).orElse(null));
+        ArchiveStats stats = ArchiveStats.of(search, rawStore);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(jsonMapper.writerWithDefaultPrettyPrinter().writeValueAsString(stats));
         } else {
-            stats.forEach((name, value) -> out.printf("%-15s %s%n", name, value == null ? "-" : value));
+            out.printf("%-15s %s%n", "articles", stats.articles());
+            out.printf("%-15s %s%n", "publishers", stats.publishers());
+            out.printf("%-15s %s%n", "earliest", orDash(stats.earliest()));
+            out.printf("%-15s %s%n", "latest", orDash(stats.latest()));
+            out.printf("%-15s %s%n", "indexSizeBytes", stats.indexSizeBytes());
+            out.printf("%-15s %s%n", "lastIngest", orDash(stats.lastIngest()));
         }
         out.flush();
         return 0;
+    }
+
+    private static Object orDash(Object value) {
+        return value == null ? "-" : value;
     }
 }

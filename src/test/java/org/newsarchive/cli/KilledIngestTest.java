@@ -29,7 +29,7 @@ class KilledIngestTest {
         Path input = SyntheticCorpus.write(work.resolve("input"), FILES);
         Path dataDir = work.resolve("data");
 
-        Process first = ingest(dataDir, input);
+        Process first = ChildIngest.start(dataDir, input);
         Path index = dataDir.resolve("index");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (!hasCommit(index) && System.nanoTime() < deadline && first.isAlive()) {
@@ -43,24 +43,10 @@ class KilledIngestTest {
         int afterKill = count(index);
         assertThat(afterKill).isGreaterThanOrEqualTo(2000).isLessThan(FILES);
 
-        Process rerun = ingest(dataDir, input);
+        Process rerun = ChildIngest.start(dataDir, input);
         assertThat(rerun.waitFor(180, TimeUnit.SECONDS)).isTrue();
         assertThat(rerun.exitValue()).isZero();
         assertThat(count(index)).isEqualTo(FILES);
-    }
-
-    private static Process ingest(Path dataDir, Path input) throws Exception {
-        return new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "org.newsarchive.NewsArchiveApplication",
-                        "ingest",
-                        "--archive.data-dir=" + dataDir,
-                        input.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
     }
 
     private static boolean hasCommit(Path index) throws Exception {

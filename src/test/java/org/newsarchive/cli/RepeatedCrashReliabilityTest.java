@@ -38,7 +38,7 @@ class RepeatedCrashReliabilityTest {
     void threeKillsThenARerunEqualAnUninterruptedIngest() throws Exception {
         Path input = SyntheticCorpus.write(work.resolve("input"), FILES);
         Path baselineData = work.resolve("baseline");
-        Process baseline = ingest(baselineData, input);
+        Process baseline = ChildIngest.start(baselineData, input);
         assertThat(baseline.waitFor(600, TimeUnit.SECONDS)).isTrue();
         assertThat(baseline.exitValue()).isZero();
         Map<String, String> expected = contentById(baselineData);
@@ -49,7 +49,7 @@ class RepeatedCrashReliabilityTest {
         int previous = 0;
         for (int kill = 1; kill <= 3; kill++) {
             long generation = commitGeneration(data);
-            Process run = ingest(data, input);
+            Process run = ChildIngest.start(data, input);
             long started = System.nanoTime();
             if (kill == 2) {
                 // One kill lands just after an intermediate commit, whatever the machine's speed.
@@ -77,7 +77,7 @@ class RepeatedCrashReliabilityTest {
             previous = present.size();
         }
 
-        Process last = ingest(data, input);
+        Process last = ChildIngest.start(data, input);
         assertThat(last.waitFor(600, TimeUnit.SECONDS)).isTrue();
         assertThat(last.exitValue()).isZero();
         assertThat(contentById(data)).isEqualTo(expected);
@@ -93,20 +93,6 @@ class RepeatedCrashReliabilityTest {
             return org.apache.lucene.index.SegmentInfos.getLastCommitGeneration(
                     files.map(file -> file.getFileName().toString()).toArray(String[]::new));
         }
-    }
-
-    private static Process ingest(Path dataDir, Path input) throws Exception {
-        return new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "org.newsarchive.NewsArchiveApplication",
-                        "ingest",
-                        "--archive.data-dir=" + dataDir,
-                        input.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
     }
 
     /**

@@ -1,17 +1,12 @@
 package org.newsarchive.web.article;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.newsarchive.article.Article;
-import org.newsarchive.original.OriginalFile;
 import org.newsarchive.original.OriginalFiles;
+import org.newsarchive.request.ArticleIds;
 import org.newsarchive.request.NotFoundException;
 import org.newsarchive.request.SearchParameters;
 import org.newsarchive.search.SearchService;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,7 +19,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Controller
 class ArticlePageController {
 
-    private static final Pattern ARTICLE_ID = Pattern.compile("[0-9a-f]{16}");
     private static final int RELATED = 6;
 
     private final SearchService search;
@@ -65,33 +59,16 @@ class ArticlePageController {
         return "article";
     }
 
-    /**
-     * The exact bytes ingested for the article, always as an attachment and sandboxed, so that a hostile HTML
-     * original can never run as a page of the archive.
-     */
+    /** The exact bytes ingested for the article, as a download. */
     @GetMapping("/articles/{id}/original")
     ResponseEntity<byte[]> original(@PathVariable String id) {
-        if (!ARTICLE_ID.matcher(id).matches()) {
-            throw new NotFoundException("no article " + id);
-        }
-        OriginalFile file = originals.of(id).orElseThrow(() -> new NotFoundException("no original for " + id));
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(file.mediaType()))
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(file.fileName(), StandardCharsets.UTF_8)
-                                .build()
-                                .toString())
-                .header("Content-Security-Policy", "sandbox; default-src 'none'")
-                .eTag('"' + file.sha256() + '"')
-                .body(file.bytes());
+        return originals
+                .of(ArticleIds.require(id))
+                .orElseThrow(() -> new NotFoundException("no original for " + id))
+                .download();
     }
 
     private Article find(String id) {
-        if (!ARTICLE_ID.matcher(id).matches()) {
-            throw new NotFoundException("no article " + id);
-        }
-        return search.find(id).orElseThrow(() -> new NotFoundException("no article " + id));
+        return search.find(ArticleIds.require(id)).orElseThrow(() -> new NotFoundException("no article " + id));
     }
 }
