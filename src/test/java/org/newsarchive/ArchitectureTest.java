@@ -56,4 +56,25 @@ class ArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("org.newsarchive.index..", "org.newsarchive.store..", "org.newsarchive.ingest..");
+
+    @ArchTest
+    static final ArchRule pagesApiAndCommandsAreIndependentFaces = noClasses()
+            .that()
+            .resideInAnyPackage("org.newsarchive.api..", "org.newsarchive.cli..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.newsarchive.web..");
+
+    @ArchTest
+    static final ArchRule theEngineKnowsNoClients = noClasses()
+            .that()
+            .resideInAnyPackage("org.newsarchive.search..", "org.newsarchive.index..", "org.newsarchive.analysis..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.newsarchive.web..",
+                    "org.newsarchive.api..",
+                    "org.newsarchive.cli..",
+                    "org.newsarchive.request..",
+                    "org.newsarchive.representation..");
 }
