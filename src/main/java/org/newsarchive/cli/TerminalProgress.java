@@ -1,5 +1,6 @@
 package org.newsarchive.cli;
 
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -7,16 +8,19 @@ import org.newsarchive.ingest.FileOutcome;
 import org.newsarchive.ingest.IngestProgress;
 
 /**
- * A progress bar with rate and ETA, shown only when a terminal is attached: piped output gets just the summary.
- * Thread-safe, as the progress bar is.
+ * Progress with rate and ETA on standard error: a live bar on a terminal, and in a pipe or a log a plain line every
+ * few seconds (and one at the end), so long runs under {@code nohup} or CI still show where they are. Thread-safe, as
+ * the progress bar is.
  */
 final class TerminalProgress implements IngestProgress, AutoCloseable {
 
-    private final boolean enabled;
+    private static final int PLAIN_LINE_INTERVAL_MILLIS = 5_000;
+
+    private final boolean terminal;
     private ProgressBar bar;
 
-    private TerminalProgress(boolean enabled) {
-        this.enabled = enabled;
+    private TerminalProgress(boolean terminal) {
+        this.terminal = terminal;
     }
 
     static TerminalProgress forConsole() {
@@ -25,15 +29,20 @@ final class TerminalProgress implements IngestProgress, AutoCloseable {
 
     @Override
     public synchronized void started(int files, long bytes) {
-        if (enabled && files > 0) {
-            bar = new ProgressBarBuilder()
-                    .setTaskName("Ingesting")
-                    .setInitialMax(files)
-                    .setUnit(" files", 1)
-                    .setStyle(ProgressBarStyle.ASCII)
-                    .showSpeed()
-                    .build();
+        if (files == 0) {
+            return;
         }
+        ProgressBarBuilder builder = new ProgressBarBuilder()
+                .setTaskName("Ingesting")
+                .setInitialMax(files)
+                .setUnit(" files", 1)
+                .setStyle(ProgressBarStyle.ASCII)
+                .showSpeed();
+        if (!terminal) {
+            builder.setConsumer(new DelegatingProgressBarConsumer(System.err::println))
+                    .setUpdateIntervalMillis(PLAIN_LINE_INTERVAL_MILLIS);
+        }
+        bar = builder.build();
     }
 
     @Override

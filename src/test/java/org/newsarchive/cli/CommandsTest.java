@@ -61,6 +61,7 @@ class CommandsTest {
         dataDir = work.resolve("data");
         Run ingest = run("ingest", data(), "seeds");
         assertThat(ingest.exitCode()).as(ingest.out() + ingest.err()).isZero();
+        assertThat(ingest.err()).as("progress in plain lines when piped").contains("Ingesting", "5/5 files");
     }
 
     @Test
