@@ -59,36 +59,15 @@ public record Article(
      * show titles and metadata, and a body can be tens of kilobytes.
      */
     public Article withoutBody() {
-        return withText("").withHtml("");
-    }
-
-    /** This article with another sanitized HTML body. */
-    public Article withHtml(String newHtml) {
-        return new Article(
-                id,
-                title,
-                subtitle,
-                publishedAt,
-                publisher,
-                channel,
-                authors,
-                editors,
-                sourceUrl,
-                tags,
-                categories,
-                keywords,
-                leadImage,
-                images,
-                language,
-                text,
-                newHtml,
-                charCount,
-                readingMinutes,
-                provenance);
+        return withBody("", "");
     }
 
     /** This article with another plain text; used by stores that keep the text apart from the rest. */
     public Article withText(String newText) {
+        return withBody(newText, html);
+    }
+
+    private Article withBody(String newText, String newHtml) {
         return new Article(
                 id,
                 title,
@@ -106,7 +85,7 @@ public record Article(
                 images,
                 language,
                 newText,
-                html,
+                newHtml,
                 charCount,
                 readingMinutes,
                 provenance);
