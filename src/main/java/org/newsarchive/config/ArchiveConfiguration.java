@@ -1,5 +1,6 @@
 package org.newsarchive.config;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import org.newsarchive.analysis.ChineseAnalysis;
 import org.newsarchive.index.ArticleIndex;
@@ -38,14 +39,20 @@ class ArchiveConfiguration {
         return new ArticleNormalizer(properties.ingest().maxFileSize().toBytes());
     }
 
+    /** The data directory, checked once at startup: it exists or was created, and it is writable. */
     @Bean
-    RawStore rawStore(ArchiveProperties properties) {
-        return new RawStore(DataDirectory.prepare(properties.dataDir()));
+    Path dataDirectory(ArchiveProperties properties) {
+        return DataDirectory.prepare(properties.dataDir());
+    }
+
+    @Bean
+    RawStore rawStore(Path dataDirectory) {
+        return new RawStore(dataDirectory);
     }
 
     @Bean(destroyMethod = "close")
-    ArticleIndex articleIndex(ArchiveProperties properties, ChineseAnalysis analysis, JsonMapper json) {
-        return new ArticleIndex(DataDirectory.prepare(properties.dataDir()).resolve("index"), analysis, json);
+    ArticleIndex articleIndex(Path dataDirectory, ChineseAnalysis analysis, JsonMapper json) {
+        return new ArticleIndex(dataDirectory.resolve("index"), analysis, json);
     }
 
     @Bean
