@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
             ReindexCommand.class,
             SearchCommand.class,
             ExportCommand.class,
-            StatsCommand.class
+            StatsCommand.class,
+            SolrSetupCommand.class
         },
         footer = {
             "",

@@ -3,8 +3,8 @@ package org.newsarchive.config;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.newsarchive.analysis.ChineseAnalysis;
-import org.newsarchive.index.ArticleIndex;
 import org.newsarchive.ingest.ArticleNormalizer;
+import org.newsarchive.ingest.ArticleSink;
 import org.newsarchive.ingest.IngestService;
 import org.newsarchive.ingest.WatchedFolder;
 import org.newsarchive.original.OriginalFiles;
@@ -50,16 +50,6 @@ class ArchiveConfiguration {
         return new RawStore(dataDirectory);
     }
 
-    @Bean(destroyMethod = "close")
-    ArticleIndex articleIndex(Path dataDirectory, ChineseAnalysis analysis, JsonMapper json) {
-        return new ArticleIndex(dataDirectory.resolve("index"), analysis, json);
-    }
-
-    @Bean
-    SearchService searchService(ArticleIndex index, ChineseAnalysis analysis, ArchiveProperties properties) {
-        return new SearchService(index, analysis, properties.search().cachedResults());
-    }
-
     @Bean
     TermMarker termMarker(ChineseAnalysis analysis) {
         return new TermMarker(analysis);
@@ -89,13 +79,13 @@ class ArchiveConfiguration {
     IngestService ingestService(
             ArticleNormalizer normalizer,
             RawStore rawStore,
-            ArticleIndex index,
+            ArticleSink sink,
             ArchiveProperties properties,
             Clock clock) {
         return new IngestService(
                 normalizer,
                 rawStore,
-                index,
+                sink,
                 properties.ingest().maxFileSize().toBytes(),
                 properties.ingest().effectiveThreads(),
                 clock);

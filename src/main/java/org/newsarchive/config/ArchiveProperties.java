@@ -1,6 +1,8 @@
 package org.newsarchive.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -14,6 +16,8 @@ import org.springframework.util.unit.DataSize;
  * @param web how the reading pages behave
  * @param search search tuning
  * @param adminToken the bearer token that {@code POST /api/ingest} requires; when unset, the API accepts no writes
+ * @param backend where articles are indexed and searched: the embedded Lucene index, or a SolrCloud collection
+ * @param solr how to reach SolrCloud, for {@code backend=solr}
  */
 @ConfigurationProperties("archive")
 public record ArchiveProperties(
@@ -22,7 +26,43 @@ public record ArchiveProperties(
         @DefaultValue Ingest ingest,
         @DefaultValue Web web,
         @DefaultValue Search search,
-        String adminToken) {
+        String adminToken,
+        @DefaultValue("lucene") Backend backend,
+        @DefaultValue Solr solr) {
+
+    /** The search engine behind the archive. */
+    public enum Backend {
+        /** The embedded Lucene index under the data directory: one machine, nothing else to run. */
+        LUCENE,
+        /** A SolrCloud collection: shards and replicas across machines. */
+        SOLR
+    }
+
+    /**
+     * @param zkHosts ZooKeeper hosts ({@code host:port}) of the SolrCloud cluster; preferred over {@code urls}
+     * @param zkChroot the cluster's ZooKeeper chroot, such as {@code /solr}; blank for none
+     * @param urls base URLs of any Solr nodes ({@code http://host:8983/solr}), when ZooKeeper is not reachable
+     * @param collection the collection holding the articles
+     * @param batchSize articles sent to Solr per update request
+     * @param retries tries of each update before it is reported failed
+     * @param retryBackoff the wait after the first failure; it doubles after each one, up to {@code maxRetryBackoff}
+     * @param maxRetryBackoff the longest wait between two tries
+     */
+    public record Solr(
+            List<String> zkHosts,
+            String zkChroot,
+            List<String> urls,
+            @DefaultValue("news-archive") String collection,
+            @DefaultValue("500") int batchSize,
+            @DefaultValue("10") int retries,
+            @DefaultValue("250ms") Duration retryBackoff,
+            @DefaultValue("10s") Duration maxRetryBackoff) {
+
+        public Solr {
+            zkHosts = zkHosts == null ? List.of() : List.copyOf(zkHosts);
+            urls = urls == null ? List.of() : List.copyOf(urls);
+        }
+    }
 
     /**
      * @param maxFileSize files larger than this are refused (their bytes are still kept)

@@ -48,6 +48,7 @@ public final class ArticleIndex implements ArticleSink, Closeable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final ArticleDocuments documents;
+    private final ChineseAnalysis analysis;
     private final NearDuplicates nearDuplicates = new NearDuplicates();
     private final java.util.concurrent.ScheduledExecutorService refresher;
 
@@ -68,7 +69,8 @@ public final class ArticleIndex implements ArticleSink, Closeable {
      */
     public ArticleIndex(Path directory, DirectoryOpener opener, ChineseAnalysis analysis, JsonMapper json) {
         this.directory = directory;
-        this.documents = new ArticleDocuments(json, analysis);
+        this.documents = new ArticleDocuments(json);
+        this.analysis = analysis;
         Directory opened = null;
         IndexWriter openedWriter = null;
         try {
@@ -143,11 +145,10 @@ public final class ArticleIndex implements ArticleSink, Closeable {
     @Override
     public void save(Article article) {
         try {
-            ArticleDocuments.Folded folded = documents.fold(article);
-            long simhash = ArticleDocuments.simhash(folded);
-            String cluster = nearDuplicates.clusterFor(article.id(), simhash);
+            ArticleFields fields = ArticleFields.of(article, analysis);
+            String cluster = nearDuplicates.clusterFor(article.id(), fields.simhash());
             writer.updateDocument(
-                    new Term(IndexFields.ID, article.id()), documents.toDocument(article, folded, simhash, cluster));
+                    new Term(IndexFields.ID, article.id()), documents.toDocument(article, fields, cluster));
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "cannot index article " + article.id() + " in " + directory + ": " + e.getMessage(), e);

@@ -1,6 +1,9 @@
 package org.newsarchive.index;
 
-/** The index directory cannot be opened: locked by another process, or unreadable. The message says what to do. */
+/**
+ * The index cannot be used: its directory is locked by another process or unreadable, or (with the SolrCloud backend)
+ * the cluster did not answer within the retries. The message says what to do.
+ */
 public final class IndexUnavailableException extends RuntimeException {
 
     public IndexUnavailableException(String message, Throwable cause) {

@@ -20,7 +20,7 @@ import org.apache.lucene.util.Bits;
  * the cluster id of the first copy indexed, or its own id. The band table lives in memory (about 40 bytes per
  * article) and is loaded from the index when it opens. Thread-safe.
  */
-final class NearDuplicates {
+public final class NearDuplicates {
 
     static final int MAX_DISTANCE = 3;
     private static final int BANDS = 4;
@@ -32,7 +32,7 @@ final class NearDuplicates {
     private final Map<Long, List<Entry>> bands = new HashMap<>();
 
     /** The cluster for an article with this id and text hash; registers it. */
-    synchronized String clusterFor(String id, long simhash) {
+    public synchronized String clusterFor(String id, long simhash) {
         if (simhash == 0) {
             return id;
         }
@@ -49,8 +49,15 @@ final class NearDuplicates {
     }
 
     /** Forgets every article, before the index is rebuilt. */
-    synchronized void clear() {
+    public synchronized void clear() {
         bands.clear();
+    }
+
+    /** Registers an article already indexed with this hash and cluster, when an engine's index is opened. */
+    public synchronized void registerIndexed(long simhash, String cluster) {
+        if (simhash != 0) {
+            register(simhash, cluster);
+        }
     }
 
     private void register(long simhash, String cluster) {

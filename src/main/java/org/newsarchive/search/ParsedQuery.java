@@ -9,21 +9,21 @@ import java.util.List;
  * @param exclusions clauses that must not hold
  * @param syntaxError true when the text was not valid syntax and was read as plain terms instead
  */
-record ParsedQuery(List<List<Clause>> groups, List<Clause> exclusions, boolean syntaxError) {
+public record ParsedQuery(List<List<Clause>> groups, List<Clause> exclusions, boolean syntaxError) {
 
     /** One term or phrase, optionally limited to a field. */
-    record Clause(String field, String text, boolean phrase) {}
+    public record Clause(String field, String text, boolean phrase) {}
 
-    ParsedQuery {
+    public ParsedQuery {
         groups = groups.stream().map(List::copyOf).toList();
         exclusions = List.copyOf(exclusions);
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return groups.isEmpty() && exclusions.isEmpty();
     }
 
-    int termCount() {
+    public int termCount() {
         return groups.stream().mapToInt(List::size).sum();
     }
 }

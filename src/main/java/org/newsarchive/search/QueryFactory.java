@@ -3,8 +3,6 @@ package org.newsarchive.search;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.lucene.facet.DrillDownQuery;
-import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -17,13 +15,15 @@ import org.newsarchive.analysis.ChineseAnalysis;
 import org.newsarchive.index.IndexFields;
 
 /**
- * Turns parsed queries into Lucene queries over the two views.
+ * Turns parsed queries into Lucene queries over the two views. Both engines run the queries built here: the
+ * embedded index directly, SolrCloud through {@code org.newsarchive.solr.plugin.ArchiveQParserPlugin}, so the two
+ * match and rank alike.
  *
  * <p>Matching uses the bigram view only: every term, quoted or not, must occur as an exact substring (after
  * folding) of the title or the body, so no segmentation choice can hide a match. Ranking adds optional clauses:
  * title matches, word-view matches, and the terms close together. Thread-safe.
  */
-final class QueryFactory {
+public final class QueryFactory {
 
     private static final float TITLE_BOOST = 3f;
     private static final float WORDS_BOOST = 0.5f;
@@ -36,10 +36,20 @@ final class QueryFactory {
     private final ChineseAnalysis analysis;
     private final BigramPhrases bigrams;
     private final QueryBuilder words;
-    private final FacetsConfig facets = IndexFields.facetsConfig();
+    private final FacetTerms facetTerms;
 
-    QueryFactory(ChineseAnalysis analysis) {
+    /** How an engine indexes a facet value: the term that finds the articles with that value. */
+    @FunctionalInterface
+    public interface FacetTerms {
+        Term term(String dimension, String value);
+
+        /** One field per dimension, named after it, holding the values as they are. */
+        FacetTerms FIELD_PER_DIMENSION = Term::new;
+    }
+
+    public QueryFactory(ChineseAnalysis analysis, FacetTerms facetTerms) {
         this.analysis = analysis;
+        this.facetTerms = facetTerms;
         this.bigrams = new BigramPhrases(analysis.indexBigrams());
         this.words = new QueryBuilder(analysis.words());
     }
@@ -50,13 +60,13 @@ final class QueryFactory {
      * @param ranked what to search with: the matching clauses plus the ranking clauses
      * @param match the matching clauses alone, for highlighting
      */
-    record Built(Query ranked, Query match) {}
+    public record Built(Query ranked, Query match) {}
 
     /**
      * The queries for {@code parsed}: clauses required, or (when {@code anyTerm}) at least one of them, plus the
      * ranking clauses.
      */
-    Built build(ParsedQuery parsed, boolean anyTerm) {
+    public Built build(ParsedQuery parsed, boolean anyTerm) {
         BooleanQuery.Builder match = new BooleanQuery.Builder();
         int positives = 0;
         for (List<ParsedQuery.Clause> group : parsed.groups()) {
@@ -126,7 +136,7 @@ final class QueryFactory {
     }
 
     private Query facetTerm(String dimension, String value) {
-        return new TermQuery(DrillDownQuery.term(facets.getDimConfig(dimension).indexFieldName, dimension, value));
+        return new TermQuery(facetTerms.term(dimension, value));
     }
 
     private static String site(String text) {

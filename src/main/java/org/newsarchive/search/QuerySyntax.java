@@ -14,7 +14,7 @@ import java.util.Set;
  * and are read as separators. Broken syntax (an unclosed quote, a dangling {@code OR} or field) never fails: the text
  * is read as plain terms and the result says so. Stateless and thread-safe.
  */
-final class QuerySyntax {
+public final class QuerySyntax {
 
     static final Set<String> FIELDS = Set.of("title", "author", "publisher", "tag", "site");
     static final int MAX_CLAUSES = 32;
@@ -22,7 +22,7 @@ final class QuerySyntax {
 
     private QuerySyntax() {}
 
-    static ParsedQuery parse(String text) {
+    public static ParsedQuery parse(String text) {
         String query = text == null ? "" : text.replace('\u3000', ' ').strip();
         try {
             return parseStrict(query);

@@ -1,13 +1,11 @@
 package org.newsarchive.search;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -24,15 +22,6 @@ import org.newsarchive.index.IndexFields;
  */
 final class RelatedArticles {
 
-    private static final int MAX_QUERY_TERMS = 30;
-    /**
-     * Words are picked from the title and the opening of the text only: the lead says what an article is about,
-     * and every distinct word read costs a term lookup per index segment.
-     */
-    private static final int MAX_TEXT_CHARS = 1_200;
-
-    private static final int MAX_TOKENS_PARSED = 600;
-
     private final ArticleIndex index;
     private final ChineseAnalysis analysis;
 
@@ -42,16 +31,7 @@ final class RelatedArticles {
     }
 
     List<Article> find(IndexSearcher searcher, Article article, int size) throws IOException {
-        MoreLikeThis moreLikeThis = new MoreLikeThis(searcher.getIndexReader());
-        moreLikeThis.setAnalyzer(analysis.words());
-        moreLikeThis.setFieldNames(new String[] {IndexFields.BODY_WORDS});
-        moreLikeThis.setMaxNumTokensParsed(MAX_TOKENS_PARSED);
-        moreLikeThis.setMinTermFreq(1);
-        moreLikeThis.setMinDocFreq(2);
-        moreLikeThis.setMinWordLen(2);
-        moreLikeThis.setMaxQueryTerms(MAX_QUERY_TERMS);
-        Query like = moreLikeThis.like(
-                IndexFields.BODY_WORDS, new StringReader(article.title() + "\n" + lead(article.text())));
+        Query like = LikeQuery.of(searcher.getIndexReader(), analysis, article.title(), article.text());
         Query query = new BooleanQuery.Builder()
                 .add(like, Occur.MUST)
                 .add(new TermQuery(new Term(IndexFields.ID, article.id())), Occur.MUST_NOT)
@@ -75,9 +55,5 @@ final class RelatedArticles {
             }
         }
         return related;
-    }
-
-    private static String lead(String text) {
-        return text.length() <= MAX_TEXT_CHARS ? text : text.substring(0, MAX_TEXT_CHARS);
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.newsarchive.SyntheticCorpus;
 import org.newsarchive.analysis.ChineseAnalysis;
 import org.newsarchive.index.ArticleIndex;
+import org.newsarchive.search.LuceneSearchService;
 import org.newsarchive.search.SearchRequest;
 import org.newsarchive.search.SearchService;
 import org.newsarchive.search.SortOrder;
@@ -105,7 +106,7 @@ class RepeatedCrashReliabilityTest {
         Map<String, String> content = new TreeMap<>();
         try (ArticleIndex index = new ArticleIndex(
                 dataDir.resolve("index"), analysis, JsonMapper.builder().build())) {
-            SearchService search = new SearchService(index, analysis);
+            SearchService search = new LuceneSearchService(index, analysis);
             long documents = search.forEachMatch(
                     new SearchRequest("", Map.of(), null, null, SortOrder.NEWEST, 1, 1), article -> {
                         assertThat(rawStore.contains(article.provenance().sha256()))

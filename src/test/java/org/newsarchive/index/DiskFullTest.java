@@ -20,6 +20,7 @@ import org.newsarchive.analysis.ChineseAnalysis;
 import org.newsarchive.ingest.ArticleNormalizer;
 import org.newsarchive.ingest.IngestProgress;
 import org.newsarchive.ingest.IngestService;
+import org.newsarchive.search.LuceneSearchService;
 import org.newsarchive.search.SearchRequest;
 import org.newsarchive.search.SearchService;
 import org.newsarchive.store.RawStore;
@@ -124,7 +125,7 @@ class DiskFullTest {
 
         try (ArticleIndex reopened =
                 new ArticleIndex(indexPath, analysis, JsonMapper.builder().build())) {
-            SearchService search = new SearchService(reopened, analysis);
+            SearchService search = new LuceneSearchService(reopened, analysis);
             assertThat(reopened.count()).isEqualTo(300);
             assertThat(search.search(SearchRequest.of("")).total()).isEqualTo(300);
         } catch (IOException e) {

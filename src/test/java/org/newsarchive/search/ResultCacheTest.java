@@ -31,7 +31,7 @@ class ResultCacheTest {
         ChineseAnalysis analysis = new ChineseAnalysis();
         try (ArticleIndex index = new ArticleIndex(
                 dataDir.resolve("index"), analysis, JsonMapper.builder().build())) {
-            SearchService search = new SearchService(index, analysis, 10);
+            SearchService search = new LuceneSearchService(index, analysis, 10);
             index.save(article("000_1a9ccc52b8d05a66.txt"));
             index.commit();
 
@@ -56,7 +56,7 @@ class ResultCacheTest {
         ChineseAnalysis analysis = new ChineseAnalysis();
         try (ArticleIndex index = new ArticleIndex(
                 dataDir.resolve("index"), analysis, JsonMapper.builder().build())) {
-            SearchService search = new SearchService(index, analysis);
+            SearchService search = new LuceneSearchService(index, analysis);
             index.save(article("000_1a9ccc52b8d05a66.txt"));
             index.commit();
 

@@ -32,7 +32,7 @@ class SearchDuringIngestTest {
         ChineseAnalysis analysis = new ChineseAnalysis();
         try (ArticleIndex index = new ArticleIndex(
                 dataDir.resolve("index"), analysis, JsonMapper.builder().build())) {
-            SearchService search = new SearchService(index, analysis);
+            SearchService search = new LuceneSearchService(index, analysis);
             IngestService ingest = new IngestService(
                     new ArticleNormalizer(10 << 20), new RawStore(dataDir), index, 10 << 20, 2, Clock.systemUTC());
             AtomicBoolean ingesting = new AtomicBoolean(true);

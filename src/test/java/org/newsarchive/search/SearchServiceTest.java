@@ -54,7 +54,7 @@ class SearchServiceTest {
                 dataDir.resolve("index"),
                 new ChineseAnalysis(),
                 JsonMapper.builder().build());
-        search = new SearchService(index, new ChineseAnalysis());
+        search = new LuceneSearchService(index, new ChineseAnalysis());
         ArticleNormalizer normalizer = new ArticleNormalizer(10 << 20);
         try (var seeds = Files.list(Path.of("seeds"))) {
             for (Path seed : seeds.sorted().toList()) {

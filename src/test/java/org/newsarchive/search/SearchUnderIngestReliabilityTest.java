@@ -44,7 +44,7 @@ class SearchUnderIngestReliabilityTest {
         ChineseAnalysis analysis = new ChineseAnalysis();
         try (ArticleIndex index = new ArticleIndex(
                 work.resolve("data/index"), analysis, JsonMapper.builder().build())) {
-            SearchService search = new SearchService(index, analysis);
+            SearchService search = new LuceneSearchService(index, analysis);
             IngestService ingest = new IngestService(
                     new ArticleNormalizer(10 << 20),
                     new RawStore(work.resolve("data")),

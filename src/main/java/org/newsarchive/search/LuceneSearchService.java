@@ -1,0 +1,373 @@
+package org.newsarchive.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
+import org.newsarchive.analysis.ChineseAnalysis;
+import org.newsarchive.article.Article;
+import org.newsarchive.index.ArticleIndex;
+import org.newsarchive.index.IndexFields;
+
+/**
+ * The search service on the embedded Lucene index.
+ *
+ * <p>Queries are matched on the bigram view and ranked with both views ({@link QueryFactory}); facets are counted
+ * with Lucene's drill sideways; copies of a story are collapsed from the top hits, read back from the clusters'
+ * doc values. Repeated searches on an unchanged snapshot come from a {@link ResultCache}. Thread-safe.
+ */
+public final class LuceneSearchService implements SearchService {
+
+    private static final int FACET_VALUES = 20;
+    private static final int EXPORT_BATCH = 500;
+    /**
+     * Searches running at once. Searching is CPU-bound, so more in parallel than about twice the cores only adds
+     * memory: each holds its collectors, highlighter and loaded articles. The rest wait their turn, in order, which
+     * keeps the heap bounded under any number of connections (64 at once exhausted 512 MB before this limit).
+     */
+    private static final int CONCURRENT_SEARCHES =
+            Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
+
+    private final Semaphore running = new Semaphore(CONCURRENT_SEARCHES, true);
+    private final ResultCache cache;
+
+    private final ArticleIndex index;
+    private final QueryFactory queries;
+    private final Highlighter highlighter;
+    private final FacetStates facetStates = new FacetStates();
+    private final FacetsConfig facetsConfig = IndexFields.facetsConfig();
+    private final RelatedArticles related;
+    private final TitleSuggestions suggestions;
+
+    /** A search service without a result cache. */
+    public LuceneSearchService(ArticleIndex index, ChineseAnalysis analysis) {
+        this(index, analysis, 0);
+    }
+
+    /** @param cachedResults result pages kept for repeated searches on an unchanged index; 0 for none */
+    public LuceneSearchService(ArticleIndex index, ChineseAnalysis analysis, int cachedResults) {
+        this.cache = new ResultCache(cachedResults);
+        this.index = index;
+        this.related = new RelatedArticles(index, analysis);
+        this.suggestions = new TitleSuggestions(index, analysis);
+        this.queries = new QueryFactory(
+                analysis,
+                (dimension, value) ->
+                        DrillDownQuery.term(facetsConfig.getDimConfig(dimension).indexFieldName, dimension, value));
+        this.highlighter = new Highlighter(analysis.queryAnalyzer(IndexFields.VIEWS));
+    }
+
+    @Override
+    public Optional<Article> find(String id) {
+        return index.find(id);
+    }
+
+    @Override
+    public List<Article> copies(String id) {
+        return index.copiesOf(id);
+    }
+
+    @Override
+    public List<Article> related(String id, int size) {
+        if (size < 1 || size > SearchRequest.MAX_SIZE) {
+            throw new IllegalArgumentException(
+                    "size must be between 1 and " + SearchRequest.MAX_SIZE + ", was " + size);
+        }
+        return index.find(id)
+                .map(article -> index.withSearcher(searcher -> {
+                    running.acquireUninterruptibly();
+                    try {
+                        return related.find(searcher, article, size);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    } finally {
+                        running.release();
+                    }
+                }))
+                .orElse(List.of());
+    }
+
+    @Override
+    public List<String> suggest(String prefix, int size) {
+        if (prefix == null || prefix.isBlank()) {
+            return List.of();
+        }
+        return index.withSearcher(searcher -> {
+            try {
+                return suggestions.complete(searcher, prefix, size);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    @Override
+    public long indexSizeBytes() {
+        return index.sizeInBytes();
+    }
+
+    @Override
+    public List<FacetCount> facetValues(String dimension) {
+        if (!IndexFields.FACETS.contains(dimension)) {
+            throw new IllegalArgumentException("unknown facet: " + dimension + "; facets are " + IndexFields.FACETS);
+        }
+        return index.withSearcher(searcher -> {
+            try {
+                SortedSetDocValuesReaderState state = facetStates.forReader(searcher.getIndexReader(), facetsConfig);
+                if (state == null || state.getOrdRange(dimension) == null) {
+                    return List.of();
+                }
+                FacetResult all = new SortedSetDocValuesFacetCounts(state).getAllChildren(dimension);
+                if (all == null) {
+                    return List.of();
+                }
+                return Arrays.stream(all.labelValues)
+                        .map(label -> new FacetCount(label.label, label.value.longValue()))
+                        .sorted(Comparator.comparingLong(FacetCount::count)
+                                .reversed()
+                                .thenComparing(FacetCount::value))
+                        .toList();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot count " + dimension + " in " + index.directory(), e);
+            }
+        });
+    }
+
+    @Override
+    public SearchResults search(SearchRequest request) {
+        long start = System.nanoTime();
+        return index.withSearcher(searcher -> {
+            SearchResults cached = cache.get(searcher.getIndexReader(), request);
+            if (cached != null) {
+                return withTook(cached, start);
+            }
+            running.acquireUninterruptibly();
+            try {
+                SearchResults results = searchNow(searcher, request, start);
+                cache.put(searcher.getIndexReader(), request, results);
+                return results;
+            } finally {
+                running.release();
+            }
+        });
+    }
+
+    private static SearchResults withTook(SearchResults results, long start) {
+        return new SearchResults(
+                results.query(),
+                results.total(),
+                results.totalIsExact(),
+                results.page(),
+                results.size(),
+                (System.nanoTime() - start) / 1_000_000,
+                results.fallback(),
+                results.pageCapped(),
+                results.hits(),
+                results.facets());
+    }
+
+    private SearchResults searchNow(IndexSearcher searcher, SearchRequest request, long start) {
+        ParsedQuery parsed = QuerySyntax.parse(request.query());
+        try {
+            int size = request.size();
+            int page = Math.min(request.page(), Math.max(1, MAX_DEPTH / size));
+            boolean capped = page != request.page();
+            int depth = Math.min(MAX_DEPTH, page * size * 2 + size);
+            Outcome outcome = run(searcher, request, queries.build(parsed, false), depth);
+            SearchResults.Fallback fallback =
+                    parsed.syntaxError() ? SearchResults.Fallback.PLAIN_TERMS : SearchResults.Fallback.NONE;
+            if (outcome.topDocs.totalHits.value == 0 && parsed.termCount() > 1) {
+                outcome = run(searcher, request, queries.build(parsed, true), depth);
+                fallback = SearchResults.Fallback.ANY_TERM;
+            }
+            List<SearchHit> hits = hits(searcher, outcome, page, size);
+            TotalHits total = outcome.topDocs.totalHits;
+            return new SearchResults(
+                    request.query(),
+                    total.value,
+                    total.relation == TotalHits.Relation.EQUAL_TO,
+                    page,
+                    size,
+                    (System.nanoTime() - start) / 1_000_000,
+                    fallback,
+                    capped,
+                    hits,
+                    outcome.facets);
+        } catch (IOException e) {
+            throw new UncheckedIOException("search failed on " + index.directory(), e);
+        }
+    }
+
+    private record Outcome(Query highlightQuery, TopDocs topDocs, Map<String, List<FacetCount>> facets) {}
+
+    private Outcome run(IndexSearcher searcher, SearchRequest request, QueryFactory.Built built, int depth)
+            throws IOException {
+        DrillDownQuery drillDown = filtered(request, built.ranked());
+        CollectorManager<?, ? extends TopDocs> collector = collector(request.sort(), depth);
+        SortedSetDocValuesReaderState state = facetStates.forReader(searcher.getIndexReader(), facetsConfig);
+        if (state == null) {
+            TopDocs topDocs = searcher.search(drillDown, collector);
+            return new Outcome(built.match(), topDocs, Map.of());
+        }
+        DrillSideways sideways = new DrillSideways(searcher, facetsConfig, state);
+        DrillSideways.ConcurrentDrillSidewaysResult<? extends TopDocs> result = sideways.search(drillDown, collector);
+        return new Outcome(built.match(), result.collectorResult, facetCounts(result.facets));
+    }
+
+    private DrillDownQuery filtered(SearchRequest request, Query query) {
+        DrillDownQuery drillDown = new DrillDownQuery(facetsConfig, withDateRange(query, request.from(), request.to()));
+        request.filters().forEach((dimension, values) -> values.forEach(value -> drillDown.add(dimension, value)));
+        return drillDown;
+    }
+
+    /** Reads from one index snapshot, so an ingest running meanwhile does not change the set. */
+    @Override
+    public long forEachMatch(SearchRequest request, Consumer<Article> consumer) {
+        Query query = filtered(
+                request,
+                queries.build(QuerySyntax.parse(request.query()), false).ranked());
+        Sort sort = switch (request.sort()) {
+            case RELEVANCE -> new Sort(SortField.FIELD_SCORE, SortField.FIELD_DOC);
+            case NEWEST -> new Sort(new SortField(IndexFields.DATE, SortField.Type.LONG, true), SortField.FIELD_DOC);
+            case OLDEST -> new Sort(dateAscendingUndatedLast(), SortField.FIELD_DOC);
+        };
+        return index.withSearcher(searcher -> {
+            try {
+                long count = 0;
+                ScoreDoc after = null;
+                while (true) {
+                    TopDocs batch = searcher.searchAfter(after, query, EXPORT_BATCH, sort, false);
+                    for (ScoreDoc doc : batch.scoreDocs) {
+                        consumer.accept(index.article(searcher, doc.doc));
+                        count++;
+                    }
+                    if (batch.scoreDocs.length < EXPORT_BATCH) {
+                        return count;
+                    }
+                    after = batch.scoreDocs[batch.scoreDocs.length - 1];
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read matches from " + index.directory(), e);
+            }
+        });
+    }
+
+    private static CollectorManager<?, ? extends TopDocs> collector(SortOrder order, int depth) {
+        return switch (order) {
+            case RELEVANCE -> new TopScoreDocCollectorManager(depth, null, EXACT_TOTAL_LIMIT);
+            case NEWEST ->
+                new TopFieldCollectorManager(
+                        new Sort(new SortField(IndexFields.DATE, SortField.Type.LONG, true)),
+                        depth,
+                        null,
+                        EXACT_TOTAL_LIMIT);
+            case OLDEST ->
+                new TopFieldCollectorManager(new Sort(dateAscendingUndatedLast()), depth, null, EXACT_TOTAL_LIMIT);
+        };
+    }
+
+    private static SortField dateAscendingUndatedLast() {
+        SortField field = new SortField(IndexFields.DATE, SortField.Type.LONG, false);
+        field.setMissingValue(Long.MAX_VALUE);
+        return field;
+    }
+
+    private static Query withDateRange(Query match, LocalDate from, LocalDate to) {
+        if (from == null && to == null) {
+            return match;
+        }
+        long lower = from == null
+                ? Long.MIN_VALUE
+                : from.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        long upper = to == null
+                ? Long.MAX_VALUE
+                : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() - 1;
+        return new BooleanQuery.Builder()
+                .add(match, Occur.MUST)
+                .add(LongPoint.newRangeQuery(IndexFields.DATE, lower, upper), Occur.FILTER)
+                .build();
+    }
+
+    /** The requested page of hits, with copies of one story shown once, at the rank of the best-scoring copy. */
+    private List<SearchHit> hits(IndexSearcher searcher, Outcome outcome, int page, int size) throws IOException {
+        List<ScoreDoc> collapsed = new ArrayList<>();
+        java.util.Set<String> seenClusters = new java.util.HashSet<>();
+        for (ScoreDoc scoreDoc : outcome.topDocs.scoreDocs) {
+            String cluster = index.clusterOf(searcher, scoreDoc.doc);
+            if (cluster == null || seenClusters.add(cluster)) {
+                collapsed.add(scoreDoc);
+            }
+        }
+        int from = Math.min(collapsed.size(), (page - 1) * size);
+        ScoreDoc[] pageDocs =
+                collapsed.subList(from, Math.min(collapsed.size(), from + size)).toArray(ScoreDoc[]::new);
+        TopDocs pageTopDocs = new TopDocs(outcome.topDocs.totalHits, pageDocs);
+        List<Article> articles = new ArrayList<>(pageDocs.length);
+        for (ScoreDoc doc : pageDocs) {
+            articles.add(index.article(searcher, doc.doc));
+        }
+        String[][] highlights = highlighter.highlight(searcher, outcome.highlightQuery, pageTopDocs, articles);
+        int[] copies = index.copyCounts(
+                searcher,
+                java.util.Arrays.stream(pageDocs).mapToInt(doc -> doc.doc).toArray());
+        List<SearchHit> hits = new ArrayList<>(pageDocs.length);
+        for (int i = 0; i < pageDocs.length; i++) {
+            Article article = articles.get(i);
+            String title =
+                    highlights[i][0] != null ? highlights[i][0] : org.jsoup.nodes.Entities.escape(article.title());
+            String snippet = highlights[i][1] != null ? highlights[i][1] : "";
+            float score = Float.isNaN(pageDocs[i].score) ? 0f : pageDocs[i].score;
+            hits.add(new SearchHit(article.withoutBody(), title, snippet, score, copies[i]));
+        }
+        return hits;
+    }
+
+    private static Map<String, List<FacetCount>> facetCounts(Facets facets) throws IOException {
+        Map<String, List<FacetCount>> counts = new LinkedHashMap<>();
+        for (String dimension : IndexFields.FACETS) {
+            List<FacetCount> values = new ArrayList<>();
+            try {
+                FacetResult result = facets.getTopChildren(FACET_VALUES, dimension);
+                if (result != null) {
+                    for (LabelAndValue label : result.labelValues) {
+                        values.add(new FacetCount(label.label, label.value.longValue()));
+                    }
+                }
+            } catch (IllegalArgumentException dimensionNotIndexedYet) {
+                // No article has a value for this dimension yet.
+            }
+            counts.put(dimension, values);
+        }
+        return counts;
+    }
+}

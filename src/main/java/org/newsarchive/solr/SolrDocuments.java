@@ -1,0 +1,57 @@
+package org.newsarchive.solr;
+
+import java.nio.charset.StandardCharsets;
+import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrInputDocument;
+import org.newsarchive.article.Article;
+import org.newsarchive.index.ArticleFields;
+import org.newsarchive.index.ArticleRecords;
+import org.newsarchive.index.IndexFields;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Maps an {@link Article} to its Solr document and back, with the same fields and values as the embedded index
+ * ({@link ArticleFields}); the configset's schema declares them. Thread-safe.
+ */
+final class SolrDocuments {
+
+    /** The stored fields that make up an article: the record, and the body text stored once for highlighting. */
+    static final String STORED_FIELDS = IndexFields.ID + "," + IndexFields.RECORD + "," + IndexFields.BODY;
+    /** The stored record without the body, for lists of articles. */
+    static final String RECORD_ONLY = IndexFields.ID + "," + IndexFields.RECORD;
+
+    private final JsonMapper json;
+
+    SolrDocuments(JsonMapper json) {
+        this.json = json;
+    }
+
+    SolrInputDocument toDocument(Article article, ArticleFields fields, String cluster) {
+        SolrInputDocument document = new SolrInputDocument();
+        document.setField(IndexFields.ID, article.id());
+        document.setField(IndexFields.SHA256, article.provenance().sha256());
+        document.setField(IndexFields.TITLE, article.title());
+        document.setField(IndexFields.TITLE_WORDS, fields.foldedTitle());
+        document.setField(IndexFields.TITLE_KEY, fields.titleKey());
+        document.setField(IndexFields.BODY, article.text());
+        document.setField(IndexFields.BODY_WORDS, fields.foldedText());
+        article.authors().forEach(author -> document.addField(IndexFields.AUTHOR, author));
+        fields.sites().forEach(site -> document.addField(IndexFields.SITE, site));
+        if (fields.dateMillis() != null) {
+            document.setField(IndexFields.DATE, fields.dateMillis());
+        }
+        fields.facets().forEach((dimension, values) -> values.forEach(value -> document.addField(dimension, value)));
+        document.setField(IndexFields.SIMHASH, fields.simhash());
+        document.setField(IndexFields.CLUSTER, cluster);
+        document.setField(
+                IndexFields.RECORD, new String(ArticleRecords.toBytes(json, article), StandardCharsets.UTF_8));
+        return document;
+    }
+
+    /** The article of a document read with {@link #STORED_FIELDS} (or {@link #RECORD_ONLY}: then without text). */
+    Article toArticle(SolrDocument document) {
+        byte[] record = ((String) document.getFirstValue(IndexFields.RECORD)).getBytes(StandardCharsets.UTF_8);
+        return ArticleRecords.fromBytes(
+                json, record, 0, record.length, (String) document.getFirstValue(IndexFields.BODY));
+    }
+}

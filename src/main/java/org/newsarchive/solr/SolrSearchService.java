@@ -1,0 +1,481 @@
+package org.newsarchive.solr;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.apache.solr.client.solrj.SolrClient;
+import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.client.solrj.request.CoreAdminRequest;
+import org.apache.solr.client.solrj.response.QueryResponse;
+import org.apache.solr.client.solrj.response.json.BucketBasedJsonFacet;
+import org.apache.solr.client.solrj.util.ClientUtils;
+import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrDocumentList;
+import org.apache.solr.common.cloud.DocCollection;
+import org.apache.solr.common.cloud.Replica;
+import org.apache.solr.common.params.CursorMarkParams;
+import org.newsarchive.analysis.ChineseAnalysis;
+import org.newsarchive.article.Article;
+import org.newsarchive.index.IndexFields;
+import org.newsarchive.index.IndexUnavailableException;
+import org.newsarchive.search.FacetCount;
+import org.newsarchive.search.LikeQuery;
+import org.newsarchive.search.ParsedQuery;
+import org.newsarchive.search.QuerySyntax;
+import org.newsarchive.search.SearchHit;
+import org.newsarchive.search.SearchRequest;
+import org.newsarchive.search.SearchResults;
+import org.newsarchive.search.SearchService;
+import org.newsarchive.search.SortOrder;
+
+/**
+ * The search service on a SolrCloud collection, answering as the embedded index does.
+ *
+ * <p>Each feature maps to Solr's own machinery, with the archive's plugin where the answer must be the same:
+ * matching and ranking to the {@code archive} query parser (the embedded index's own Lucene queries, scored with
+ * collection-wide statistics); facets to JSON facets, each dimension excluding its own filter (drill sideways);
+ * snippets to the unified highlighter; related articles to the {@code related} parser; copies of a story to the
+ * stored cluster field. A search takes three requests: ranked ids with facets, the page's records with highlights,
+ * and the page's copy counts. Thread-safe.
+ */
+public final class SolrSearchService implements SearchService {
+
+    private static final int FACET_VALUES = 20;
+    private static final int EXPORT_BATCH = 500;
+    private static final int MAX_COPIES = 1000;
+    private static final int MAX_SUGGEST_PREFIX = 100;
+    private static final int MAX_SUGGESTIONS = 20;
+    private static final int SNIPPET_LENGTH = 120;
+
+    private final SolrCollection collection;
+    private final SolrDocuments documents;
+    private final ChineseAnalysis analysis;
+
+    public SolrSearchService(
+            SolrCollection collection, ChineseAnalysis analysis, tools.jackson.databind.json.JsonMapper json) {
+        this.collection = collection;
+        this.documents = new SolrDocuments(json);
+        this.analysis = analysis;
+    }
+
+    @Override
+    public Optional<Article> find(String id) {
+        if (id == null || id.isBlank()) {
+            return Optional.empty();
+        }
+        SolrQuery query = new SolrQuery(term(IndexFields.ID, id))
+                .setFields(SolrDocuments.STORED_FIELDS)
+                .setRows(1);
+        SolrDocumentList found = collection.query("read article " + id, query).getResults();
+        return found.isEmpty() ? Optional.empty() : Optional.of(documents.toArticle(found.get(0)));
+    }
+
+    @Override
+    public List<Article> copies(String id) {
+        Optional<String> cluster = clusterOf(id);
+        if (cluster.isEmpty()) {
+            return find(id).map(List::of).orElse(List.of());
+        }
+        SolrQuery query = new SolrQuery(term(IndexFields.CLUSTER, cluster.get()))
+                .setFields(SolrDocuments.STORED_FIELDS)
+                .setRows(MAX_COPIES)
+                .setSort(IndexFields.ID, SolrQuery.ORDER.asc);
+        return articles(collection.query("read the copies of " + id, query).getResults());
+    }
+
+    private Optional<String> clusterOf(String id) {
+        if (id == null || id.isBlank()) {
+            return Optional.empty();
+        }
+        SolrQuery query = new SolrQuery(term(IndexFields.ID, id))
+                .setFields(IndexFields.ID, IndexFields.CLUSTER)
+                .setRows(1);
+        SolrDocumentList found = collection.query("read article " + id, query).getResults();
+        return found.isEmpty()
+                ? Optional.empty()
+                : Optional.ofNullable(found.get(0).getFirstValue(IndexFields.CLUSTER))
+                        .map(Object::toString);
+    }
+
+    @Override
+    public List<Article> related(String id, int size) {
+        if (size < 1 || size > SearchRequest.MAX_SIZE) {
+            throw new IllegalArgumentException(
+                    "size must be between 1 and " + SearchRequest.MAX_SIZE + ", was " + size);
+        }
+        Optional<Article> article = find(id);
+        if (article.isEmpty()) {
+            return List.of();
+        }
+        SolrQuery query = new SolrQuery("{!related v=$like}")
+                .addFilterQuery("*:* -" + IndexFields.ID + ":" + ClientUtils.escapeQueryChars(id))
+                .setFields(SolrDocuments.STORED_FIELDS + "," + IndexFields.CLUSTER)
+                .setRows(size * 3);
+        query.set(
+                "like",
+                article.get().title() + "\n" + LikeQuery.lead(article.get().text()));
+        Set<String> clusters = new HashSet<>();
+        clusterOf(id).ifPresent(clusters::add);
+        List<Article> related = new ArrayList<>();
+        for (SolrDocument document :
+                collection.query("find articles like " + id, query).getResults()) {
+            Object cluster = document.getFirstValue(IndexFields.CLUSTER);
+            if (cluster == null || clusters.add(cluster.toString())) {
+                related.add(documents.toArticle(document));
+                if (related.size() == size) {
+                    break;
+                }
+            }
+        }
+        return related;
+    }
+
+    @Override
+    public List<String> suggest(String prefix, int size) {
+        if (prefix == null || prefix.isBlank()) {
+            return List.of();
+        }
+        int limit = Math.max(1, Math.min(size, MAX_SUGGESTIONS));
+        String text = prefix.length() > MAX_SUGGEST_PREFIX ? prefix.substring(0, MAX_SUGGEST_PREFIX) : prefix;
+        String key = analysis.titleKey(text);
+        Set<String> titles = new LinkedHashSet<>();
+        if (key.isEmpty()) {
+            return List.of();
+        }
+        SolrQuery startsWith = new SolrQuery("{!prefix f=" + IndexFields.TITLE_KEY + " v=$key}");
+        startsWith.set("key", key);
+        collectTitles(startsWith, titles, limit);
+        if (titles.size() < limit) {
+            SolrQuery contains = new SolrQuery("{!archive part=match v=$qq}");
+            contains.set("qq", "title:\"" + text.replace('"', ' ') + "\"");
+            collectTitles(contains, titles, limit);
+        }
+        return new ArrayList<>(titles);
+    }
+
+    private void collectTitles(SolrQuery query, Set<String> titles, int limit) {
+        query.setFields(IndexFields.TITLE).setRows(limit * 2);
+        for (SolrDocument document : collection.query("complete titles", query).getResults()) {
+            titles.add((String) document.getFirstValue(IndexFields.TITLE));
+            if (titles.size() >= limit) {
+                return;
+            }
+        }
+    }
+
+    /** The size of every replica's index, summed: what the collection takes on the cluster's disks. */
+    @Override
+    public long indexSizeBytes() {
+        DocCollection layout = collection.client().getClusterState().getCollectionOrNull(collection.name());
+        if (layout == null) {
+            throw new IndexUnavailableException(
+                    "SolrCloud has no collection " + collection.name()
+                            + "; create it with: java -jar target/news-archive.jar solr-setup",
+                    null);
+        }
+        long bytes = 0;
+        for (Replica replica : layout.getReplicas()) {
+            try (SolrClient node = SolrCollection.nodeClient(replica.getBaseUrl())) {
+                Long size = SolrCollection.READS.run(
+                        "report the size of " + replica.getCoreName(),
+                        () -> indexSize(CoreAdminRequest.getStatus(replica.getCoreName(), node)
+                                .getCoreStatus(replica.getCoreName())));
+                bytes += size == null ? 0 : size;
+            } catch (java.io.IOException closing) {
+                // The size was read; only closing the node's client failed.
+            } catch (IndexUnavailableException nodeDown) {
+                // A replica that is down takes no space that can be measured now.
+            }
+        }
+        return bytes;
+    }
+
+    private static Long indexSize(org.apache.solr.common.util.NamedList<Object> coreStatus) {
+        Object index = coreStatus == null ? null : coreStatus.get("index");
+        Object size = index instanceof org.apache.solr.common.util.NamedList<?> info ? info.get("sizeInBytes") : null;
+        return size instanceof Number number ? number.longValue() : null;
+    }
+
+    @Override
+    public List<FacetCount> facetValues(String dimension) {
+        if (!IndexFields.FACETS.contains(dimension)) {
+            throw new IllegalArgumentException("unknown facet: " + dimension + "; facets are " + IndexFields.FACETS);
+        }
+        SolrQuery query = new SolrQuery("*:*").setRows(0);
+        query.set("json.facet", "{v:{type:terms,field:" + dimension + ",limit:-1,sort:'count desc',refine:true}}");
+        return counts(collection.query("count " + dimension, query), "v").stream()
+                .sorted(Comparator.comparingLong(FacetCount::count).reversed().thenComparing(FacetCount::value))
+                .toList();
+    }
+
+    @Override
+    public SearchResults search(SearchRequest request) {
+        long start = System.nanoTime();
+        ParsedQuery parsed = QuerySyntax.parse(request.query());
+        int size = request.size();
+        int page = Math.min(request.page(), Math.max(1, MAX_DEPTH / size));
+        boolean capped = page != request.page();
+        int depth = Math.min(MAX_DEPTH, page * size * 2 + size);
+        boolean anyTerm = false;
+        QueryResponse ranked = collection.query("search", ranked(request, false, depth));
+        SearchResults.Fallback fallback =
+                parsed.syntaxError() ? SearchResults.Fallback.PLAIN_TERMS : SearchResults.Fallback.NONE;
+        if (ranked.getResults().getNumFound() == 0 && parsed.termCount() > 1) {
+            anyTerm = true;
+            ranked = collection.query("search", ranked(request, true, depth));
+            fallback = SearchResults.Fallback.ANY_TERM;
+        }
+        List<SolrDocument> pageDocs = collapsedPage(ranked.getResults(), page, size);
+        List<SearchHit> hits = hits(request, anyTerm, pageDocs);
+        Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
+        for (String dimension : IndexFields.FACETS) {
+            facets.put(dimension, counts(ranked, dimension));
+        }
+        SolrDocumentList results = ranked.getResults();
+        return new SearchResults(
+                request.query(),
+                results.getNumFound(),
+                !Boolean.FALSE.equals(results.getNumFoundExact()),
+                page,
+                size,
+                (System.nanoTime() - start) / 1_000_000,
+                fallback,
+                capped,
+                hits,
+                facets);
+    }
+
+    /** The ids and clusters of the top {@code depth} matches, with drill-sideways facet counts. */
+    private SolrQuery ranked(SearchRequest request, boolean anyTerm, int depth) {
+        SolrQuery query = filtered(request, matching(anyTerm, false));
+        query.setFields(IndexFields.ID, IndexFields.CLUSTER, "score").setRows(depth);
+        query.set("minExactCount", EXACT_TOTAL_LIMIT);
+        sortBy(query, request.sort());
+        StringBuilder facets = new StringBuilder("{");
+        for (String dimension : IndexFields.FACETS) {
+            if (facets.length() > 1) {
+                facets.append(',');
+            }
+            facets.append(dimension)
+                    .append(":{type:terms,field:")
+                    .append(dimension)
+                    .append(",limit:")
+                    .append(FACET_VALUES)
+                    .append(",sort:'count desc',refine:true,domain:{excludeTags:")
+                    .append(dimension)
+                    .append("}}");
+        }
+        query.set("json.facet", facets.append('}').toString());
+        return query;
+    }
+
+    /** The archive parser on the request's query text ({@code $qq}); {@code matchOnly} leaves out ranking clauses. */
+    private static String matching(boolean anyTerm, boolean matchOnly) {
+        return "{!archive anyTerm=" + anyTerm + (matchOnly ? " part=match" : "") + " v=$qq}";
+    }
+
+    private static SolrQuery filtered(SearchRequest request, String q) {
+        SolrQuery query = new SolrQuery(q);
+        query.set("qq", request.query());
+        request.filters().forEach((dimension, values) -> {
+            if (!IndexFields.FACETS.contains(dimension) || values.isEmpty()) {
+                return;
+            }
+            String anyValue = values.stream()
+                    .map(value -> dimension + ":" + ClientUtils.escapeQueryChars(value))
+                    .collect(Collectors.joining(" OR ", "{!tag=" + dimension + "}(", ")"));
+            query.addFilterQuery(anyValue);
+        });
+        if (request.from() != null || request.to() != null) {
+            String lower = request.from() == null
+                    ? "*"
+                    : String.valueOf(request.from()
+                            .atStartOfDay(ZoneOffset.UTC)
+                            .toInstant()
+                            .toEpochMilli());
+            String upper = request.to() == null
+                    ? "*"
+                    : String.valueOf(request.to()
+                                    .plusDays(1)
+                                    .atStartOfDay(ZoneOffset.UTC)
+                                    .toInstant()
+                                    .toEpochMilli()
+                            - 1);
+            query.addFilterQuery(IndexFields.DATE + ":[" + lower + " TO " + upper + "]");
+        }
+        return query;
+    }
+
+    private static void sortBy(SolrQuery query, SortOrder order) {
+        switch (order) {
+            case RELEVANCE -> query.setSort("score", SolrQuery.ORDER.desc);
+            case NEWEST -> query.setSort(IndexFields.DATE, SolrQuery.ORDER.desc);
+            case OLDEST -> query.setSort(IndexFields.DATE, SolrQuery.ORDER.asc);
+        }
+    }
+
+    /** The requested page of matches, with copies of one story shown once, at the rank of the best copy. */
+    private static List<SolrDocument> collapsedPage(SolrDocumentList ranked, int page, int size) {
+        List<SolrDocument> collapsed = new ArrayList<>();
+        Set<String> seenClusters = new HashSet<>();
+        for (SolrDocument document : ranked) {
+            Object cluster = document.getFirstValue(IndexFields.CLUSTER);
+            if (cluster == null || seenClusters.add(cluster.toString())) {
+                collapsed.add(document);
+            }
+        }
+        int from = Math.min(collapsed.size(), (page - 1) * size);
+        return collapsed.subList(from, Math.min(collapsed.size(), from + size));
+    }
+
+    /** The page's articles with highlighted titles and snippets, and how many copies each story has. */
+    private List<SearchHit> hits(SearchRequest request, boolean anyTerm, List<SolrDocument> pageDocs) {
+        if (pageDocs.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = pageDocs.stream()
+                .map(document -> document.getFirstValue(IndexFields.ID).toString())
+                .toList();
+        SolrQuery query = new SolrQuery(matching(anyTerm, false));
+        query.set("qq", request.query());
+        query.addFilterQuery("{!terms f=" + IndexFields.ID + "}" + String.join(",", ids));
+        query.setFields(SolrDocuments.RECORD_ONLY).setRows(ids.size());
+        highlight(query, anyTerm);
+        QueryResponse response = collection.query("read the results", query);
+        Map<String, Article> articles = new HashMap<>();
+        for (SolrDocument document : response.getResults()) {
+            articles.put(document.getFirstValue(IndexFields.ID).toString(), documents.toArticle(document));
+        }
+        Map<String, Map<String, List<String>>> highlights =
+                response.getHighlighting() == null ? Map.of() : response.getHighlighting();
+        Map<String, Integer> copies = copyCounts(pageDocs);
+        List<SearchHit> hits = new ArrayList<>(pageDocs.size());
+        for (SolrDocument ranked : pageDocs) {
+            String id = ranked.getFirstValue(IndexFields.ID).toString();
+            Article article = articles.get(id);
+            if (article == null) {
+                continue; // deleted between the two requests
+            }
+            Map<String, List<String>> marked = highlights.getOrDefault(id, Map.of());
+            String title = first(marked.get(IndexFields.TITLE));
+            String snippet = marked.get(IndexFields.BODY) == null ? "" : String.join("…", marked.get(IndexFields.BODY));
+            Object cluster = ranked.getFirstValue(IndexFields.CLUSTER);
+            Object score = ranked.getFieldValue("score");
+            hits.add(new SearchHit(
+                    article.withoutBody(),
+                    title != null ? title : org.jsoup.nodes.Entities.escape(article.title()),
+                    snippet,
+                    score instanceof Number number ? number.floatValue() : 0f,
+                    cluster == null ? 1 : Math.max(1, copies.getOrDefault(cluster.toString(), 1))));
+        }
+        return hits;
+    }
+
+    /**
+     * The unified highlighter, set up as the embedded index's: the matching clauses only, whole titles, snippets of
+     * about {@value #SNIPPET_LENGTH} characters cut at sentences, escaped HTML with {@code <mark>}.
+     */
+    private static void highlight(SolrQuery query, boolean anyTerm) {
+        query.setHighlight(true);
+        query.set("hl.method", "unified");
+        query.set("hl.q", matching(anyTerm, true));
+        query.set("hl.fl", IndexFields.TITLE + "," + IndexFields.BODY);
+        query.set("hl.requireFieldMatch", true);
+        query.set("hl.usePhraseHighlighter", true);
+        query.set("hl.weightMatches", false);
+        query.set("hl.encoder", "html");
+        query.set("hl.tag.pre", "<mark>");
+        query.set("hl.tag.post", "</mark>");
+        query.set("hl.tag.ellipsis", "…");
+        query.set("hl.maxAnalyzedChars", 1_000_000);
+        query.set("hl.defaultSummary", true);
+        query.set("hl.bs.type", "SENTENCE");
+        query.set("hl.bs.language", "zh");
+        query.set("hl.fragsize", SNIPPET_LENGTH);
+        query.set("hl.fragsizeIsMinimum", false);
+        query.set("hl.fragAlignRatio", "0.5");
+        query.set("hl.snippets", 2);
+        query.set("f." + IndexFields.TITLE + ".hl.bs.type", "WHOLE");
+        query.set("f." + IndexFields.TITLE + ".hl.snippets", 1);
+    }
+
+    private static String first(List<String> values) {
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    /** How many articles each cluster of the page has. */
+    private Map<String, Integer> copyCounts(List<SolrDocument> pageDocs) {
+        Set<String> clusters = pageDocs.stream()
+                .map(document -> document.getFirstValue(IndexFields.CLUSTER))
+                .filter(java.util.Objects::nonNull)
+                .map(Object::toString)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        if (clusters.isEmpty()) {
+            return Map.of();
+        }
+        SolrQuery query = new SolrQuery("*:*").setRows(0);
+        query.addFilterQuery("{!terms f=" + IndexFields.CLUSTER + "}" + String.join(",", clusters));
+        query.set("json.facet", "{c:{type:terms,field:" + IndexFields.CLUSTER + ",limit:-1,refine:true}}");
+        Map<String, Integer> counts = new HashMap<>();
+        counts(collection.query("count copies", query), "c")
+                .forEach(count -> counts.put(count.value(), (int) count.count()));
+        return counts;
+    }
+
+    private static List<FacetCount> counts(QueryResponse response, String facet) {
+        if (response.getJsonFacetingResponse() == null) {
+            return List.of();
+        }
+        BucketBasedJsonFacet buckets = response.getJsonFacetingResponse().getBucketBasedFacets(facet);
+        if (buckets == null) {
+            return List.of();
+        }
+        return buckets.getBuckets().stream()
+                .map(bucket -> new FacetCount(bucket.getVal().toString(), bucket.getCount()))
+                .toList();
+    }
+
+    /** Pages through the matches with a cursor, so that deep exports stay as cheap as the first page. */
+    @Override
+    public long forEachMatch(SearchRequest request, Consumer<Article> consumer) {
+        SolrQuery query = filtered(request, matching(false, false));
+        query.setFields(SolrDocuments.STORED_FIELDS).setRows(EXPORT_BATCH);
+        sortBy(query, request.sort());
+        query.addSort(IndexFields.ID, SolrQuery.ORDER.asc);
+        String cursor = CursorMarkParams.CURSOR_MARK_START;
+        long count = 0;
+        while (true) {
+            query.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
+            QueryResponse batch = collection.query("read matches", query);
+            for (SolrDocument document : batch.getResults()) {
+                consumer.accept(documents.toArticle(document));
+                count++;
+            }
+            if (cursor.equals(batch.getNextCursorMark())) {
+                return count;
+            }
+            cursor = batch.getNextCursorMark();
+        }
+    }
+
+    private List<Article> articles(SolrDocumentList found) {
+        List<Article> articles = new ArrayList<>(found.size());
+        found.forEach(document -> articles.add(documents.toArticle(document)));
+        return articles;
+    }
+
+    /** A query for one exact value of a field, whatever characters it holds. */
+    private static String term(String field, String value) {
+        return "{!term f=" + field + "}" + value;
+    }
+}
