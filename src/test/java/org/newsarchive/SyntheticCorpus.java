@@ -23,6 +23,19 @@ public final class SyntheticCorpus {
 
     /** Writes files number {@code first} to {@code first + count - 1}; different numbers make different articles. */
     public static Path write(Path folder, int first, int count) {
+        return write(folder, first, count, false);
+    }
+
+    /**
+     * Writes {@code count} articles that differ in their text, not only in their URL: beyond the samples
+     * themselves, each file is a sample followed by the text of another, so no two are copies of one story. For
+     * tests that rank and collapse copies.
+     */
+    public static Path writeDistinct(Path folder, int count) {
+        return write(folder, 0, count, true);
+    }
+
+    private static Path write(Path folder, int first, int count, boolean distinct) {
         try {
             Files.createDirectories(folder);
             List<Path> samples;
@@ -30,9 +43,16 @@ public final class SyntheticCorpus {
                 samples = listing.sorted().toList();
             }
             for (int i = first; i < first + count; i++) {
-                String text = Files.readString(samples.get(i % samples.size()), StandardCharsets.UTF_8)
-                        .replaceAll(
-                                "gnews\\.org/(?:zh-hans/|articles/)(\\d+)", "gnews.org/articles/" + (9_000_000 + i));
+                String text = Files.readString(samples.get(i % samples.size()), StandardCharsets.UTF_8);
+                if (distinct && i >= samples.size()) {
+                    int other = (i * 37 + i / samples.size()) % samples.size();
+                    if (other == i % samples.size()) {
+                        other = (other + 1) % samples.size();
+                    }
+                    text = text + "\n\n" + Files.readString(samples.get(other), StandardCharsets.UTF_8);
+                }
+                text = text.replaceAll(
+                        "gnews\\.org/(?:zh-hans/|articles/)(\\d+)", "gnews.org/articles/" + (9_000_000 + i));
                 Files.writeString(folder.resolve(String.format("%05d.md", i)), text, StandardCharsets.UTF_8);
             }
             return folder;

@@ -84,7 +84,7 @@ public final class LuceneSearchService implements SearchService {
                 analysis,
                 (dimension, value) ->
                         DrillDownQuery.term(facetsConfig.getDimConfig(dimension).indexFieldName, dimension, value));
-        this.highlighter = new Highlighter(analysis.queryAnalyzer(IndexFields.VIEWS));
+        this.highlighter = new Highlighter(analysis.indexAnalyzer(IndexFields.VIEWS));
     }
 
     @Override

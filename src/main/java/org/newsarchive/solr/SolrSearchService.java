@@ -51,6 +51,13 @@ import org.newsarchive.search.SortOrder;
 public final class SolrSearchService implements SearchService {
 
     private static final int FACET_VALUES = 20;
+    /**
+     * Extra values each shard proposes for a facet's top {@value #FACET_VALUES}: with long tails of values counted
+     * 2 or 3 times, a value split over shards can miss each shard's own top list. Refinement then makes the
+     * proposed values' counts exact.
+     */
+    private static final int FACET_OVERREQUEST = 200;
+
     private static final int EXPORT_BATCH = 500;
     private static final int MAX_COPIES = 1000;
     private static final int MAX_SUGGEST_PREFIX = 100;
@@ -271,7 +278,9 @@ public final class SolrSearchService implements SearchService {
                     .append(dimension)
                     .append(",limit:")
                     .append(FACET_VALUES)
-                    .append(",sort:'count desc',refine:true,domain:{excludeTags:")
+                    .append(",sort:'count desc',refine:true,overrequest:")
+                    .append(FACET_OVERREQUEST)
+                    .append(",domain:{excludeTags:")
                     .append(dimension)
                     .append("}}");
         }
