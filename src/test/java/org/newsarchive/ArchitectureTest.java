@@ -77,4 +77,22 @@ class ArchitectureTest {
                     "org.newsarchive.cli..",
                     "org.newsarchive.request..",
                     "org.newsarchive.representation..");
+
+    /** SolrJ stays behind the solr package (and the configuration that builds it), so the rest is engine-neutral. */
+    @ArchTest
+    static final ArchRule onlyTheSolrBackendTalksToSolr = noClasses()
+            .that()
+            .resideOutsideOfPackages("org.newsarchive.solr..", "org.newsarchive.config..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.apache.solr..");
+
+    /** The plugin runs inside Solr nodes; the archive itself never loads it (its runtime jar has no Solr core). */
+    @ArchTest
+    static final ArchRule nothingUsesTheSolrPlugin = noClasses()
+            .that()
+            .resideOutsideOfPackage("org.newsarchive.solr.plugin..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.newsarchive.solr.plugin..");
 }

@@ -72,7 +72,7 @@ final class SolrSetupCommand implements Callable<Integer> {
         SolrSetup.Outcome outcome;
         try {
             outcome = SolrSetup.run(solr, configName == null ? solr.name() : configName, shards, replicas);
-        } catch (IndexUnavailableException | org.apache.solr.common.SolrException e) {
+        } catch (IndexUnavailableException e) {
             err.println("solr-setup: " + e.getMessage());
             return 1;
         }

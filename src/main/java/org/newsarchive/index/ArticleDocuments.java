@@ -37,7 +37,7 @@ final class ArticleDocuments {
     }
 
     private final JsonMapper json;
-    private final FacetsConfig facets = IndexFields.facetsConfig();
+    private final FacetsConfig facets = LuceneFacets.config();
 
     ArticleDocuments(JsonMapper json) {
         this.json = json;

@@ -1,10 +1,12 @@
 package org.newsarchive.index;
 
 import java.util.Map;
-import org.apache.lucene.facet.FacetsConfig;
 import org.newsarchive.analysis.ChineseAnalysis;
 
-/** The field names of the article index and the analysis view of each text field. */
+/**
+ * The field names of the article index and the analysis view of each text field, the same in both engines (the
+ * SolrCloud configset's schema declares them too). Depends on nothing but constants, so the Solr plugin can carry it.
+ */
 public final class IndexFields {
 
     public static final String ID = "id";
@@ -51,13 +53,4 @@ public final class IndexFields {
             BODY_WORDS, ChineseAnalysis.WORDS);
 
     private IndexFields() {}
-
-    /** Facet configuration: multi-valued dimensions for tags and categories. */
-    public static FacetsConfig facetsConfig() {
-        FacetsConfig config = new FacetsConfig();
-        config.setMultiValued(TAG, true);
-        config.setMultiValued(CATEGORY, true);
-        config.setMultiValued(CHANNEL, false);
-        return config;
-    }
 }

@@ -38,6 +38,7 @@ import org.newsarchive.analysis.ChineseAnalysis;
 import org.newsarchive.article.Article;
 import org.newsarchive.index.ArticleIndex;
 import org.newsarchive.index.IndexFields;
+import org.newsarchive.index.LuceneFacets;
 
 /**
  * The search service on the embedded Lucene index.
@@ -65,7 +66,7 @@ public final class LuceneSearchService implements SearchService {
     private final QueryFactory queries;
     private final Highlighter highlighter;
     private final FacetStates facetStates = new FacetStates();
-    private final FacetsConfig facetsConfig = IndexFields.facetsConfig();
+    private final FacetsConfig facetsConfig = LuceneFacets.config();
     private final RelatedArticles related;
     private final TitleSuggestions suggestions;
 

@@ -4,12 +4,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.client.solrj.request.ConfigSetAdminRequest;
+import org.apache.solr.common.SolrException;
 import org.apache.solr.common.util.ContentStreamBase;
+import org.newsarchive.index.IndexUnavailableException;
 
 /**
  * Prepares a SolrCloud cluster for the archive: uploads the configset shipped in the archive's jar, then creates the
@@ -25,19 +28,21 @@ public final class SolrSetup {
     /** What was done. */
     public record Outcome(String configSet, boolean created, int shards, int replicas) {}
 
+    private static final Retries ONCE = new Retries(1, Duration.ZERO, Duration.ZERO);
+
     private SolrSetup() {}
 
     /**
      * @param shards how many parts the articles are split into, to spread indexing and search over nodes
      * @param replicas copies of each shard, on different nodes, so that a node can fail
+     * @throws IndexUnavailableException when SolrCloud does not answer, or refuses (the message says why)
      */
     public static Outcome run(SolrCollection collection, String configSet, int shards, int replicas) {
         if (shards < 1 || replicas < 1) {
             throw new IllegalArgumentException("shards and replicas must be at least 1");
         }
         var client = collection.client();
-        Retries once = new Retries(1, java.time.Duration.ZERO, java.time.Duration.ZERO);
-        once.run(
+        call(
                 "upload the configset " + configSet,
                 () -> new ConfigSetAdminRequest.Upload()
                         .setConfigSetName(configSet)
@@ -46,20 +51,29 @@ public final class SolrSetup {
                         .setOverwrite(true)
                         .setCleanup(true)
                         .process(client));
-        List<String> existing = once.run("list the collections", () -> CollectionAdminRequest.listCollections(client));
+        List<String> existing = call("list the collections", () -> CollectionAdminRequest.listCollections(client));
         boolean create = !existing.contains(collection.name());
         if (create) {
             CollectionAdminRequest.Create request =
                     CollectionAdminRequest.createCollection(collection.name(), configSet, shards, replicas);
             request.setWaitForFinalState(true);
-            once.run("create the collection " + collection.name(), () -> request.process(client));
+            call("create the collection " + collection.name(), () -> request.process(client));
         } else {
-            once.run(
+            call(
                     "reload the collection " + collection.name(),
                     () -> CollectionAdminRequest.reloadCollection(collection.name())
                             .process(client));
         }
         return new Outcome(configSet, create, shards, replicas);
+    }
+
+    /** Runs one admin request, once: setup is interactive, and running it again is safe. */
+    private static <T> T call(String what, Retries.Call<T> request) {
+        try {
+            return ONCE.run(what, request);
+        } catch (SolrException refused) {
+            throw new IndexUnavailableException("SolrCloud refused to " + what + ": " + refused.getMessage(), refused);
+        }
     }
 
     /** The configset's files, zipped as the configset API takes them. */

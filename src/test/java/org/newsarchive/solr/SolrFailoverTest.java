@@ -94,7 +94,9 @@ class SolrFailoverTest {
         Thread.sleep(1_500);
         JettySolrRunner stopped = solr.cluster.stopJettySolrRunner(1);
         solr.cluster.waitForJettyToStop(stopped);
-        assertThat(during).as("the ingest was still running when the node stopped").isNotDone();
+        assertThat(during)
+                .as("the ingest was still running when the node stopped")
+                .isNotDone();
         int answeredBeforeStop = answered.get();
 
         IngestReport report = during.get(5, TimeUnit.MINUTES);
