@@ -2,6 +2,7 @@ package org.newsarchive.cli;
 
 import java.util.List;
 import java.util.Objects;
+import org.newsarchive.index.IndexUnavailableException;
 import org.springframework.context.ApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -50,6 +51,20 @@ public final class ArchiveCommandLine {
             }
         };
         CommandLine commandLine = new CommandLine(ArchiveCommandLine.class, factory);
+        commandLine.setExecutionExceptionHandler(ArchiveCommandLine::indexUnavailable);
         return commandLine.execute(args.toArray(String[]::new));
+    }
+
+    /**
+     * An index that cannot be used (locked, unreadable, or a SolrCloud that does not answer) ends any command with
+     * its message, which says what to do, and exit code 1; anything else is a bug and keeps its stack trace.
+     */
+    private static int indexUnavailable(Exception failure, CommandLine command, CommandLine.ParseResult parsed)
+            throws Exception {
+        if (failure instanceof IndexUnavailableException unavailable) {
+            command.getErr().println(command.getCommandName() + ": " + unavailable.getMessage());
+            return 1;
+        }
+        throw failure;
     }
 }

@@ -12,10 +12,17 @@ class IndexUnavailableAnalyzer extends AbstractFailureAnalyzer<IndexUnavailableE
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, IndexUnavailableException cause) {
-        String action = cause.getMessage().contains("locked")
-                ? "Stop the other archive process, or ingest through the running server (POST /api/ingest with the"
-                        + " admin token). Only one process may write an archive at a time."
-                : "Rebuild the index from the raw store: java -jar news-archive.jar reindex --archive.data-dir=DIR";
+        String action;
+        if (cause.getMessage().contains("SolrCloud")) {
+            action = "Check that ZooKeeper and the Solr nodes named by archive.solr.* are up and that the collection"
+                    + " exists (java -jar news-archive.jar solr-setup --archive.backend=solr"
+                    + " --archive.solr.zk-hosts=HOST:PORT).";
+        } else if (cause.getMessage().contains("locked")) {
+            action = "Stop the other archive process, or ingest through the running server (POST /api/ingest with the"
+                    + " admin token). Only one process may write an archive at a time.";
+        } else {
+            action = "Rebuild the index from the raw store: java -jar news-archive.jar reindex --archive.data-dir=DIR";
+        }
         return new FailureAnalysis(cause.getMessage(), action, null);
     }
 }

@@ -41,7 +41,7 @@ public final class SolrArticleSink implements ArticleSink {
     private final Retries retries;
     private final int batchSize;
     private final NearDuplicates nearDuplicates = new NearDuplicates();
-    private boolean clustersLoaded;
+    private volatile boolean clustersLoaded;
 
     private final Object filling = new Object();
     private List<SolrInputDocument> pending = new ArrayList<>();
@@ -63,10 +63,14 @@ public final class SolrArticleSink implements ArticleSink {
     }
 
     /**
-     * Registers every indexed article's fingerprint and cluster, paging through the collection by id; once, before
-     * the first article is saved (not at startup, so that {@code solr-setup} can run before the collection exists).
+     * Registers every indexed article's fingerprint and cluster, paging through the collection by id; once, at the
+     * sink's first use (not at startup, so that {@code solr-setup} can run before the collection exists). A missing
+     * collection fails here, with a message that says how to create it.
      */
     private void loadClustersOnce() {
+        if (clustersLoaded) {
+            return;
+        }
         synchronized (nearDuplicates) {
             if (!clustersLoaded) {
                 loadClusters();
@@ -98,11 +102,15 @@ public final class SolrArticleSink implements ArticleSink {
         }
     }
 
-    /** Reads the committed or just-sent version of the article (Solr's real-time get). */
+    /**
+     * Reads the committed or just-sent version of the article (Solr's real-time get), with the ingest's patience: a
+     * node down makes the ingest wait, not fail the file.
+     */
     @Override
     public boolean holdsSame(Article article) {
+        loadClustersOnce();
         ModifiableSolrParams fields = new ModifiableSolrParams().set("fl", IndexFields.SHA256);
-        SolrDocument stored = SolrCollection.READS.run(
+        SolrDocument stored = retries.run(
                 "read article " + article.id(),
                 () -> collection.client().getById(collection.name(), article.id(), fields));
         return stored != null && article.provenance().sha256().equals(stored.getFirstValue(IndexFields.SHA256));
@@ -198,6 +206,7 @@ public final class SolrArticleSink implements ArticleSink {
      */
     @Override
     public void commit() {
+        loadClustersOnce();
         List<SolrInputDocument> rest;
         synchronized (filling) {
             rest = pending;

@@ -12,6 +12,8 @@ import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.impl.CloudLegacySolrClient;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
 import org.apache.solr.client.solrj.response.QueryResponse;
+import org.apache.solr.common.SolrException;
+import org.newsarchive.index.IndexUnavailableException;
 
 /**
  * The archive's collection on a SolrCloud cluster, and the one client that reaches it.
@@ -69,7 +71,17 @@ public final class SolrCollection implements Closeable {
 
     /** Runs a query on the collection, retried as {@link #READS}; POSTed, so long queries fit. */
     QueryResponse query(String what, SolrQuery query) {
-        return READS.run(what, () -> client.query(name, query, SolrRequest.METHOD.POST));
+        try {
+            return READS.run(what, () -> client.query(name, query, SolrRequest.METHOD.POST));
+        } catch (SolrException e) {
+            if (String.valueOf(e.getMessage()).contains("Collection not found")) {
+                throw new IndexUnavailableException(
+                        "SolrCloud has no collection " + name + "; create it with: java -jar news-archive.jar"
+                                + " solr-setup (with the same archive.solr.* settings)",
+                        e);
+            }
+            throw e;
+        }
     }
 
     /** A SolrJ client for one node, for requests that must reach every core, such as their sizes. */

@@ -219,7 +219,7 @@ public final class SolrSearchService implements SearchService {
             throw new IllegalArgumentException("unknown facet: " + dimension + "; facets are " + IndexFields.FACETS);
         }
         SolrQuery query = new SolrQuery("*:*").setRows(0);
-        query.set("json.facet", "{v:{type:terms,field:" + dimension + ",limit:-1,sort:'count desc',refine:true}}");
+        query.set("json.facet", "{v:{type:terms,field:" + dimension + ",limit:-1,sort:'count desc'}}");
         return counts(collection.query("count " + dimension, query), "v").stream()
                 .sorted(Comparator.comparingLong(FacetCount::count).reversed().thenComparing(FacetCount::value))
                 .toList();
@@ -347,7 +347,10 @@ public final class SolrSearchService implements SearchService {
         return collapsed.subList(from, Math.min(collapsed.size(), from + size));
     }
 
-    /** The page's articles with highlighted titles and snippets, and how many copies each story has. */
+    /**
+     * The page's articles with highlighted titles and snippets, and how many copies each story has. The page is
+     * fetched by id, unscored (the ranking came with the first request); the highlighter gets the matching query.
+     */
     private List<SearchHit> hits(SearchRequest request, boolean anyTerm, List<SolrDocument> pageDocs) {
         if (pageDocs.isEmpty()) {
             return List.of();
@@ -355,7 +358,7 @@ public final class SolrSearchService implements SearchService {
         List<String> ids = pageDocs.stream()
                 .map(document -> document.getFirstValue(IndexFields.ID).toString())
                 .toList();
-        SolrQuery query = new SolrQuery(matching(anyTerm, false));
+        SolrQuery query = new SolrQuery("*:*");
         query.set("qq", request.query());
         query.addFilterQuery("{!terms f=" + IndexFields.ID + "}" + String.join(",", ids));
         query.setFields(SolrDocuments.RECORD_ONLY).setRows(ids.size());
@@ -434,7 +437,7 @@ public final class SolrSearchService implements SearchService {
         }
         SolrQuery query = new SolrQuery("*:*").setRows(0);
         query.addFilterQuery("{!terms f=" + IndexFields.CLUSTER + "}" + String.join(",", clusters));
-        query.set("json.facet", "{c:{type:terms,field:" + IndexFields.CLUSTER + ",limit:-1,refine:true}}");
+        query.set("json.facet", "{c:{type:terms,field:" + IndexFields.CLUSTER + ",limit:-1}}");
         Map<String, Integer> counts = new HashMap<>();
         counts(collection.query("count copies", query), "c")
                 .forEach(count -> counts.put(count.value(), (int) count.count()));

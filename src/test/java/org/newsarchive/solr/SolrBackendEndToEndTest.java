@@ -80,6 +80,12 @@ class SolrBackendEndToEndTest {
 
     @Test
     void setupIngestSearchReindexAndServe() throws Exception {
+        Run beforeSetup = run("search", "互助");
+        assertThat(beforeSetup.exitCode()).isEqualTo(1);
+        assertThat(beforeSetup.out())
+                .contains("SolrCloud has no collection news-archive", "solr-setup")
+                .doesNotContain("\tat org.");
+
         Run setup = run("solr-setup", "--shards", "2", "--replicas", "2");
         assertThat(setup.exitCode()).as(setup.out()).isZero();
         assertThat(setup.out()).contains("Created collection news-archive with configset news-archive (2 shards x 2");
