@@ -37,6 +37,7 @@ import org.newsarchive.search.SearchRequest;
 import org.newsarchive.search.SearchResults;
 import org.newsarchive.search.SearchService;
 import org.newsarchive.search.SortOrder;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The search service on a SolrCloud collection, answering as the embedded index does.
@@ -68,8 +69,7 @@ public final class SolrSearchService implements SearchService {
     private final SolrDocuments documents;
     private final ChineseAnalysis analysis;
 
-    public SolrSearchService(
-            SolrCollection collection, ChineseAnalysis analysis, tools.jackson.databind.json.JsonMapper json) {
+    public SolrSearchService(SolrCollection collection, ChineseAnalysis analysis, JsonMapper json) {
         this.collection = collection;
         this.documents = new SolrDocuments(json);
         this.analysis = analysis;
@@ -77,41 +77,34 @@ public final class SolrSearchService implements SearchService {
 
     @Override
     public Optional<Article> find(String id) {
+        return storedDocument(id).map(documents::toArticle);
+    }
+
+    /** The stored fields and the cluster of the article with this id. */
+    private Optional<SolrDocument> storedDocument(String id) {
         if (id == null || id.isBlank()) {
             return Optional.empty();
         }
         SolrQuery query = new SolrQuery(term(IndexFields.ID, id))
-                .setFields(SolrDocuments.STORED_FIELDS)
+                .setFields(SolrDocuments.STORED_FIELDS + "," + IndexFields.CLUSTER)
                 .setRows(1);
         SolrDocumentList found = collection.query("read article " + id, query).getResults();
-        return found.isEmpty() ? Optional.empty() : Optional.of(documents.toArticle(found.get(0)));
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
     @Override
     public List<Article> copies(String id) {
-        Optional<String> cluster = clusterOf(id);
-        if (cluster.isEmpty()) {
-            return find(id).map(List::of).orElse(List.of());
+        Optional<SolrDocument> stored = storedDocument(id);
+        Object cluster = stored.map(document -> document.getFirstValue(IndexFields.CLUSTER))
+                .orElse(null);
+        if (cluster == null) {
+            return stored.map(documents::toArticle).map(List::of).orElse(List.of());
         }
-        SolrQuery query = new SolrQuery(term(IndexFields.CLUSTER, cluster.get()))
+        SolrQuery query = new SolrQuery(term(IndexFields.CLUSTER, cluster.toString()))
                 .setFields(SolrDocuments.STORED_FIELDS)
                 .setRows(MAX_COPIES)
                 .setSort(IndexFields.ID, SolrQuery.ORDER.asc);
         return articles(collection.query("read the copies of " + id, query).getResults());
-    }
-
-    private Optional<String> clusterOf(String id) {
-        if (id == null || id.isBlank()) {
-            return Optional.empty();
-        }
-        SolrQuery query = new SolrQuery(term(IndexFields.ID, id))
-                .setFields(IndexFields.ID, IndexFields.CLUSTER)
-                .setRows(1);
-        SolrDocumentList found = collection.query("read article " + id, query).getResults();
-        return found.isEmpty()
-                ? Optional.empty()
-                : Optional.ofNullable(found.get(0).getFirstValue(IndexFields.CLUSTER))
-                        .map(Object::toString);
     }
 
     @Override
@@ -120,19 +113,21 @@ public final class SolrSearchService implements SearchService {
             throw new IllegalArgumentException(
                     "size must be between 1 and " + SearchRequest.MAX_SIZE + ", was " + size);
         }
-        Optional<Article> article = find(id);
-        if (article.isEmpty()) {
+        Optional<SolrDocument> stored = storedDocument(id);
+        if (stored.isEmpty()) {
             return List.of();
         }
+        Article article = documents.toArticle(stored.get());
         SolrQuery query = new SolrQuery("{!related v=$like}")
                 .addFilterQuery("*:* -" + IndexFields.ID + ":" + ClientUtils.escapeQueryChars(id))
                 .setFields(SolrDocuments.STORED_FIELDS + "," + IndexFields.CLUSTER)
                 .setRows(size * 3);
-        query.set(
-                "like",
-                article.get().title() + "\n" + LikeQuery.lead(article.get().text()));
+        query.set("like", article.title() + "\n" + LikeQuery.lead(article.text()));
         Set<String> clusters = new HashSet<>();
-        clusterOf(id).ifPresent(clusters::add);
+        Object ownCluster = stored.get().getFirstValue(IndexFields.CLUSTER);
+        if (ownCluster != null) {
+            clusters.add(ownCluster.toString());
+        }
         List<Article> related = new ArrayList<>();
         for (SolrDocument document :
                 collection.query("find articles like " + id, query).getResults()) {

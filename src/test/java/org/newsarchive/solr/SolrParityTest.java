@@ -195,6 +195,38 @@ class SolrParityTest {
         return marks;
     }
 
+    /** Query text and filter values reach Solr only as data: no local parameters, no query injection. */
+    @ParameterizedTest
+    @MethodSource("hostileQueries")
+    void hostileInputIsDataOnBothBackends(String hostile) {
+        SearchRequest query = SearchRequest.of(hostile);
+        assertThat(cloud.search(query).total()).isEqualTo(lucene.search(query).total());
+        SearchRequest filter =
+                new SearchRequest("", Map.of("publisher", List.of(hostile)), null, null, SortOrder.RELEVANCE, 1, 10);
+        assertThat(cloud.search(filter).total())
+                .isEqualTo(lucene.search(filter).total())
+                .isZero();
+        assertThat(cloud.suggest(hostile, 5)).isEqualTo(lucene.suggest(hostile, 5));
+    }
+
+    static Stream<String> hostileQueries() {
+        return Stream.of(
+                "{!xmlparser v='<!DOCTYPE a SYSTEM \"http://127.0.0.1/\"><a/>'}",
+                "*:*",
+                "_query_:\"{!lucene}*:*\"",
+                "{!terms f=id}a,b",
+                "a\" OR *:* OR \"b",
+                "${jndi:ldap://127.0.0.1/a}",
+                "title:",
+                "\\",
+                "(((",
+                "AND OR NOT",
+                "\"\"",
+                "-",
+                "美国\u0000中共",
+                "美".repeat(SearchRequest.MAX_QUERY_LENGTH));
+    }
+
     @Test
     void relatedArticlesAndCopiesMatch() {
         List<String> sampleIds = lucene.search(SearchRequest.of("美国")).hits().stream()
