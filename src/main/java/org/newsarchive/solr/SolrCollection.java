@@ -41,7 +41,7 @@ public final class SolrCollection implements Closeable {
      * when no ZooKeeper host is given, through any of its nodes ({@code urls}, such as
      * {@code http://solr1:8983/solr}).
      *
-     * @throws IllegalArgumentException when neither is given
+     * @throws IndexUnavailableException when neither is given
      */
     public static SolrCollection connect(List<String> zkHosts, String zkChroot, List<String> urls, String name) {
         CloudLegacySolrClient.Builder builder;
@@ -53,9 +53,10 @@ public final class SolrCollection implements Closeable {
         } else if (!urls.isEmpty()) {
             builder = new CloudLegacySolrClient.Builder(urls);
         } else {
-            throw new IllegalArgumentException(
-                    "the solr backend needs archive.solr.zk-hosts (ZooKeeper, host:port,...) or archive.solr.urls"
-                            + " (any Solr node, http://host:8983/solr,...)");
+            throw new IndexUnavailableException(
+                    "SolrCloud is not configured: the solr backend needs archive.solr.zk-hosts (ZooKeeper,"
+                            + " host:port,...) or archive.solr.urls (any Solr node, http://host:8983/solr,...)",
+                    null);
         }
         CloudSolrClient client = builder.sendUpdatesOnlyToShardLeaders().build();
         return new SolrCollection(client, name);
