@@ -3,6 +3,7 @@ package org.newsarchive.api;
 import java.net.URI;
 import org.newsarchive.request.InvalidParameterException;
 import org.newsarchive.request.NotFoundException;
+import org.newsarchive.search.SearchUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -25,6 +26,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ApiErrors extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+    private static final int RETRY_AFTER_SECONDS = 30;
 
     /** The problem types the API answers with, each a stable URI. */
     enum Problem {
@@ -33,6 +35,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "Authentication required"),
         FORBIDDEN(HttpStatus.FORBIDDEN, "Forbidden"),
         INVALID_UPLOAD(HttpStatus.BAD_REQUEST, "Invalid upload"),
+        UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Search unavailable"),
         SERVER_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Server error");
 
         final HttpStatus status;
@@ -80,6 +83,15 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidUploadException.class)
     ProblemDetail invalidUpload(InvalidUploadException e) {
         return Problem.INVALID_UPLOAD.detail(e.getMessage());
+    }
+
+    /** The engine cannot answer for now (a SolrCloud shard with no live replica): worth a retry, not a bug. */
+    @ExceptionHandler(SearchUnavailableException.class)
+    ResponseEntity<ProblemDetail> unavailable(SearchUnavailableException e) {
+        log.warn("Search unavailable: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS))
+                .body(Problem.UNAVAILABLE.detail("The search engine cannot answer right now; try again shortly."));
     }
 
     @ExceptionHandler(Exception.class)

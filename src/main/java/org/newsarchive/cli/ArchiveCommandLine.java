@@ -3,6 +3,7 @@ package org.newsarchive.cli;
 import java.util.List;
 import java.util.Objects;
 import org.newsarchive.index.IndexUnavailableException;
+import org.newsarchive.search.SearchUnavailableException;
 import org.springframework.context.ApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -61,8 +62,8 @@ public final class ArchiveCommandLine {
      */
     private static int indexUnavailable(Exception failure, CommandLine command, CommandLine.ParseResult parsed)
             throws Exception {
-        if (failure instanceof IndexUnavailableException unavailable) {
-            command.getErr().println(command.getCommandName() + ": " + unavailable.getMessage());
+        if (failure instanceof IndexUnavailableException || failure instanceof SearchUnavailableException) {
+            command.getErr().println(command.getCommandName() + ": " + failure.getMessage());
             return 1;
         }
         throw failure;

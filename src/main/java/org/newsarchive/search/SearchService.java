@@ -17,6 +17,8 @@ import org.newsarchive.index.IndexFields;
  * dimensions, so a reader sees what else they could pick. Totals are exact up to {@value #EXACT_TOTAL_LIMIT}; pages
  * reach {@value #MAX_DEPTH} hits deep. Copies of one story are shown once, with their count. When nothing matches
  * every term, articles matching any term are returned, and the results say so. Implementations are thread-safe.
+ *
+ * <p>Every method may throw {@link SearchUnavailableException} when the engine cannot answer for now.
  */
 public interface SearchService {
 

@@ -36,6 +36,7 @@ import org.newsarchive.search.SearchHit;
 import org.newsarchive.search.SearchRequest;
 import org.newsarchive.search.SearchResults;
 import org.newsarchive.search.SearchService;
+import org.newsarchive.search.SearchUnavailableException;
 import org.newsarchive.search.SortOrder;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -88,7 +89,7 @@ public final class SolrSearchService implements SearchService {
         SolrQuery query = new SolrQuery(term(IndexFields.ID, id))
                 .setFields(SolrDocuments.STORED_FIELDS + "," + IndexFields.CLUSTER)
                 .setRows(1);
-        SolrDocumentList found = collection.query("read article " + id, query).getResults();
+        SolrDocumentList found = query("read article " + id, query).getResults();
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
@@ -104,7 +105,7 @@ public final class SolrSearchService implements SearchService {
                 .setFields(SolrDocuments.STORED_FIELDS)
                 .setRows(MAX_COPIES)
                 .setSort(IndexFields.ID, SolrQuery.ORDER.asc);
-        return articles(collection.query("read the copies of " + id, query).getResults());
+        return articles(query("read the copies of " + id, query).getResults());
     }
 
     @Override
@@ -129,8 +130,7 @@ public final class SolrSearchService implements SearchService {
             clusters.add(ownCluster.toString());
         }
         List<Article> related = new ArrayList<>();
-        for (SolrDocument document :
-                collection.query("find articles like " + id, query).getResults()) {
+        for (SolrDocument document : query("find articles like " + id, query).getResults()) {
             Object cluster = document.getFirstValue(IndexFields.CLUSTER);
             if (cluster == null || clusters.add(cluster.toString())) {
                 related.add(documents.toArticle(document));
@@ -167,7 +167,7 @@ public final class SolrSearchService implements SearchService {
 
     private void collectTitles(SolrQuery query, Set<String> titles, int limit) {
         query.setFields(IndexFields.TITLE).setRows(limit * 2);
-        for (SolrDocument document : collection.query("complete titles", query).getResults()) {
+        for (SolrDocument document : query("complete titles", query).getResults()) {
             titles.add((String) document.getFirstValue(IndexFields.TITLE));
             if (titles.size() >= limit) {
                 return;
@@ -180,7 +180,7 @@ public final class SolrSearchService implements SearchService {
     public long indexSizeBytes() {
         DocCollection layout = collection.client().getClusterState().getCollectionOrNull(collection.name());
         if (layout == null) {
-            throw new IndexUnavailableException(
+            throw new SearchUnavailableException(
                     "SolrCloud has no collection " + collection.name()
                             + "; create it with: java -jar target/news-archive.jar solr-setup",
                     null);
@@ -215,7 +215,7 @@ public final class SolrSearchService implements SearchService {
         }
         SolrQuery query = new SolrQuery("*:*").setRows(0);
         query.set("json.facet", "{v:{type:terms,field:" + dimension + ",limit:-1,sort:'count desc'}}");
-        return counts(collection.query("count " + dimension, query), "v").stream()
+        return counts(query("count " + dimension, query), "v").stream()
                 .sorted(Comparator.comparingLong(FacetCount::count).reversed().thenComparing(FacetCount::value))
                 .toList();
     }
@@ -229,12 +229,12 @@ public final class SolrSearchService implements SearchService {
         boolean capped = page != request.page();
         int depth = Math.min(MAX_DEPTH, page * size * 2 + size);
         boolean anyTerm = false;
-        QueryResponse ranked = collection.query("search", ranked(request, false, depth));
+        QueryResponse ranked = query("search", ranked(request, false, depth));
         SearchResults.Fallback fallback =
                 parsed.syntaxError() ? SearchResults.Fallback.PLAIN_TERMS : SearchResults.Fallback.NONE;
         if (ranked.getResults().getNumFound() == 0 && parsed.termCount() > 1) {
             anyTerm = true;
-            ranked = collection.query("search", ranked(request, true, depth));
+            ranked = query("search", ranked(request, true, depth));
             fallback = SearchResults.Fallback.ANY_TERM;
         }
         List<SolrDocument> pageDocs = collapsedPage(ranked.getResults(), page, size);
@@ -358,7 +358,7 @@ public final class SolrSearchService implements SearchService {
         query.addFilterQuery("{!terms f=" + IndexFields.ID + "}" + String.join(",", ids));
         query.setFields(SolrDocuments.RECORD_ONLY).setRows(ids.size());
         highlight(query, anyTerm);
-        QueryResponse response = collection.query("read the results", query);
+        QueryResponse response = query("read the results", query);
         Map<String, Article> articles = new HashMap<>();
         for (SolrDocument document : response.getResults()) {
             articles.put(document.getFirstValue(IndexFields.ID).toString(), documents.toArticle(document));
@@ -434,8 +434,7 @@ public final class SolrSearchService implements SearchService {
         query.addFilterQuery("{!terms f=" + IndexFields.CLUSTER + "}" + String.join(",", clusters));
         query.set("json.facet", "{c:{type:terms,field:" + IndexFields.CLUSTER + ",limit:-1}}");
         Map<String, Integer> counts = new HashMap<>();
-        counts(collection.query("count copies", query), "c")
-                .forEach(count -> counts.put(count.value(), (int) count.count()));
+        counts(query("count copies", query), "c").forEach(count -> counts.put(count.value(), (int) count.count()));
         return counts;
     }
 
@@ -463,7 +462,7 @@ public final class SolrSearchService implements SearchService {
         long count = 0;
         while (true) {
             query.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
-            QueryResponse batch = collection.query("read matches", query);
+            QueryResponse batch = query("read matches", query);
             for (SolrDocument document : batch.getResults()) {
                 consumer.accept(documents.toArticle(document));
                 count++;
@@ -479,6 +478,15 @@ public final class SolrSearchService implements SearchService {
         List<Article> articles = new ArrayList<>(found.size());
         found.forEach(document -> articles.add(documents.toArticle(document)));
         return articles;
+    }
+
+    /** Runs a query; a cluster that cannot answer is reported as {@link SearchUnavailableException}. */
+    private QueryResponse query(String what, SolrQuery query) {
+        try {
+            return collection.query(what, query);
+        } catch (IndexUnavailableException e) {
+            throw new SearchUnavailableException(e.getMessage(), e);
+        }
     }
 
     /** A query for one exact value of a field, whatever characters it holds. */

@@ -3,8 +3,10 @@ package org.newsarchive.web;
 import jakarta.servlet.http.HttpServletResponse;
 import org.newsarchive.request.InvalidParameterException;
 import org.newsarchive.request.NotFoundException;
+import org.newsarchive.search.SearchUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -35,6 +37,14 @@ class PageErrors {
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
     String badRequest(Exception e, HttpServletResponse response, Model model) {
         return page(HttpStatus.BAD_REQUEST, null, response, model);
+    }
+
+    /** The engine cannot answer for now: the reader is asked to try again shortly. */
+    @ExceptionHandler(SearchUnavailableException.class)
+    String unavailable(SearchUnavailableException e, HttpServletResponse response, Model model) {
+        log.warn("Search unavailable: {}", e.getMessage());
+        response.setHeader(HttpHeaders.RETRY_AFTER, "30");
+        return page(HttpStatus.SERVICE_UNAVAILABLE, null, response, model);
     }
 
     @ExceptionHandler(Exception.class)

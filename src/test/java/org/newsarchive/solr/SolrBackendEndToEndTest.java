@@ -29,7 +29,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The archive with {@code archive.backend=solr}, as an operator runs it against a real SolrCloud: {@code solr-setup},
  * {@code ingest}, {@code search}, {@code stats} and {@code reindex} in child JVMs whose classpath holds neither Solr
- * nor Jetty (as the runtime jar), then the web server answering pages and the API from the collection.
+ * nor Jetty (as the runtime jar), then the web server answering pages and the API from the collection, and
+ * answering 503 (try again) when no Solr node is up.
  */
 class SolrBackendEndToEndTest {
 
@@ -128,6 +129,23 @@ class SolrBackendEndToEndTest {
             HttpResponse<String> stats2 = http.send(
                     HttpRequest.newBuilder(URI.create(base + "/api/stats")).build(), body());
             assertThat(stats2.body()).contains("\"articles\":5");
+
+            for (var node : List.copyOf(cluster.getJettySolrRunners())) {
+                cluster.stopJettySolrRunner(node);
+            }
+            HttpResponse<String> down = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/search?q=" + query))
+                            .build(),
+                    body());
+            assertThat(down.statusCode()).isEqualTo(503);
+            assertThat(down.headers().firstValue("Retry-After")).hasValue("30");
+            assertThat(down.body()).contains("暂时无法检索").doesNotContain("at org.", "Exception");
+            HttpResponse<String> apiDown = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/search?q=" + query))
+                            .build(),
+                    body());
+            assertThat(apiDown.statusCode()).isEqualTo(503);
+            assertThat(apiDown.body()).contains("urn:news-archive:problem:unavailable");
         }
     }
 
