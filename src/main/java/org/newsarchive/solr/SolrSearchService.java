@@ -47,8 +47,8 @@ import tools.jackson.databind.json.JsonMapper;
  * matching and ranking to the {@code archive} query parser (the embedded index's own Lucene queries, scored with
  * collection-wide statistics); facets to JSON facets, each dimension excluding its own filter (drill sideways);
  * snippets to the unified highlighter; related articles to the {@code related} parser; copies of a story to the
- * stored cluster field. A search takes three requests: ranked ids with facets, the page's records with highlights,
- * and the page's copy counts. Thread-safe.
+ * stored cluster field. A search takes two requests: ranked ids with facets, then the page's records with
+ * highlights and copy counts. Thread-safe.
  */
 public final class SolrSearchService implements SearchService {
 
@@ -65,6 +65,8 @@ public final class SolrSearchService implements SearchService {
     private static final int MAX_SUGGEST_PREFIX = 100;
     private static final int MAX_SUGGESTIONS = 20;
     private static final int SNIPPET_LENGTH = 120;
+    private static final String PAGE_TAG = "page";
+    private static final String COPIES = "copies";
 
     private final SolrCollection collection;
     private final SolrDocuments documents;
@@ -355,9 +357,10 @@ public final class SolrSearchService implements SearchService {
                 .toList();
         SolrQuery query = new SolrQuery("*:*");
         query.set("qq", request.query());
-        query.addFilterQuery("{!terms f=" + IndexFields.ID + "}" + String.join(",", ids));
+        query.addFilterQuery("{!terms f=" + IndexFields.ID + " tag=" + PAGE_TAG + "}" + String.join(",", ids));
         query.setFields(SolrDocuments.RECORD_ONLY).setRows(ids.size());
         highlight(query, anyTerm);
+        countCopies(query, pageDocs);
         QueryResponse response = query("read the results", query);
         Map<String, Article> articles = new HashMap<>();
         for (SolrDocument document : response.getResults()) {
@@ -365,7 +368,8 @@ public final class SolrSearchService implements SearchService {
         }
         Map<String, Map<String, List<String>>> highlights =
                 response.getHighlighting() == null ? Map.of() : response.getHighlighting();
-        Map<String, Integer> copies = copyCounts(pageDocs);
+        Map<String, Integer> copies = new HashMap<>();
+        counts(response, COPIES).forEach(count -> copies.put(count.value(), (int) count.count()));
         List<SearchHit> hits = new ArrayList<>(pageDocs.size());
         for (SolrDocument ranked : pageDocs) {
             String id = ranked.getFirstValue(IndexFields.ID).toString();
@@ -420,22 +424,24 @@ public final class SolrSearchService implements SearchService {
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 
-    /** How many articles each cluster of the page has. */
-    private Map<String, Integer> copyCounts(List<SolrDocument> pageDocs) {
+    /**
+     * Adds to the page's request a facet counting every article of the page's clusters: its domain drops the
+     * page's own filter, then keeps those clusters. One request thus brings the page, its highlights and its copy
+     * counts.
+     */
+    private static void countCopies(SolrQuery query, List<SolrDocument> pageDocs) {
         Set<String> clusters = pageDocs.stream()
                 .map(document -> document.getFirstValue(IndexFields.CLUSTER))
                 .filter(java.util.Objects::nonNull)
                 .map(Object::toString)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
-        if (clusters.isEmpty()) {
-            return Map.of();
+        if (!clusters.isEmpty()) {
+            query.set(
+                    "json.facet",
+                    "{" + COPIES + ":{type:terms,field:" + IndexFields.CLUSTER + ",limit:-1,domain:{excludeTags:"
+                            + PAGE_TAG + ",filter:'{!terms f=" + IndexFields.CLUSTER + "}" + String.join(",", clusters)
+                            + "'}}}");
         }
-        SolrQuery query = new SolrQuery("*:*").setRows(0);
-        query.addFilterQuery("{!terms f=" + IndexFields.CLUSTER + "}" + String.join(",", clusters));
-        query.set("json.facet", "{c:{type:terms,field:" + IndexFields.CLUSTER + ",limit:-1}}");
-        Map<String, Integer> counts = new HashMap<>();
-        counts(query("count copies", query), "c").forEach(count -> counts.put(count.value(), (int) count.count()));
-        return counts;
     }
 
     private static List<FacetCount> counts(QueryResponse response, String facet) {
