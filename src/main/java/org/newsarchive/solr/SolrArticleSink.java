@@ -14,6 +14,7 @@ import org.newsarchive.analysis.ChineseAnalysis;
 import org.newsarchive.article.Article;
 import org.newsarchive.index.ArticleFields;
 import org.newsarchive.index.IndexFields;
+import org.newsarchive.index.IndexUnavailableException;
 import org.newsarchive.index.NearDuplicates;
 import org.newsarchive.ingest.ArticleSink;
 import org.slf4j.Logger;
@@ -152,6 +153,9 @@ public final class SolrArticleSink implements ArticleSink {
                         "store " + unsent.size() + " articles",
                         () -> collection.client().add(collection.name(), unsent));
             } catch (SolrException refused) {
+                if (collection.missingCollection(refused) instanceof IndexUnavailableException missing) {
+                    throw missing;
+                }
                 sendOneByOne();
             } catch (RuntimeException unavailable) {
                 if (mustSucceed) {

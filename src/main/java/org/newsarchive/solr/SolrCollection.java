@@ -75,14 +75,23 @@ public final class SolrCollection implements Closeable {
         try {
             return READS.run(what, () -> client.query(name, query, SolrRequest.METHOD.POST));
         } catch (SolrException e) {
-            if (String.valueOf(e.getMessage()).contains("Collection not found")) {
-                throw new IndexUnavailableException(
-                        "SolrCloud has no collection " + name + "; create it with: java -jar news-archive.jar"
-                                + " solr-setup (with the same archive.solr.* settings)",
-                        e);
-            }
-            throw e;
+            throw missingCollection(e);
         }
+    }
+
+    /**
+     * What to throw for a request Solr refused: when the refusal is that the collection does not exist, an
+     * {@link IndexUnavailableException} that says how to create it, since no retry or other document can succeed;
+     * otherwise the refusal itself.
+     */
+    RuntimeException missingCollection(SolrException refused) {
+        if (String.valueOf(refused.getMessage()).contains("Collection not found")) {
+            return new IndexUnavailableException(
+                    "SolrCloud has no collection " + name + "; create it with: java -jar news-archive.jar"
+                            + " solr-setup (with the same archive.solr.* settings)",
+                    refused);
+        }
+        return refused;
     }
 
     /** A SolrJ client for one node, for requests that must reach every core, such as their sizes. */

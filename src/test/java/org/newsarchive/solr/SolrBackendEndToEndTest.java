@@ -86,6 +86,11 @@ class SolrBackendEndToEndTest {
         assertThat(beforeSetup.out())
                 .contains("SolrCloud has no collection news-archive", "solr-setup")
                 .doesNotContain("\tat org.");
+        Run ingestBeforeSetup = run("ingest", "seeds");
+        assertThat(ingestBeforeSetup.exitCode()).isEqualTo(1);
+        assertThat(ingestBeforeSetup.out())
+                .contains("SolrCloud has no collection news-archive", "solr-setup")
+                .doesNotContain("\tat org.");
 
         Run setup = run("solr-setup", "--shards", "2", "--replicas", "2");
         assertThat(setup.exitCode()).as(setup.out()).isZero();
