@@ -282,7 +282,6 @@ public final class ArticleIndex implements ArticleSink, Closeable {
         return StoryClusters.clusterOf(searcher, docId);
     }
 
-    /** Articles in the index as of the last refresh. */
     /** Bytes the index takes on disk. */
     public long sizeInBytes() {
         try (java.util.stream.Stream<Path> files = Files.list(directory)) {
@@ -300,6 +299,7 @@ public final class ArticleIndex implements ArticleSink, Closeable {
         }
     }
 
+    /** Articles in the index as of the last refresh. */
     public int count() {
         return withSearcher(searcher -> searcher.getIndexReader().numDocs());
     }

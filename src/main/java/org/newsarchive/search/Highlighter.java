@@ -26,7 +26,6 @@ import org.newsarchive.index.IndexFields;
  */
 final class Highlighter {
 
-    private static final int SNIPPET_LENGTH = 120;
     private static final int SNIPPET_PASSAGES = 2;
     private static final int MAX_ANALYZED_LENGTH = 1_000_000;
 
@@ -59,7 +58,7 @@ final class Highlighter {
                 return field.equals(IndexFields.TITLE)
                         ? new WholeBreakIterator()
                         : LengthGoalBreakIterator.createClosestToLength(
-                                new SentenceBreakIterator(), SNIPPET_LENGTH, 0.5f);
+                                new SentenceBreakIterator(), SearchService.SNIPPET_LENGTH, 0.5f);
             }
 
             @Override

@@ -2,8 +2,6 @@ package org.newsarchive.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -49,7 +47,6 @@ import org.newsarchive.index.LuceneFacets;
  */
 public final class LuceneSearchService implements SearchService {
 
-    private static final int FACET_VALUES = 20;
     private static final int EXPORT_BATCH = 500;
     /**
      * Searches running at once. Searching is CPU-bound, so more in parallel than about twice the cores only adds
@@ -100,10 +97,7 @@ public final class LuceneSearchService implements SearchService {
 
     @Override
     public List<Article> related(String id, int size) {
-        if (size < 1 || size > SearchRequest.MAX_SIZE) {
-            throw new IllegalArgumentException(
-                    "size must be between 1 and " + SearchRequest.MAX_SIZE + ", was " + size);
-        }
+        SearchRequest.requireSize(size);
         return index.find(id)
                 .map(article -> index.withSearcher(searcher -> {
                     running.acquireUninterruptibly();
@@ -198,30 +192,25 @@ public final class LuceneSearchService implements SearchService {
     }
 
     private SearchResults searchNow(IndexSearcher searcher, SearchRequest request, long start) {
-        ParsedQuery parsed = QuerySyntax.parse(request.query());
+        SearchPlan plan = SearchPlan.of(request);
         try {
-            int size = request.size();
-            int page = Math.min(request.page(), Math.max(1, MAX_DEPTH / size));
-            boolean capped = page != request.page();
-            int depth = Math.min(MAX_DEPTH, page * size * 2 + size);
-            Outcome outcome = run(searcher, request, queries.build(parsed, false), depth);
-            SearchResults.Fallback fallback =
-                    parsed.syntaxError() ? SearchResults.Fallback.PLAIN_TERMS : SearchResults.Fallback.NONE;
-            if (outcome.topDocs.totalHits.value == 0 && parsed.termCount() > 1) {
-                outcome = run(searcher, request, queries.build(parsed, true), depth);
+            Outcome outcome = run(searcher, request, plan, false);
+            SearchResults.Fallback fallback = plan.initialFallback();
+            if (plan.retryWithAnyTerm(outcome.topDocs.totalHits.value)) {
+                outcome = run(searcher, request, plan, true);
                 fallback = SearchResults.Fallback.ANY_TERM;
             }
-            List<SearchHit> hits = hits(searcher, outcome, page, size);
+            List<SearchHit> hits = hits(searcher, outcome, plan.page(), request.size());
             TotalHits total = outcome.topDocs.totalHits;
             return new SearchResults(
                     request.query(),
                     total.value,
                     total.relation == TotalHits.Relation.EQUAL_TO,
-                    page,
-                    size,
+                    plan.page(),
+                    request.size(),
                     (System.nanoTime() - start) / 1_000_000,
                     fallback,
-                    capped,
+                    plan.pageCapped(),
                     hits,
                     outcome.facets);
         } catch (IOException e) {
@@ -231,10 +220,11 @@ public final class LuceneSearchService implements SearchService {
 
     private record Outcome(Query highlightQuery, TopDocs topDocs, Map<String, List<FacetCount>> facets) {}
 
-    private Outcome run(IndexSearcher searcher, SearchRequest request, QueryFactory.Built built, int depth)
+    private Outcome run(IndexSearcher searcher, SearchRequest request, SearchPlan plan, boolean anyTerm)
             throws IOException {
-        DrillDownQuery drillDown = filtered(request, built.ranked());
-        CollectorManager<?, ? extends TopDocs> collector = collector(request.sort(), depth);
+        QueryFactory.Built built = queries.build(plan.parsed(), anyTerm);
+        DrillDownQuery drillDown = filtered(request, plan, built.ranked());
+        CollectorManager<?, ? extends TopDocs> collector = collector(request.sort(), plan.depth());
         SortedSetDocValuesReaderState state = facetStates.forReader(searcher.getIndexReader(), facetsConfig);
         if (state == null) {
             TopDocs topDocs = searcher.search(drillDown, collector);
@@ -245,8 +235,8 @@ public final class LuceneSearchService implements SearchService {
         return new Outcome(built.match(), result.collectorResult, facetCounts(result.facets));
     }
 
-    private DrillDownQuery filtered(SearchRequest request, Query query) {
-        DrillDownQuery drillDown = new DrillDownQuery(facetsConfig, withDateRange(query, request.from(), request.to()));
+    private DrillDownQuery filtered(SearchRequest request, SearchPlan plan, Query query) {
+        DrillDownQuery drillDown = new DrillDownQuery(facetsConfig, withDateRange(query, plan));
         request.filters().forEach((dimension, values) -> values.forEach(value -> drillDown.add(dimension, value)));
         return drillDown;
     }
@@ -254,9 +244,9 @@ public final class LuceneSearchService implements SearchService {
     /** Reads from one index snapshot, so an ingest running meanwhile does not change the set. */
     @Override
     public long forEachMatch(SearchRequest request, Consumer<Article> consumer) {
-        Query query = filtered(
-                request,
-                queries.build(QuerySyntax.parse(request.query()), false).ranked());
+        SearchPlan plan = SearchPlan.of(request);
+        Query query =
+                filtered(request, plan, queries.build(plan.parsed(), false).ranked());
         Sort sort = switch (request.sort()) {
             case RELEVANCE -> new Sort(SortField.FIELD_SCORE, SortField.FIELD_DOC);
             case NEWEST -> new Sort(new SortField(IndexFields.DATE, SortField.Type.LONG, true), SortField.FIELD_DOC);
@@ -303,19 +293,13 @@ public final class LuceneSearchService implements SearchService {
         return field;
     }
 
-    private static Query withDateRange(Query match, LocalDate from, LocalDate to) {
-        if (from == null && to == null) {
+    private static Query withDateRange(Query match, SearchPlan plan) {
+        if (!plan.hasDateRange()) {
             return match;
         }
-        long lower = from == null
-                ? Long.MIN_VALUE
-                : from.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-        long upper = to == null
-                ? Long.MAX_VALUE
-                : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() - 1;
         return new BooleanQuery.Builder()
                 .add(match, Occur.MUST)
-                .add(LongPoint.newRangeQuery(IndexFields.DATE, lower, upper), Occur.FILTER)
+                .add(LongPoint.newRangeQuery(IndexFields.DATE, plan.fromMillis(), plan.toMillis()), Occur.FILTER)
                 .build();
     }
 

@@ -43,12 +43,22 @@ public record SearchRequest(
         if (page < 1) {
             throw new IllegalArgumentException("page must be at least 1, was " + page);
         }
-        if (size < 1 || size > MAX_SIZE) {
-            throw new IllegalArgumentException("size must be between 1 and " + MAX_SIZE + ", was " + size);
-        }
+        requireSize(size);
         if (from != null && to != null && from.isAfter(to)) {
             throw new IllegalArgumentException("from must not be after to");
         }
+    }
+
+    /**
+     * {@code size} when it is a valid number of hits (1 to {@value #MAX_SIZE}), for pages and related articles alike.
+     *
+     * @throws IllegalArgumentException otherwise
+     */
+    public static int requireSize(int size) {
+        if (size < 1 || size > MAX_SIZE) {
+            throw new IllegalArgumentException("size must be between 1 and " + MAX_SIZE + ", was " + size);
+        }
+        return size;
     }
 
     public static SearchRequest of(String query) {

@@ -24,6 +24,14 @@ public interface SearchService {
 
     int EXACT_TOTAL_LIMIT = 10_000;
     int MAX_DEPTH = 10_000;
+    /** Values counted per facet dimension in search results, most frequent first. */
+    int FACET_VALUES = 20;
+    /** Snippets are cut at sentences to about this many characters. */
+    int SNIPPET_LENGTH = 120;
+    /** Most titles {@link #suggest} returns. */
+    int MAX_SUGGESTIONS = 20;
+    /** Typed text beyond this many characters is ignored by {@link #suggest}. */
+    int MAX_SUGGEST_PREFIX = 100;
 
     /** The whole article with this id, body included. */
     Optional<Article> find(String id);

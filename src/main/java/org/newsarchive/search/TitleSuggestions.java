@@ -20,9 +20,6 @@ import org.newsarchive.index.IndexFields;
  */
 final class TitleSuggestions {
 
-    static final int MAX_SUGGESTIONS = 20;
-    private static final int MAX_PREFIX = 100;
-
     private final ArticleIndex index;
     private final ChineseAnalysis analysis;
     private final BigramPhrases bigrams;
@@ -34,8 +31,10 @@ final class TitleSuggestions {
     }
 
     List<String> complete(IndexSearcher searcher, String typed, int size) throws IOException {
-        int limit = Math.max(1, Math.min(size, MAX_SUGGESTIONS));
-        String text = typed.length() > MAX_PREFIX ? typed.substring(0, MAX_PREFIX) : typed;
+        int limit = Math.max(1, Math.min(size, SearchService.MAX_SUGGESTIONS));
+        String text = typed.length() > SearchService.MAX_SUGGEST_PREFIX
+                ? typed.substring(0, SearchService.MAX_SUGGEST_PREFIX)
+                : typed;
         Set<String> titles = new LinkedHashSet<>();
         String key = analysis.titleKey(text);
         if (!key.isEmpty()) {

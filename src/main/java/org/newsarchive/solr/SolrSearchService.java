@@ -1,6 +1,5 @@
 package org.newsarchive.solr;
 
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -30,9 +29,8 @@ import org.newsarchive.index.IndexFields;
 import org.newsarchive.index.IndexUnavailableException;
 import org.newsarchive.search.FacetCount;
 import org.newsarchive.search.LikeQuery;
-import org.newsarchive.search.ParsedQuery;
-import org.newsarchive.search.QuerySyntax;
 import org.newsarchive.search.SearchHit;
+import org.newsarchive.search.SearchPlan;
 import org.newsarchive.search.SearchRequest;
 import org.newsarchive.search.SearchResults;
 import org.newsarchive.search.SearchService;
@@ -52,7 +50,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class SolrSearchService implements SearchService {
 
-    private static final int FACET_VALUES = 20;
     /**
      * Extra values each shard proposes for a facet's top {@value #FACET_VALUES}: with long tails of values counted
      * 2 or 3 times, a value split over shards can miss each shard's own top list. Refinement then makes the
@@ -62,9 +59,6 @@ public final class SolrSearchService implements SearchService {
 
     private static final int EXPORT_BATCH = 500;
     private static final int MAX_COPIES = 1000;
-    private static final int MAX_SUGGEST_PREFIX = 100;
-    private static final int MAX_SUGGESTIONS = 20;
-    private static final int SNIPPET_LENGTH = 120;
     private static final String PAGE_TAG = "page";
     private static final String COPIES = "copies";
 
@@ -112,10 +106,7 @@ public final class SolrSearchService implements SearchService {
 
     @Override
     public List<Article> related(String id, int size) {
-        if (size < 1 || size > SearchRequest.MAX_SIZE) {
-            throw new IllegalArgumentException(
-                    "size must be between 1 and " + SearchRequest.MAX_SIZE + ", was " + size);
-        }
+        SearchRequest.requireSize(size);
         Optional<SolrDocument> stored = storedDocument(id);
         if (stored.isEmpty()) {
             return List.of();
@@ -225,21 +216,16 @@ public final class SolrSearchService implements SearchService {
     @Override
     public SearchResults search(SearchRequest request) {
         long start = System.nanoTime();
-        ParsedQuery parsed = QuerySyntax.parse(request.query());
-        int size = request.size();
-        int page = Math.min(request.page(), Math.max(1, MAX_DEPTH / size));
-        boolean capped = page != request.page();
-        int depth = Math.min(MAX_DEPTH, page * size * 2 + size);
+        SearchPlan plan = SearchPlan.of(request);
         boolean anyTerm = false;
-        QueryResponse ranked = query("search", ranked(request, false, depth));
-        SearchResults.Fallback fallback =
-                parsed.syntaxError() ? SearchResults.Fallback.PLAIN_TERMS : SearchResults.Fallback.NONE;
-        if (ranked.getResults().getNumFound() == 0 && parsed.termCount() > 1) {
+        QueryResponse ranked = query("search", ranked(request, plan, false));
+        SearchResults.Fallback fallback = plan.initialFallback();
+        if (plan.retryWithAnyTerm(ranked.getResults().getNumFound())) {
             anyTerm = true;
-            ranked = query("search", ranked(request, true, depth));
+            ranked = query("search", ranked(request, plan, true));
             fallback = SearchResults.Fallback.ANY_TERM;
         }
-        List<SolrDocument> pageDocs = collapsedPage(ranked.getResults(), page, size);
+        List<SolrDocument> pageDocs = collapsedPage(ranked.getResults(), plan.page(), request.size());
         List<SearchHit> hits = hits(request, anyTerm, pageDocs);
         Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
         for (String dimension : IndexFields.FACETS) {
@@ -250,19 +236,19 @@ public final class SolrSearchService implements SearchService {
                 request.query(),
                 results.getNumFound(),
                 !Boolean.FALSE.equals(results.getNumFoundExact()),
-                page,
-                size,
+                plan.page(),
+                request.size(),
                 (System.nanoTime() - start) / 1_000_000,
                 fallback,
-                capped,
+                plan.pageCapped(),
                 hits,
                 facets);
     }
 
     /** The ids and clusters of the top {@code depth} matches, with drill-sideways facet counts. */
-    private SolrQuery ranked(SearchRequest request, boolean anyTerm, int depth) {
-        SolrQuery query = filtered(request, matching(anyTerm, false));
-        query.setFields(IndexFields.ID, IndexFields.CLUSTER, "score").setRows(depth);
+    private SolrQuery ranked(SearchRequest request, SearchPlan plan, boolean anyTerm) {
+        SolrQuery query = filtered(request, plan, matching(anyTerm, false));
+        query.setFields(IndexFields.ID, IndexFields.CLUSTER, "score").setRows(plan.depth());
         query.set("minExactCount", EXACT_TOTAL_LIMIT);
         sortBy(query, request.sort());
         StringBuilder facets = new StringBuilder("{");
@@ -290,7 +276,7 @@ public final class SolrSearchService implements SearchService {
         return "{!archive anyTerm=" + anyTerm + (matchOnly ? " part=match" : "") + " v=$qq}";
     }
 
-    private static SolrQuery filtered(SearchRequest request, String q) {
+    private static SolrQuery filtered(SearchRequest request, SearchPlan plan, String q) {
         SolrQuery query = new SolrQuery(q);
         query.set("qq", request.query());
         request.filters().forEach((dimension, values) -> {
@@ -302,21 +288,9 @@ public final class SolrSearchService implements SearchService {
                     .collect(Collectors.joining(" OR ", "{!tag=" + dimension + "}(", ")"));
             query.addFilterQuery(anyValue);
         });
-        if (request.from() != null || request.to() != null) {
-            String lower = request.from() == null
-                    ? "*"
-                    : String.valueOf(request.from()
-                            .atStartOfDay(ZoneOffset.UTC)
-                            .toInstant()
-                            .toEpochMilli());
-            String upper = request.to() == null
-                    ? "*"
-                    : String.valueOf(request.to()
-                                    .plusDays(1)
-                                    .atStartOfDay(ZoneOffset.UTC)
-                                    .toInstant()
-                                    .toEpochMilli()
-                            - 1);
+        if (plan.hasDateRange()) {
+            String lower = plan.fromMillis() == Long.MIN_VALUE ? "*" : String.valueOf(plan.fromMillis());
+            String upper = plan.toMillis() == Long.MAX_VALUE ? "*" : String.valueOf(plan.toMillis());
             query.addFilterQuery(IndexFields.DATE + ":[" + lower + " TO " + upper + "]");
         }
         return query;
@@ -460,7 +434,7 @@ public final class SolrSearchService implements SearchService {
     /** Pages through the matches with a cursor, so that deep exports stay as cheap as the first page. */
     @Override
     public long forEachMatch(SearchRequest request, Consumer<Article> consumer) {
-        SolrQuery query = filtered(request, matching(false, false));
+        SolrQuery query = filtered(request, SearchPlan.of(request), matching(false, false));
         query.setFields(SolrDocuments.STORED_FIELDS).setRows(EXPORT_BATCH);
         sortBy(query, request.sort());
         query.addSort(IndexFields.ID, SolrQuery.ORDER.asc);

@@ -1,0 +1,55 @@
+package org.newsarchive.search;
+
+import java.time.ZoneOffset;
+
+/**
+ * How any engine carries out one search request, decided in one place so that the engines answer alike: the query
+ * as parsed, the page actually served (pages stop at {@link SearchService#MAX_DEPTH} hits), how many top hits to
+ * collect so that copies of a story can be collapsed and the page still filled, the publication-time bounds, and
+ * when to fall back to articles with any term.
+ *
+ * @param page the page served: the requested one, or the last reachable one
+ * @param pageCapped whether the requested page was beyond the reachable ones
+ * @param depth top hits to collect before collapsing copies
+ * @param fromMillis first publication instant included, epoch milliseconds; {@link Long#MIN_VALUE} for no bound
+ * @param toMillis last publication instant included, epoch milliseconds; {@link Long#MAX_VALUE} for no bound
+ */
+public record SearchPlan(ParsedQuery parsed, int page, boolean pageCapped, int depth, long fromMillis, long toMillis) {
+
+    public static SearchPlan of(SearchRequest request) {
+        int size = request.size();
+        int page = Math.min(request.page(), Math.max(1, SearchService.MAX_DEPTH / size));
+        long from = request.from() == null
+                ? Long.MIN_VALUE
+                : request.from().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        long to = request.to() == null
+                ? Long.MAX_VALUE
+                : request.to()
+                                .plusDays(1)
+                                .atStartOfDay(ZoneOffset.UTC)
+                                .toInstant()
+                                .toEpochMilli()
+                        - 1;
+        return new SearchPlan(
+                QuerySyntax.parse(request.query()),
+                page,
+                page != request.page(),
+                Math.min(SearchService.MAX_DEPTH, page * size * 2 + size),
+                from,
+                to);
+    }
+
+    public boolean hasDateRange() {
+        return fromMillis != Long.MIN_VALUE || toMillis != Long.MAX_VALUE;
+    }
+
+    /** The fallback of the first run: plain terms when the syntax was broken, else none. */
+    public SearchResults.Fallback initialFallback() {
+        return parsed.syntaxError() ? SearchResults.Fallback.PLAIN_TERMS : SearchResults.Fallback.NONE;
+    }
+
+    /** Whether a run that found {@code total} articles is run again matching any term instead of every term. */
+    public boolean retryWithAnyTerm(long total) {
+        return total == 0 && parsed.termCount() > 1;
+    }
+}
