@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.newsarchive.article.Article;
-import org.newsarchive.ingest.ArticleNormalizer;
-import org.newsarchive.ingest.NormalizationResult;
+import org.newsarchive.ingest.normalize.ArticleNormalizer;
+import org.newsarchive.ingest.normalize.NormalizationResult;
 
 /**
  * Ingestion throughput and quality over a folder of articles: parse + normalize only, on one thread.
@@ -41,7 +41,7 @@ public class IngestBenchmark {
             contents.add(content);
             bytes += content.length;
         }
-        ArticleNormalizer normalizer = new ArticleNormalizer(10L << 20);
+        ArticleNormalizer normalizer = new ArticleNormalizer();
         Instant now = Instant.now();
         for (int i = 0; i < contents.size(); i++) {
             normalizer.normalize(contents.get(i), "warmup", now);

@@ -17,13 +17,13 @@ import org.apache.solr.cloud.MiniSolrCloudCluster;
 import org.apache.solr.embedded.JettyConfig;
 import org.newsarchive.analysis.ChineseAnalysis;
 import org.newsarchive.article.Article;
-import org.newsarchive.index.ArticleIndex;
-import org.newsarchive.ingest.ArticleNormalizer;
+import org.newsarchive.lucene.LuceneIndexWriter;
+import org.newsarchive.ingest.normalize.ArticleNormalizer;
 import org.newsarchive.ingest.ArticleSink;
 import org.newsarchive.ingest.IngestProgress;
 import org.newsarchive.ingest.IngestReport;
 import org.newsarchive.ingest.IngestService;
-import org.newsarchive.search.LuceneSearchService;
+import org.newsarchive.lucene.LuceneSearchService;
 import org.newsarchive.search.SearchRequest;
 import org.newsarchive.search.SearchService;
 import org.newsarchive.search.SortOrder;
@@ -64,10 +64,10 @@ public class SolrCloudBenchmark {
         int cores = Runtime.getRuntime().availableProcessors();
         System.out.printf(Locale.ROOT, "%d cores, heap max %d MB%n", cores, Runtime.getRuntime().maxMemory() >> 20);
 
-        try (ArticleIndex index = new ArticleIndex(work.resolve("embedded/index"), analysis, json)) {
+        try (LuceneIndexWriter index = new LuceneIndexWriter(work.resolve("embedded/index"), analysis, json)) {
             IngestReport embedded = ingest(work.resolve("embedded"), index, corpus, cores);
             System.out.println("embedded ingest: " + embedded.summary());
-            SearchService lucene = new LuceneSearchService(index, analysis);
+            SearchService lucene = new LuceneSearchService(index.reader(), analysis);
             List<SearchRequest> requests = requests(lucene, new Random(7));
 
             MiniSolrCloudCluster cluster = new MiniSolrCloudCluster(2, work.resolve("solr"), JettyConfig.builder().build());
@@ -102,7 +102,7 @@ public class SolrCloudBenchmark {
 
     private static IngestReport ingest(Path dataDir, ArticleSink sink, Path corpus, int threads) {
         IngestService service = new IngestService(
-                new ArticleNormalizer(10 << 20), new RawStore(dataDir), sink, 10 << 20, threads, Clock.systemUTC());
+                new ArticleNormalizer(), new RawStore(dataDir), sink, 10 << 20, threads, Clock.systemUTC());
         return service.ingest(List.of(corpus), false, IngestProgress.NONE);
     }
 

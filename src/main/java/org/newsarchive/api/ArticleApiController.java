@@ -11,7 +11,7 @@ import java.util.List;
 import org.newsarchive.article.Article;
 import org.newsarchive.original.OriginalFiles;
 import org.newsarchive.representation.ArticleRecord;
-import org.newsarchive.request.ArticleIds;
+import org.newsarchive.request.ArticleIdParameter;
 import org.newsarchive.request.InvalidParameterException;
 import org.newsarchive.request.NotFoundException;
 import org.newsarchive.search.SearchService;
@@ -92,7 +92,7 @@ class ArticleApiController {
             description = "The exact bytes that were ingested, with their type, encoding and file name.")
     ResponseEntity<byte[]> original(@Parameter(description = "The article's id") @PathVariable String id) {
         return originals
-                .of(ArticleIds.require(id))
+                .of(ArticleIdParameter.require(id))
                 .orElseThrow(() -> new NotFoundException("no article " + id))
                 .download();
     }
@@ -113,7 +113,7 @@ class ArticleApiController {
     }
 
     private Article find(String id) {
-        return search.find(ArticleIds.require(id)).orElseThrow(() -> new NotFoundException("no article " + id));
+        return search.find(ArticleIdParameter.require(id)).orElseThrow(() -> new NotFoundException("no article " + id));
     }
 
     private static String sha256(byte[] bytes) {

@@ -11,6 +11,7 @@ import org.newsarchive.request.NotFoundException;
 import org.newsarchive.request.SearchParameters;
 import org.newsarchive.request.SearchQuery;
 import org.newsarchive.search.SearchService;
+import org.newsarchive.search.TitleCompletion;
 import org.newsarchive.store.RawStore;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Search", description = "Find articles and describe the archive")
 class SearchApiController {
 
-    private static final int MAX_SUGGESTIONS = 20;
+    private static final int MAX_SUGGESTIONS = TitleCompletion.MAX_SUGGESTIONS;
 
     private final SearchService search;
     private final RawStore rawStore;

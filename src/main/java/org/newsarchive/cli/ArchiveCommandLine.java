@@ -2,9 +2,8 @@ package org.newsarchive.cli;
 
 import java.util.List;
 import java.util.Objects;
-import org.newsarchive.index.IndexUnavailableException;
 import org.newsarchive.search.SearchUnavailableException;
-import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -35,15 +34,18 @@ public final class ArchiveCommandLine {
 
     private ArchiveCommandLine() {}
 
-    /** Parses and runs {@code args}; returns the exit code (0 success, 1 partial failure, 2 usage error). */
-    public static int execute(ApplicationContext context, List<String> args) {
+    /**
+     * Parses and runs {@code args}, writing to {@code terminal}; returns the exit code (0 success, 1 partial failure
+     * or an unusable index, 2 usage error). The terminal becomes a bean of {@code context}, for the commands.
+     */
+    public static int execute(ConfigurableApplicationContext context, List<String> args, Terminal terminal) {
         Objects.requireNonNull(context, "context");
+        context.getBeanFactory().registerSingleton("terminal", terminal);
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
                 if (!type.getName().startsWith("picocli.")) {
-                    var beans = context.getBeanProvider(type);
-                    K bean = beans.getIfAvailable();
+                    K bean = context.getBeanProvider(type).getIfAvailable();
                     if (bean != null) {
                         return bean;
                     }
@@ -51,20 +53,25 @@ public final class ArchiveCommandLine {
                 return CommandLine.defaultFactory().create(type);
             }
         };
-        CommandLine commandLine = new CommandLine(ArchiveCommandLine.class, factory);
+        CommandLine commandLine = new CommandLine(ArchiveCommandLine.class, factory)
+                .setOut(terminal.outWriter())
+                .setErr(terminal.errWriter());
         commandLine.setExecutionExceptionHandler(ArchiveCommandLine::indexUnavailable);
         return commandLine.execute(args.toArray(String[]::new));
     }
 
     /**
-     * An index that cannot be used (locked, unreadable, or a SolrCloud that does not answer) ends any command with
-     * its message, which says what to do, and exit code 1; anything else is a bug and keeps its stack trace.
+     * An engine that cannot be used (an index locked or unreadable, a SolrCloud that does not answer), even when it
+     * fails while the command's services are made, ends any command with its message, which says what to do, and
+     * exit code 1; anything else is a bug and keeps its stack trace.
      */
     private static int indexUnavailable(Exception failure, CommandLine command, CommandLine.ParseResult parsed)
             throws Exception {
-        if (failure instanceof IndexUnavailableException || failure instanceof SearchUnavailableException) {
-            command.getErr().println(command.getCommandName() + ": " + failure.getMessage());
-            return 1;
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SearchUnavailableException unavailable) {
+                command.getErr().println(command.getCommandName() + ": " + unavailable.getMessage());
+                return 1;
+            }
         }
         throw failure;
     }

@@ -37,9 +37,9 @@ final class ExportCommand implements Callable<Integer> {
     private final ArticleExport export;
     private final OutputStream stdout;
 
-    ExportCommand(ArticleExport export) {
+    ExportCommand(ArticleExport export, Terminal terminal) {
         this.export = export;
-        this.stdout = System.out;
+        this.stdout = terminal.out();
     }
 
     @Override

@@ -2,15 +2,17 @@ package org.newsarchive.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.newsarchive.index.IndexUnavailableException;
 import org.newsarchive.ingest.FileOutcome;
 import org.newsarchive.ingest.IngestReport;
 import org.newsarchive.ingest.IngestService;
 import org.newsarchive.representation.IngestReportDocument;
+import org.newsarchive.search.SearchUnavailableException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
@@ -43,11 +45,14 @@ final class IngestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final IngestService ingestService;
+    private final ObjectProvider<IngestService> ingestService;
     private final JsonMapper json;
+    private final Terminal terminal;
 
-    IngestCommand(IngestService ingestService, JsonMapper json) {
+    /** @param ingestService made when the command runs, so that {@code --help} and usage errors never take the writer */
+    IngestCommand(ObjectProvider<IngestService> ingestService, JsonMapper json, Terminal terminal) {
         this.ingestService = ingestService;
+        this.terminal = terminal;
         this.json = json;
     }
 
@@ -62,9 +67,9 @@ final class IngestCommand implements Callable<Integer> {
             }
         }
         IngestReport result;
-        try (TerminalProgress progress = TerminalProgress.forConsole()) {
-            result = ingestService.ingest(paths, dryRun, progress);
-        } catch (IndexUnavailableException | java.io.UncheckedIOException e) {
+        try (TerminalProgress progress = new TerminalProgress(terminal)) {
+            result = ingestService.getObject().ingest(paths, dryRun, progress);
+        } catch (SearchUnavailableException | UncheckedIOException e) {
             err.println("ingest: " + e.getMessage());
             return 1;
         }

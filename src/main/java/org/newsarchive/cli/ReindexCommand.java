@@ -1,9 +1,11 @@
 package org.newsarchive.cli;
 
+import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
-import org.newsarchive.index.IndexUnavailableException;
 import org.newsarchive.ingest.IngestReport;
 import org.newsarchive.ingest.IngestService;
+import org.newsarchive.search.SearchUnavailableException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
@@ -24,18 +26,21 @@ final class ReindexCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final IngestService ingestService;
+    private final ObjectProvider<IngestService> ingestService;
+    private final Terminal terminal;
 
-    ReindexCommand(IngestService ingestService) {
+    /** @param ingestService made when the command runs, so that {@code --help} never takes the writer */
+    ReindexCommand(ObjectProvider<IngestService> ingestService, Terminal terminal) {
         this.ingestService = ingestService;
+        this.terminal = terminal;
     }
 
     @Override
     public Integer call() {
         IngestReport report;
-        try (TerminalProgress progress = TerminalProgress.forConsole()) {
-            report = ingestService.reindex(progress);
-        } catch (IndexUnavailableException | java.io.UncheckedIOException e) {
+        try (TerminalProgress progress = new TerminalProgress(terminal)) {
+            report = ingestService.getObject().reindex(progress);
+        } catch (SearchUnavailableException | UncheckedIOException e) {
             spec.commandLine().getErr().println("reindex: " + e.getMessage());
             return 1;
         }

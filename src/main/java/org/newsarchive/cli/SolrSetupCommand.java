@@ -2,7 +2,7 @@ package org.newsarchive.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.newsarchive.index.IndexUnavailableException;
+import org.newsarchive.search.SearchUnavailableException;
 import org.newsarchive.solr.SolrCollection;
 import org.newsarchive.solr.SolrSetup;
 import org.springframework.beans.factory.ObjectProvider;
@@ -72,7 +72,7 @@ final class SolrSetupCommand implements Callable<Integer> {
         SolrSetup.Outcome outcome;
         try {
             outcome = SolrSetup.run(solr, configName == null ? solr.name() : configName, shards, replicas);
-        } catch (IndexUnavailableException e) {
+        } catch (SearchUnavailableException e) {
             err.println("solr-setup: " + e.getMessage());
             return 1;
         }

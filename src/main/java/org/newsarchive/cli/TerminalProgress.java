@@ -16,15 +16,12 @@ final class TerminalProgress implements IngestProgress, AutoCloseable {
 
     private static final int PLAIN_LINE_INTERVAL_MILLIS = 5_000;
 
-    private final boolean terminal;
+    private final Terminal terminal;
     private ProgressBar bar;
 
-    private TerminalProgress(boolean terminal) {
+    /** Progress on the terminal's standard error. */
+    TerminalProgress(Terminal terminal) {
         this.terminal = terminal;
-    }
-
-    static TerminalProgress forConsole() {
-        return new TerminalProgress(System.console() != null);
     }
 
     @Override
@@ -38,8 +35,8 @@ final class TerminalProgress implements IngestProgress, AutoCloseable {
                 .setUnit(" files", 1)
                 .setStyle(ProgressBarStyle.ASCII)
                 .showSpeed();
-        if (!terminal) {
-            builder.setConsumer(new DelegatingProgressBarConsumer(System.err::println))
+        if (!terminal.interactive()) {
+            builder.setConsumer(new DelegatingProgressBarConsumer(terminal.err()::println))
                     .setUpdateIntervalMillis(PLAIN_LINE_INTERVAL_MILLIS);
         }
         bar = builder.build();

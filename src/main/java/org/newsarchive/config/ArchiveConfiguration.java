@@ -3,10 +3,10 @@ package org.newsarchive.config;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.newsarchive.analysis.ChineseAnalysis;
-import org.newsarchive.ingest.ArticleNormalizer;
 import org.newsarchive.ingest.ArticleSink;
 import org.newsarchive.ingest.IngestService;
 import org.newsarchive.ingest.WatchedFolder;
+import org.newsarchive.ingest.normalize.ArticleNormalizer;
 import org.newsarchive.original.OriginalFiles;
 import org.newsarchive.representation.ArticleExport;
 import org.newsarchive.search.SearchService;
@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the archive's services from {@link ArchiveProperties}. */
@@ -35,12 +36,16 @@ class ArchiveConfiguration {
     }
 
     @Bean
-    ArticleNormalizer articleNormalizer(ArchiveProperties properties) {
-        return new ArticleNormalizer(properties.ingest().maxFileSize().toBytes());
+    ArticleNormalizer articleNormalizer() {
+        return new ArticleNormalizer();
     }
 
-    /** The data directory, checked once at startup: it exists or was created, and it is writable. */
+    /**
+     * The data directory, checked once at startup, even by commands whose other beans are made on first use: it
+     * exists or was created, and it is writable.
+     */
     @Bean
+    @Lazy(false)
     Path dataDirectory(ArchiveProperties properties) {
         return DataDirectory.prepare(properties.dataDir());
     }

@@ -2,6 +2,7 @@ package org.newsarchive.ingest;
 
 import java.util.List;
 import java.util.Objects;
+import org.newsarchive.ingest.normalize.IngestProblem;
 
 /**
  * What happened to one file of an ingest batch.

@@ -14,6 +14,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.apache.commons.codec.digest.DigestUtils;
+import org.newsarchive.ingest.normalize.ArticleNormalizer;
+import org.newsarchive.ingest.normalize.IngestProblem;
+import org.newsarchive.ingest.normalize.NormalizationResult;
 import org.newsarchive.store.RawStore;
 
 /**
@@ -38,7 +45,7 @@ public final class IngestService {
     private final int threads;
     private final Clock clock;
     /** One ingest or reindex at a time per archive: a second one waits for the first to finish. */
-    private final java.util.concurrent.locks.ReentrantLock running = new java.util.concurrent.locks.ReentrantLock();
+    private final ReentrantLock running = new ReentrantLock();
 
     public IngestService(
             ArticleNormalizer normalizer,
@@ -144,7 +151,10 @@ public final class IngestService {
     }
 
     private FileOutcome rebuildOne(byte[] content, RawStore.SourceEntry source, OrderedSaves saves, int order) {
-        NormalizationResult result = normalizer.normalize(content, source.path(), source.storedAt());
+        if (content.length > maxFileBytes) {
+            return failed(source.path(), oversized(content.length));
+        }
+        NormalizationResult result = normalizer.normalize(content, source.sha256(), source.path(), source.storedAt());
         if (result instanceof NormalizationResult.Normalized normalized) {
             saves.save(normalized.article(), order);
             return new FileOutcome(
@@ -158,6 +168,10 @@ public final class IngestService {
 
     /** Ingests one file given as bytes, for uploads; {@code path} is recorded as its provenance. */
     public FileOutcome ingestBytes(byte[] bytes, String path) {
+        if (bytes.length > maxFileBytes) {
+            rawStore.recordSource(rawStore.put(bytes), path, clock.instant());
+            return failed(path, oversized(bytes.length));
+        }
         FileOutcome outcome = process(bytes, path, false, new OrderedSaves(sink), 0);
         sink.commit();
         return outcome;
@@ -173,7 +187,7 @@ public final class IngestService {
                         rawStore.recordSource(rawStore.put(in), path, clock.instant());
                     }
                 }
-                return failed(path, "file is " + size + " bytes, over the limit of " + maxFileBytes + " bytes");
+                return failed(path, oversized(size));
             }
             return process(Files.readAllBytes(file.file()), path, dryRun, saves, order);
         } catch (IOException | RuntimeException e) {
@@ -181,12 +195,20 @@ public final class IngestService {
         }
     }
 
+    /**
+     * Keeps the bytes (unless a dry run), then normalizes them; the caller has checked their size. The raw store's
+     * hash is the article's provenance, so each file is hashed once.
+     */
     private FileOutcome process(byte[] bytes, String path, boolean dryRun, OrderedSaves saves, int order) {
         Instant now = clock.instant();
-        if (!dryRun) {
-            rawStore.recordSource(rawStore.put(bytes), path, now);
+        String sha256;
+        if (dryRun) {
+            sha256 = DigestUtils.sha256Hex(bytes);
+        } else {
+            sha256 = rawStore.put(bytes);
+            rawStore.recordSource(sha256, path, now);
         }
-        NormalizationResult result = normalizer.normalize(bytes, path, now);
+        NormalizationResult result = normalizer.normalize(bytes, sha256, path, now);
         if (result instanceof NormalizationResult.Normalized normalized) {
             var article = normalized.article();
             if (sink.holdsSame(article)) {
@@ -202,9 +224,7 @@ public final class IngestService {
 
     /** Runs {@code work} on every item and its position on the ingest threads; outcomes keep the items' order. */
     private <T> List<FileOutcome> inParallel(
-            List<T> items,
-            java.util.function.BiFunction<T, Integer, FileOutcome> work,
-            java.util.function.Function<T, String> path) {
+            List<T> items, BiFunction<T, Integer, FileOutcome> work, Function<T, String> path) {
         ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "ingest");
             thread.setDaemon(true);
@@ -236,6 +256,10 @@ public final class IngestService {
             Thread.currentThread().interrupt();
             return failed(path, "ingest interrupted");
         }
+    }
+
+    private String oversized(long size) {
+        return "file is " + size + " bytes, over the limit of " + maxFileBytes + " bytes";
     }
 
     private static FileOutcome failed(String path, String reason) {

@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.newsarchive.ingest.FileOutcome;
-import org.newsarchive.ingest.IngestProblem;
 import org.newsarchive.ingest.IngestReport;
+import org.newsarchive.ingest.normalize.IngestProblem;
 
 /**
  * The JSON report of one ingest, file by file: written by {@code ingest --report} and answered by

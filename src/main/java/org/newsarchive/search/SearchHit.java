@@ -1,5 +1,6 @@
 package org.newsarchive.search;
 
+import org.jsoup.nodes.Entities;
 import org.newsarchive.article.Article;
 
 /**
@@ -10,4 +11,18 @@ import org.newsarchive.article.Article;
  * @param copies how many archived articles are copies of this story, this one included; the others are not listed
  *     as separate hits
  */
-public record SearchHit(Article article, String titleHighlighted, String snippet, float score, int copies) {}
+public record SearchHit(Article article, String titleHighlighted, String snippet, float score, int copies) {
+
+    /**
+     * A hit as any engine reports it: the body is dropped; a title the highlighter did not mark is shown escaped, a
+     * missing snippet as empty, a missing score as 0 and a missing copy count as 1.
+     */
+    public static SearchHit of(Article article, String titleHighlighted, String snippet, float score, int copies) {
+        return new SearchHit(
+                article.withoutBody(),
+                titleHighlighted != null ? titleHighlighted : Entities.escape(article.title()),
+                snippet != null ? snippet : "",
+                Float.isNaN(score) ? 0f : score,
+                Math.max(1, copies));
+    }
+}

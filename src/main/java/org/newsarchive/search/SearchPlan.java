@@ -1,6 +1,8 @@
 package org.newsarchive.search;
 
 import java.time.ZoneOffset;
+import org.newsarchive.query.ParsedQuery;
+import org.newsarchive.query.QuerySyntax;
 
 /**
  * How any engine carries out one search request, decided in one place so that the engines answer alike: the query

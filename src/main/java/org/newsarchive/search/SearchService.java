@@ -6,13 +6,13 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.newsarchive.article.Article;
 import org.newsarchive.article.PublicationDate;
-import org.newsarchive.index.IndexFields;
+import org.newsarchive.schema.IndexFields;
 
 /**
  * The one search service behind the pages, the API and the command line, whatever engine holds the articles: the
- * embedded Lucene index ({@link LuceneSearchService}) or SolrCloud. Both give the same answers to the same requests.
+ * embedded Lucene index or SolrCloud. Both give the same answers to the same requests.
  *
- * <p>Queries are parsed leniently ({@link QuerySyntax}): every term must occur as an exact substring, after folding,
+ * <p>Queries are parsed leniently (see {@code query.QuerySyntax}): every term must occur as an exact substring, after folding,
  * of the title or the body. Facet counts are drill-sideways: each dimension is counted with the filters of the other
  * dimensions, so a reader sees what else they could pick. Totals are exact up to {@value #EXACT_TOTAL_LIMIT}; pages
  * reach {@value #MAX_DEPTH} hits deep. Copies of one story are shown once, with their count. When nothing matches
@@ -28,10 +28,10 @@ public interface SearchService {
     int FACET_VALUES = 20;
     /** Snippets are cut at sentences to about this many characters. */
     int SNIPPET_LENGTH = 120;
-    /** Most titles {@link #suggest} returns. */
-    int MAX_SUGGESTIONS = 20;
-    /** Typed text beyond this many characters is ignored by {@link #suggest}. */
-    int MAX_SUGGEST_PREFIX = 100;
+    /** Articles read per batch by {@link #forEachMatch}. */
+    int EXPORT_BATCH = 500;
+    /** Most copies of one story that {@link #copies} lists. */
+    int MAX_COPIES = 1000;
 
     /** The whole article with this id, body included. */
     Optional<Article> find(String id);
@@ -47,7 +47,7 @@ public interface SearchService {
      */
     List<Article> related(String id, int size);
 
-    /** Titles completing what a reader has typed: titles starting with it first, then titles containing it. */
+    /** Titles completing what a reader has typed, by the rules of {@link TitleCompletion}. */
     List<String> suggest(String prefix, int size);
 
     /** Bytes the search index takes on disk (on every node, for a cluster). */

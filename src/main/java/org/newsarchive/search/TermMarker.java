@@ -12,6 +12,8 @@ import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 import org.newsarchive.analysis.ChineseAnalysis;
 import org.newsarchive.analysis.FoldedText;
+import org.newsarchive.query.ParsedQuery;
+import org.newsarchive.query.QuerySyntax;
 
 /**
  * Marks a query's terms and phrases in an article being read, so a reader arriving from the results sees where

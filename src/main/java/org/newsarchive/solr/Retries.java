@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.common.SolrException;
-import org.newsarchive.index.IndexUnavailableException;
+import org.newsarchive.search.SearchUnavailableException;
 
 /**
  * How often, and how patiently, a request to SolrCloud is tried again when the cluster cannot answer it: a node
@@ -31,7 +31,7 @@ public record Retries(int attempts, Duration initialBackoff, Duration maxBackoff
      * The result of {@code call}, tried until it succeeds or the attempts run out.
      *
      * @param what the request in a reader's words, for the error message
-     * @throws IndexUnavailableException when every attempt failed
+     * @throws SearchUnavailableException when every attempt failed
      * @throws SolrException when Solr refused the request as bad
      */
     public <T> T run(String what, Call<T> call) {
@@ -53,7 +53,8 @@ public record Retries(int attempts, Duration initialBackoff, Duration maxBackoff
                 wait = wait.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : wait.multipliedBy(2);
             }
         }
-        throw new IndexUnavailableException(
+        throw new SearchUnavailableException(
+                SearchUnavailableException.Reason.UNREACHABLE,
                 "SolrCloud did not " + what + " after " + attempts + " attempts: " + last.getMessage()
                         + "; check that the Solr nodes and ZooKeeper are up (nothing unacknowledged was lost: run the"
                         + " same command again once they are)",
@@ -70,7 +71,8 @@ public record Retries(int attempts, Duration initialBackoff, Duration maxBackoff
             Thread.sleep(wait.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IndexUnavailableException("interrupted while waiting for SolrCloud", e);
+            throw new SearchUnavailableException(
+                    SearchUnavailableException.Reason.UNREACHABLE, "interrupted while waiting for SolrCloud", e);
         }
     }
 }

@@ -12,11 +12,11 @@ import org.apache.solr.common.params.CursorMarkParams;
 import org.apache.solr.common.params.ModifiableSolrParams;
 import org.newsarchive.analysis.ChineseAnalysis;
 import org.newsarchive.article.Article;
-import org.newsarchive.index.ArticleFields;
-import org.newsarchive.index.IndexFields;
-import org.newsarchive.index.IndexUnavailableException;
-import org.newsarchive.index.NearDuplicates;
 import org.newsarchive.ingest.ArticleSink;
+import org.newsarchive.schema.ArticleFields;
+import org.newsarchive.schema.IndexFields;
+import org.newsarchive.schema.NearDuplicates;
+import org.newsarchive.search.SearchUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -153,7 +153,7 @@ public final class SolrArticleSink implements ArticleSink {
                         "store " + unsent.size() + " articles",
                         () -> collection.client().add(collection.name(), unsent));
             } catch (SolrException refused) {
-                if (collection.missingCollection(refused) instanceof IndexUnavailableException missing) {
+                if (collection.missingCollection(refused) instanceof SearchUnavailableException missing) {
                     throw missing;
                 }
                 sendOneByOne();

@@ -13,7 +13,7 @@ import org.apache.solr.client.solrj.impl.CloudLegacySolrClient;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrException;
-import org.newsarchive.index.IndexUnavailableException;
+import org.newsarchive.search.SearchUnavailableException;
 
 /**
  * The archive's collection on a SolrCloud cluster, and the one client that reaches it.
@@ -41,7 +41,7 @@ public final class SolrCollection implements Closeable {
      * when no ZooKeeper host is given, through any of its nodes ({@code urls}, such as
      * {@code http://solr1:8983/solr}).
      *
-     * @throws IndexUnavailableException when neither is given
+     * @throws SearchUnavailableException when neither is given
      */
     public static SolrCollection connect(List<String> zkHosts, String zkChroot, List<String> urls, String name) {
         CloudLegacySolrClient.Builder builder;
@@ -53,7 +53,8 @@ public final class SolrCollection implements Closeable {
         } else if (!urls.isEmpty()) {
             builder = new CloudLegacySolrClient.Builder(urls);
         } else {
-            throw new IndexUnavailableException(
+            throw new SearchUnavailableException(
+                    SearchUnavailableException.Reason.NOT_CONFIGURED,
                     "SolrCloud is not configured: the solr backend needs archive.solr.zk-hosts (ZooKeeper,"
                             + " host:port,...) or archive.solr.urls (any Solr node, http://host:8983/solr,...)",
                     null);
@@ -81,12 +82,13 @@ public final class SolrCollection implements Closeable {
 
     /**
      * What to throw for a request Solr refused: when the refusal is that the collection does not exist, an
-     * {@link IndexUnavailableException} that says how to create it, since no retry or other document can succeed;
+     * {@link SearchUnavailableException} that says how to create it, since no retry or other document can succeed;
      * otherwise the refusal itself.
      */
     RuntimeException missingCollection(SolrException refused) {
         if (String.valueOf(refused.getMessage()).contains("Collection not found")) {
-            return new IndexUnavailableException(
+            return new SearchUnavailableException(
+                    SearchUnavailableException.Reason.MISSING_COLLECTION,
                     "SolrCloud has no collection " + name + "; create it with: java -jar news-archive.jar"
                             + " solr-setup (with the same archive.solr.* settings)",
                     refused);

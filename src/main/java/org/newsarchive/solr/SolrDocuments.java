@@ -4,9 +4,9 @@ import java.nio.charset.StandardCharsets;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrInputDocument;
 import org.newsarchive.article.Article;
-import org.newsarchive.index.ArticleFields;
-import org.newsarchive.index.ArticleRecords;
-import org.newsarchive.index.IndexFields;
+import org.newsarchive.schema.ArticleFields;
+import org.newsarchive.schema.ArticleRecords;
+import org.newsarchive.schema.IndexFields;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

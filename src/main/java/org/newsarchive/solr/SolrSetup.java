@@ -12,7 +12,7 @@ import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.client.solrj.request.ConfigSetAdminRequest;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.util.ContentStreamBase;
-import org.newsarchive.index.IndexUnavailableException;
+import org.newsarchive.search.SearchUnavailableException;
 
 /**
  * Prepares a SolrCloud cluster for the archive: uploads the configset shipped in the archive's jar, then creates the
@@ -35,7 +35,7 @@ public final class SolrSetup {
     /**
      * @param shards how many parts the articles are split into, to spread indexing and search over nodes
      * @param replicas copies of each shard, on different nodes, so that a node can fail
-     * @throws IndexUnavailableException when SolrCloud does not answer, or refuses (the message says why)
+     * @throws SearchUnavailableException when SolrCloud does not answer, or refuses (the message says why)
      */
     public static Outcome run(SolrCollection collection, String configSet, int shards, int replicas) {
         if (shards < 1 || replicas < 1) {
@@ -72,7 +72,10 @@ public final class SolrSetup {
         try {
             return ONCE.run(what, request);
         } catch (SolrException refused) {
-            throw new IndexUnavailableException("SolrCloud refused to " + what + ": " + refused.getMessage(), refused);
+            throw new SearchUnavailableException(
+                    SearchUnavailableException.Reason.REFUSED,
+                    "SolrCloud refused to " + what + ": " + refused.getMessage(),
+                    refused);
         }
     }
 

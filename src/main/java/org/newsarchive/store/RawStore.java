@@ -1,5 +1,6 @@
 package org.newsarchive.store;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,7 +14,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * The content-addressed store of every file ever given to the archive, byte for byte.
@@ -48,7 +49,7 @@ public final class RawStore {
 
     /** Stores {@code bytes} and returns their hex SHA-256. */
     public String put(byte[] bytes) {
-        return put(new java.io.ByteArrayInputStream(bytes));
+        return put(new ByteArrayInputStream(bytes));
     }
 
     /** Stores everything {@code in} yields, streaming, and returns its hex SHA-256. Does not close {@code in}. */
@@ -57,7 +58,7 @@ public final class RawStore {
             Files.createDirectories(root);
             Path temporary = Files.createTempFile(root, "incoming-", ".tmp");
             try {
-                MessageDigest digest = sha256();
+                MessageDigest digest = DigestUtils.getSha256Digest();
                 try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temporary), digest)) {
                     in.transferTo(out);
                 }
@@ -181,14 +182,6 @@ public final class RawStore {
     private static void requireSha(String sha256) {
         if (!isSha(sha256)) {
             throw new IllegalArgumentException("sha256 must be 64 lower-case hex digits");
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("SHA-256 is required by every JVM", impossible);
         }
     }
 }

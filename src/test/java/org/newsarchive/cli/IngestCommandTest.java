@@ -4,31 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Runs the real command line in a child JVM, as users do, and checks exit codes, summary and report. */
+/** Runs the real command line through the application's entry point and checks exit codes, summary and report. */
 class IngestCommandTest {
 
     @TempDir
     Path work;
 
-    private record Run(int exitCode, String out) {}
-
-    private Run run(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "org.newsarchive.NewsArchiveApplication"));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return new Run(process.exitValue(), out);
+    /** Runs a command in this JVM; its output and error together, as a terminal shows them. */
+    private static Commands.Run run(String... args) {
+        return Commands.run(args);
     }
 
     @Test
@@ -36,18 +23,18 @@ class IngestCommandTest {
         Path dataDir = work.resolve("data");
         Path report = work.resolve("report.json");
 
-        Run first = run("ingest", "--archive.data-dir=" + dataDir, "--report=" + report, "seeds");
-        Run second = run("ingest", "--archive.data-dir=" + dataDir, "seeds");
+        Commands.Run first = run("ingest", "--archive.data-dir=" + dataDir, "--report=" + report, "seeds");
+        Commands.Run second = run("ingest", "--archive.data-dir=" + dataDir, "seeds");
 
-        assertThat(first.exitCode()).as(first.out()).isZero();
-        assertThat(first.out()).contains("5 files: 5 ingested, 0 unchanged, 0 failed");
-        assertThat(second.out()).contains("5 files: 0 ingested, 5 unchanged, 0 failed");
+        assertThat(first.exitCode()).as(first.all()).isZero();
+        assertThat(first.all()).contains("5 files: 5 ingested, 0 unchanged, 0 failed");
+        assertThat(second.all()).contains("5 files: 0 ingested, 5 unchanged, 0 failed");
         String json = Files.readString(report);
         assertThat(json)
                 .contains("\"path\" : \"002_3078d70d0ab3e5f7.txt\"", "\"status\" : \"ingested\"", "\"id\" : \"");
-        Run reindex = run("reindex", "--archive.data-dir=" + dataDir);
-        assertThat(reindex.exitCode()).as(reindex.out()).isZero();
-        assertThat(reindex.out()).contains("Reindexed 5 files: 5 ingested, 0 unchanged, 0 failed");
+        Commands.Run reindex = run("reindex", "--archive.data-dir=" + dataDir);
+        assertThat(reindex.exitCode()).as(reindex.all()).isZero();
+        assertThat(reindex.all()).contains("Reindexed 5 files: 5 ingested, 0 unchanged, 0 failed");
     }
 
     @Test
@@ -55,10 +42,10 @@ class IngestCommandTest {
         Files.write(work.resolve("empty.md"), new byte[0]);
         Files.copy(Path.of("seeds/000_1a9ccc52b8d05a66.txt"), work.resolve("good.md"));
 
-        Run run = run("ingest", "--archive.data-dir=" + work.resolve("data"), work.toString());
+        Commands.Run run = run("ingest", "--archive.data-dir=" + work.resolve("data"), work.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).contains("failed: empty.md: empty file", "1 ingested", "1 failed");
+        assertThat(run.all()).contains("failed: empty.md: empty file", "1 ingested", "1 failed");
     }
 
     @Test
@@ -70,6 +57,6 @@ class IngestCommandTest {
                         .exitCode())
                 .isEqualTo(2);
         assertThat(run("ingest", "--archive.data-dir=" + work).exitCode()).isEqualTo(2);
-        assertThat(run("ingest", "--archive.data-dir=" + work, "--help").out()).contains("Usage: news-archive ingest");
+        assertThat(run("ingest", "--archive.data-dir=" + work, "--help").all()).contains("Usage: news-archive ingest");
     }
 }

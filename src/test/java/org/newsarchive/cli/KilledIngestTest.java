@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsarchive.SyntheticCorpus;
 import org.newsarchive.analysis.ChineseAnalysis;
-import org.newsarchive.index.ArticleIndex;
+import org.newsarchive.lucene.LuceneIndexWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -59,9 +59,9 @@ class KilledIngestTest {
     }
 
     private static int count(Path index) {
-        try (ArticleIndex opened = new ArticleIndex(
+        try (LuceneIndexWriter opened = new LuceneIndexWriter(
                 index, new ChineseAnalysis(), JsonMapper.builder().build())) {
-            return opened.count();
+            return opened.reader().count();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsarchive.SyntheticCorpus;
 import org.newsarchive.analysis.ChineseAnalysis;
-import org.newsarchive.index.ArticleIndex;
-import org.newsarchive.search.LuceneSearchService;
+import org.newsarchive.lucene.LuceneIndexWriter;
+import org.newsarchive.lucene.LuceneSearchService;
 import org.newsarchive.search.SearchRequest;
 import org.newsarchive.search.SearchService;
 import org.newsarchive.search.SortOrder;
@@ -104,9 +104,9 @@ class RepeatedCrashReliabilityTest {
         ChineseAnalysis analysis = new ChineseAnalysis();
         RawStore rawStore = new RawStore(dataDir);
         Map<String, String> content = new TreeMap<>();
-        try (ArticleIndex index = new ArticleIndex(
+        try (LuceneIndexWriter index = new LuceneIndexWriter(
                 dataDir.resolve("index"), analysis, JsonMapper.builder().build())) {
-            SearchService search = new LuceneSearchService(index, analysis);
+            SearchService search = new LuceneSearchService(index.reader(), analysis);
             long documents = search.forEachMatch(
                     new SearchRequest("", Map.of(), null, null, SortOrder.NEWEST, 1, 1), article -> {
                         assertThat(rawStore.contains(article.provenance().sha256()))
@@ -120,7 +120,7 @@ class RepeatedCrashReliabilityTest {
                     });
             assertThat(documents).isEqualTo(content.size());
             for (String id : content.keySet().stream().limit(20).toList()) {
-                String title = index.find(id).orElseThrow().title();
+                String title = index.reader().find(id).orElseThrow().title();
                 assertThat(search.search(SearchRequest.of("\"" + title + "\"")).total())
                         .as(title)
                         .isPositive();

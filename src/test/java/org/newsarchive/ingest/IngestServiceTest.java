@@ -12,7 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsarchive.analysis.ChineseAnalysis;
-import org.newsarchive.index.ArticleIndex;
+import org.newsarchive.ingest.normalize.ArticleNormalizer;
+import org.newsarchive.lucene.LuceneIndexWriter;
 import org.newsarchive.store.RawStore;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,11 +25,11 @@ class IngestServiceTest {
     @TempDir
     Path input;
 
-    private ArticleIndex index;
+    private LuceneIndexWriter index;
 
     @BeforeEach
     void openIndex() {
-        index = new ArticleIndex(
+        index = new LuceneIndexWriter(
                 dataDir.resolve("index"),
                 new ChineseAnalysis(),
                 JsonMapper.builder().build());
@@ -40,7 +41,7 @@ class IngestServiceTest {
     }
 
     private IngestService service(long maxBytes) {
-        return new IngestService(Normalizers.NORMALIZER, new RawStore(dataDir), index, maxBytes, 2, Clock.systemUTC());
+        return new IngestService(new ArticleNormalizer(), new RawStore(dataDir), index, maxBytes, 2, Clock.systemUTC());
     }
 
     @Test
@@ -60,7 +61,7 @@ class IngestServiceTest {
                         org.assertj.core.groups.Tuple.tuple("empty.md", FileOutcome.Status.FAILED),
                         org.assertj.core.groups.Tuple.tuple("nested/good.txt", FileOutcome.Status.INGESTED));
         assertThat(report.files().get(0).problems()).singleElement().hasToString("error: binary file, not text");
-        assertThat(index.count()).isEqualTo(1);
+        assertThat(index.reader().count()).isEqualTo(1);
         RawStore raw = new RawStore(dataDir);
         assertThat(raw.sources())
                 .extracting(RawStore.SourceEntry::path)
@@ -79,7 +80,7 @@ class IngestServiceTest {
         IngestReport again = service(10 << 20).ingest(List.of(input), false, IngestProgress.NONE);
 
         assertThat(again.files()).extracting(FileOutcome::status).containsOnly(FileOutcome.Status.UNCHANGED);
-        assertThat(index.count()).isEqualTo(1);
+        assertThat(index.reader().count()).isEqualTo(1);
     }
 
     @Test
@@ -108,7 +109,7 @@ class IngestServiceTest {
                 .extracting(FileOutcome::id)
                 .containsExactlyInAnyOrderElementsOf(
                         first.files().stream().map(FileOutcome::id).toList());
-        assertThat(index.count()).isEqualTo(2);
+        assertThat(index.reader().count()).isEqualTo(2);
     }
 
     @Test
@@ -118,7 +119,7 @@ class IngestServiceTest {
         IngestReport report = service(10 << 20).ingest(List.of(input), true, IngestProgress.NONE);
 
         assertThat(report.count(FileOutcome.Status.INGESTED)).isEqualTo(1);
-        assertThat(index.count()).isZero();
+        assertThat(index.reader().count()).isZero();
         assertThat(new RawStore(dataDir).sources()).isEmpty();
     }
 }

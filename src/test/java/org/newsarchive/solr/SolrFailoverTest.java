@@ -21,11 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsarchive.SyntheticCorpus;
 import org.newsarchive.analysis.ChineseAnalysis;
-import org.newsarchive.ingest.ArticleNormalizer;
 import org.newsarchive.ingest.FileOutcome;
 import org.newsarchive.ingest.IngestProgress;
 import org.newsarchive.ingest.IngestReport;
 import org.newsarchive.ingest.IngestService;
+import org.newsarchive.ingest.normalize.ArticleNormalizer;
 import org.newsarchive.search.SearchRequest;
 import org.newsarchive.search.SearchService;
 import org.newsarchive.store.RawStore;
@@ -55,7 +55,7 @@ class SolrFailoverTest {
         JsonMapper json = JsonMapper.builder().build();
         search = new SolrSearchService(solr.collection, analysis, json);
         ingest = new IngestService(
-                new ArticleNormalizer(10 << 20),
+                new ArticleNormalizer(),
                 new RawStore(workDir.resolve("data")),
                 new SolrArticleSink(solr.collection, analysis, json, TestSolrCloud.WRITE_RETRIES, 100),
                 10 << 20,

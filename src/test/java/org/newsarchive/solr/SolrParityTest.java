@@ -23,13 +23,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.newsarchive.SyntheticCorpus;
 import org.newsarchive.analysis.ChineseAnalysis;
 import org.newsarchive.article.Article;
-import org.newsarchive.index.ArticleIndex;
-import org.newsarchive.ingest.ArticleNormalizer;
 import org.newsarchive.ingest.IngestProgress;
 import org.newsarchive.ingest.IngestReport;
 import org.newsarchive.ingest.IngestService;
-import org.newsarchive.search.LuceneSearchService;
-import org.newsarchive.search.QuerySyntax;
+import org.newsarchive.ingest.normalize.ArticleNormalizer;
+import org.newsarchive.lucene.LuceneIndexWriter;
+import org.newsarchive.lucene.LuceneSearchService;
+import org.newsarchive.query.QuerySyntax;
 import org.newsarchive.search.SearchHit;
 import org.newsarchive.search.SearchRequest;
 import org.newsarchive.search.SearchResults;
@@ -52,7 +52,7 @@ class SolrParityTest {
     static Path workDir;
 
     private static TestSolrCloud solr;
-    private static ArticleIndex index;
+    private static LuceneIndexWriter index;
     private static SearchService lucene;
     private static SearchService cloud;
     private static IngestReport luceneIngest;
@@ -69,8 +69,8 @@ class SolrParityTest {
         }
         JsonMapper json = JsonMapper.builder().build();
         solr = new TestSolrCloud(workDir.resolve("solr"));
-        index = new ArticleIndex(workDir.resolve("lucene/index"), analysis, json);
-        lucene = new LuceneSearchService(index, analysis);
+        index = new LuceneIndexWriter(workDir.resolve("lucene/index"), analysis, json);
+        lucene = new LuceneSearchService(index.reader(), analysis);
         cloud = new SolrSearchService(solr.collection, analysis, json);
         SolrArticleSink sink = new SolrArticleSink(solr.collection, analysis, json, TestSolrCloud.WRITE_RETRIES, 200);
         luceneIngest = ingest(workDir.resolve("lucene"), index, corpus);
@@ -78,8 +78,8 @@ class SolrParityTest {
     }
 
     private static IngestReport ingest(Path dataDir, org.newsarchive.ingest.ArticleSink sink, Path corpus) {
-        IngestService service = new IngestService(
-                new ArticleNormalizer(10 << 20), new RawStore(dataDir), sink, 10 << 20, 4, Clock.systemUTC());
+        IngestService service =
+                new IngestService(new ArticleNormalizer(), new RawStore(dataDir), sink, 10 << 20, 4, Clock.systemUTC());
         return service.ingest(List.of(corpus), false, IngestProgress.NONE);
     }
 

@@ -54,15 +54,15 @@ class SolrPluginJarTest {
                     .isNotNull();
 
             Class<?> analysisClass = solrNode.loadClass("org.newsarchive.analysis.ChineseAnalysis");
-            Class<?> facetTerms = solrNode.loadClass("org.newsarchive.search.QueryFactory$FacetTerms");
-            Class<?> factoryClass = solrNode.loadClass("org.newsarchive.search.QueryFactory");
-            Class<?> parsedClass = solrNode.loadClass("org.newsarchive.search.ParsedQuery");
+            Class<?> facetTerms = solrNode.loadClass("org.newsarchive.query.QueryFactory$FacetTerms");
+            Class<?> factoryClass = solrNode.loadClass("org.newsarchive.query.QueryFactory");
+            Class<?> parsedClass = solrNode.loadClass("org.newsarchive.query.ParsedQuery");
             Object analysis = analysisClass.getConstructor().newInstance();
             Object factory = factoryClass
                     .getConstructor(analysisClass, facetTerms)
                     .newInstance(
                             analysis, facetTerms.getField("FIELD_PER_DIMENSION").get(null));
-            Object parsed = solrNode.loadClass("org.newsarchive.search.QuerySyntax")
+            Object parsed = solrNode.loadClass("org.newsarchive.query.QuerySyntax")
                     .getMethod("parse", String.class)
                     .invoke(null, "郭文貴 \"喜马拉雅\" publisher:GNews -病毒");
             Object built =

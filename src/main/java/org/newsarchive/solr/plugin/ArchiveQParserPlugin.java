@@ -6,8 +6,8 @@ import org.apache.solr.request.SolrQueryRequest;
 import org.apache.solr.search.QParser;
 import org.apache.solr.search.QParserPlugin;
 import org.newsarchive.analysis.ChineseAnalysis;
-import org.newsarchive.search.QueryFactory;
-import org.newsarchive.search.QuerySyntax;
+import org.newsarchive.query.QueryFactory;
+import org.newsarchive.query.QuerySyntax;
 
 /**
  * The archive's query syntax inside Solr, registered as {@code archive} in the configset: {@code {!archive}text}

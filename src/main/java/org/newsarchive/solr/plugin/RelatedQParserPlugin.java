@@ -6,7 +6,7 @@ import org.apache.solr.request.SolrQueryRequest;
 import org.apache.solr.search.QParser;
 import org.apache.solr.search.QParserPlugin;
 import org.newsarchive.analysis.ChineseAnalysis;
-import org.newsarchive.search.LikeQuery;
+import org.newsarchive.query.LikeQuery;
 
 /**
  * "More like this" inside Solr, registered as {@code related}: {@code {!related}title and lead} builds the same

@@ -3,7 +3,7 @@ package org.newsarchive.web.article;
 import java.util.List;
 import org.newsarchive.article.Article;
 import org.newsarchive.original.OriginalFiles;
-import org.newsarchive.request.ArticleIds;
+import org.newsarchive.request.ArticleIdParameter;
 import org.newsarchive.request.NotFoundException;
 import org.newsarchive.request.SearchParameters;
 import org.newsarchive.search.SearchService;
@@ -63,12 +63,12 @@ class ArticlePageController {
     @GetMapping("/articles/{id}/original")
     ResponseEntity<byte[]> original(@PathVariable String id) {
         return originals
-                .of(ArticleIds.require(id))
+                .of(ArticleIdParameter.require(id))
                 .orElseThrow(() -> new NotFoundException("no original for " + id))
                 .download();
     }
 
     private Article find(String id) {
-        return search.find(ArticleIds.require(id)).orElseThrow(() -> new NotFoundException("no article " + id));
+        return search.find(ArticleIdParameter.require(id)).orElseThrow(() -> new NotFoundException("no article " + id));
     }
 }

@@ -1,0 +1,265 @@
+package org.newsarchive.lucene;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.MultiReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.newsarchive.article.Article;
+import org.newsarchive.schema.IndexFields;
+import org.newsarchive.search.SearchService;
+import org.newsarchive.search.SearchUnavailableException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads the on-disk article index: searchers, stored records, story clusters. It never writes and never takes the
+ * index's write lock.
+ *
+ * <p>Two kinds exist. {@link #nearRealTime} reads through the process's own {@link LuceneIndexWriter}, so a server
+ * sees what it ingests within {@value #REFRESH_MILLIS} ms, before the commit. {@link #lastCommit} opens the last
+ * commit of an index that another process may be writing, such as the shell's {@code search} beside a running
+ * server; it follows later commits at the same pace, and an index that does not exist yet reads as empty until one
+ * is committed. Searchers come from a {@link SearcherManager} and are released after each piece of work.
+ * Thread-safe.
+ */
+public final class LuceneIndexReader implements Closeable {
+
+    static final long REFRESH_MILLIS = 1000;
+
+    private final Path directory;
+    private final Directory ownDirectory;
+    private final ArticleDocuments documents;
+    private final ScheduledExecutorService refresher;
+    private final IndexSearcher empty;
+    private volatile SearcherManager searchers;
+
+    private LuceneIndexReader(Path directory, Directory ownDirectory, SearcherManager searchers, JsonMapper json) {
+        this.directory = directory;
+        this.ownDirectory = ownDirectory;
+        this.searchers = searchers;
+        this.documents = new ArticleDocuments(json);
+        this.empty = emptySearcher();
+        this.refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "index-refresh");
+            thread.setDaemon(true);
+            return thread;
+        });
+        refresher.scheduleWithFixedDelay(this::refreshQuietly, REFRESH_MILLIS, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private static IndexSearcher emptySearcher() {
+        try {
+            return new IndexSearcher(new MultiReader());
+        } catch (IOException impossible) {
+            throw new UncheckedIOException("an empty reader has nothing to read", impossible);
+        }
+    }
+
+    /** Reads what {@code writer} has indexed, committed or not. Closing it leaves the writer open. */
+    static LuceneIndexReader nearRealTime(Path directory, IndexWriter writer, JsonMapper json) throws IOException {
+        return new LuceneIndexReader(directory, null, new SearcherManager(writer, null), json);
+    }
+
+    /**
+     * Reads the last commit of the index in {@code directory}, whoever writes it.
+     *
+     * @throws SearchUnavailableException when the index there cannot be read
+     */
+    public static LuceneIndexReader lastCommit(Path directory, JsonMapper json) {
+        Directory opened;
+        try {
+            opened = FSDirectory.open(directory);
+        } catch (IOException e) {
+            throw LuceneFailures.unreadable(directory, e);
+        }
+        LuceneIndexReader reader = new LuceneIndexReader(directory, opened, null, json);
+        reader.openCommitIfPresent();
+        return reader;
+    }
+
+    /** Opens the committed index once there is one; until then searches see an empty archive. */
+    private SearcherManager openCommitIfPresent() {
+        SearcherManager current = searchers;
+        if (current != null || ownDirectory == null) {
+            return current;
+        }
+        synchronized (this) {
+            if (searchers == null) {
+                try {
+                    if (DirectoryReader.indexExists(ownDirectory)) {
+                        searchers = new SearcherManager(ownDirectory, null);
+                    }
+                } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException corrupt) {
+                    throw LuceneFailures.unreadable(directory, corrupt);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot open the index at " + directory, e);
+                }
+            }
+            return searchers;
+        }
+    }
+
+    private void refreshQuietly() {
+        try {
+            SearcherManager current = openCommitIfPresent();
+            if (current != null) {
+                current.maybeRefresh();
+            }
+        } catch (IOException | RuntimeException e) {
+            // The next refresh tries again; a search meanwhile reads the previous snapshot.
+        }
+    }
+
+    /** Makes what was committed or indexed so far visible to the next searcher, waiting for it. */
+    void refreshNow() throws IOException {
+        SearcherManager current = openCommitIfPresent();
+        if (current != null) {
+            current.maybeRefreshBlocking();
+        }
+    }
+
+    /** Runs {@code work} with a current searcher, released afterwards whatever happens. */
+    public <T> T withSearcher(Function<IndexSearcher, T> work) {
+        SearcherManager current = openCommitIfPresent();
+        if (current == null) {
+            return work.apply(empty);
+        }
+        IndexSearcher searcher;
+        try {
+            searcher = current.acquire();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a searcher on " + directory, e);
+        }
+        try {
+            return work.apply(searcher);
+        } finally {
+            try {
+                current.release(searcher);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    public Optional<Article> find(String id) {
+        if (id == null || id.isBlank()) {
+            return Optional.empty();
+        }
+        return withDocument(id, this::article);
+    }
+
+    /** Reads the stored record of a document of {@code searcher}. */
+    public Article article(IndexSearcher searcher, int docId) throws IOException {
+        return documents.toArticle(searcher.storedFields().document(docId, ArticleDocuments.STORED_FIELDS));
+    }
+
+    /** The SHA-256 of the file the article with this id was read from, or empty for an unknown id. */
+    Optional<String> sha256(String id) {
+        return withDocument(id, (searcher, doc) -> {
+            Document stored = searcher.storedFields().document(doc, Set.of(IndexFields.SHA256));
+            return stored.get(IndexFields.SHA256);
+        });
+    }
+
+    /** Every article in the same cluster as the article with this id, itself included; empty when unknown. */
+    public List<Article> copiesOf(String id) {
+        return withDocument(id, (searcher, doc) -> {
+                    String cluster = StoryClusters.clusterOf(searcher, doc);
+                    if (cluster == null) {
+                        return List.of(article(searcher, doc));
+                    }
+                    List<Article> copies = new ArrayList<>();
+                    TermQuery sameCluster = new TermQuery(new Term(IndexFields.CLUSTER, cluster));
+                    for (ScoreDoc copy : searcher.search(sameCluster, SearchService.MAX_COPIES).scoreDocs) {
+                        copies.add(article(searcher, copy.doc));
+                    }
+                    return copies;
+                })
+                .orElse(List.of());
+    }
+
+    /** Work on one document of a searcher. */
+    @FunctionalInterface
+    interface DocumentWork<T> {
+        T apply(IndexSearcher searcher, int docId) throws IOException;
+    }
+
+    /** Runs {@code work} on the document with this id under a current searcher; empty when no article has the id. */
+    <T> Optional<T> withDocument(String id, DocumentWork<T> work) {
+        return withSearcher(searcher -> {
+            try {
+                TopDocs hits = searcher.search(new TermQuery(new Term(IndexFields.ID, id)), 1);
+                return hits.scoreDocs.length == 0
+                        ? Optional.empty()
+                        : Optional.ofNullable(work.apply(searcher, hits.scoreDocs[0].doc));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Bytes the index takes on disk. */
+    public long sizeInBytes() {
+        if (!Files.isDirectory(directory)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(file -> {
+                        try {
+                            return Files.size(file);
+                        } catch (IOException vanishedDuringAMerge) {
+                            return 0;
+                        }
+                    })
+                    .sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the index directory " + directory, e);
+        }
+    }
+
+    /** Articles in the index as of the last refresh. */
+    public int count() {
+        return withSearcher(searcher -> searcher.getIndexReader().numDocs());
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    @Override
+    public void close() throws IOException {
+        refresher.shutdownNow();
+        SearcherManager current = searchers;
+        if (current != null) {
+            current.close();
+        }
+        if (ownDirectory != null) {
+            ownDirectory.close();
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.newsarchive.lucene;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.newsarchive.analysis.ChineseAnalysis;
+import org.newsarchive.article.Article;
+import org.newsarchive.query.LikeQuery;
+import org.newsarchive.schema.IndexFields;
+import org.newsarchive.search.StoryCollapse;
+
+/**
+ * "More like this": the articles sharing the most distinctive words with a given one, one per story. Thread-safe.
+ */
+final class RelatedArticles {
+
+    private final LuceneIndexReader index;
+    private final ChineseAnalysis analysis;
+
+    RelatedArticles(LuceneIndexReader index, ChineseAnalysis analysis) {
+        this.index = index;
+        this.analysis = analysis;
+    }
+
+    private record Candidate(int doc, String cluster) {}
+
+    List<Article> find(IndexSearcher searcher, Article article, int size) throws IOException {
+        Query like = LikeQuery.of(searcher.getIndexReader(), analysis, article.title(), article.text());
+        Term ownId = new Term(IndexFields.ID, article.id());
+        Query query = new BooleanQuery.Builder()
+                .add(like, Occur.MUST)
+                .add(new TermQuery(ownId), Occur.MUST_NOT)
+                .build();
+        String ownCluster = null;
+        for (ScoreDoc own : searcher.search(new TermQuery(ownId), 1).scoreDocs) {
+            ownCluster = StoryClusters.clusterOf(searcher, own.doc);
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        for (ScoreDoc hit : searcher.search(query, size * StoryCollapse.RELATED_CANDIDATES_PER_ARTICLE).scoreDocs) {
+            candidates.add(new Candidate(hit.doc, StoryClusters.clusterOf(searcher, hit.doc)));
+        }
+        return StoryCollapse.related(candidates, Candidate::cluster, ownCluster, size).stream()
+                .map(candidate -> read(searcher, candidate.doc()))
+                .toList();
+    }
+
+    private Article read(IndexSearcher searcher, int doc) {
+        try {
+            return index.article(searcher, doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read a related article from " + index.directory(), e);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.newsarchive.schema;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.newsarchive.analysis.ChineseAnalysis;
+import org.newsarchive.article.Article;
+
+/**
+ * What an article is indexed as, whatever the engine: the values of each field of {@link IndexFields}, derived in
+ * one place so that the embedded index and SolrCloud hold the same fields with the same values.
+ *
+ * @param foldedTitle the title as every analysis chain sees it ({@link ChineseAnalysis#fold})
+ * @param foldedText the body text, folded likewise
+ * @param titleKey the folded title's letters and digits, for exact-title matches
+ * @param sites the source URL's host and its parent domains
+ * @param dateMillis publication time in epoch milliseconds, or null when unknown
+ * @param facets values by facet dimension ({@link IndexFields#FACETS}), stripped, never blank
+ * @param simhash the text fingerprint for near-duplicate detection; 0 for texts too short to compare
+ */
+public record ArticleFields(
+        String foldedTitle,
+        String foldedText,
+        String titleKey,
+        Set<String> sites,
+        Long dateMillis,
+        java.util.Map<String, List<String>> facets,
+        long simhash) {
+
+    public static ArticleFields of(Article article, ChineseAnalysis analysis) {
+        String foldedTitle = analysis.fold(article.title());
+        String foldedText = analysis.fold(article.text());
+        java.util.Map<String, List<String>> facets = new java.util.LinkedHashMap<>();
+        Long dateMillis = null;
+        if (article.publishedAt() != null) {
+            dateMillis = article.publishedAt().sortInstant().toEpochMilli();
+            var date = article.publishedAt().date();
+            put(facets, IndexFields.YEAR, String.valueOf(date.getYear()));
+            put(facets, IndexFields.YEAR_MONTH, String.format("%04d-%02d", date.getYear(), date.getMonthValue()));
+        }
+        put(facets, IndexFields.PUBLISHER, article.publisher());
+        put(facets, IndexFields.CHANNEL, article.channel());
+        Set<String> tags = new LinkedHashSet<>(article.tags());
+        tags.addAll(article.keywords());
+        tags.forEach(tag -> put(facets, IndexFields.TAG, tag));
+        article.categories().forEach(category -> put(facets, IndexFields.CATEGORY, category));
+        put(facets, IndexFields.LANGUAGE, article.language().tag());
+        return new ArticleFields(
+                foldedTitle,
+                foldedText,
+                analysis.keyOfFolded(foldedTitle),
+                hostAndParents(article.sourceUrl()),
+                dateMillis,
+                facets,
+                NearDuplicates.simhash(foldedText));
+    }
+
+    private static void put(java.util.Map<String, List<String>> facets, String dimension, String value) {
+        if (value != null && !value.isBlank()) {
+            List<String> values = facets.computeIfAbsent(dimension, key -> new ArrayList<>(1));
+            String stripped = value.strip();
+            if (!values.contains(stripped)) {
+                values.add(stripped);
+            }
+        }
+    }
+
+    /** {@code news.example.com} gives itself, {@code example.com}; so {@code site:example.com} finds subdomains. */
+    static Set<String> hostAndParents(String url) {
+        Set<String> hosts = new LinkedHashSet<>();
+        if (url == null) {
+            return hosts;
+        }
+        int scheme = url.indexOf("://");
+        if (scheme < 0) {
+            return hosts;
+        }
+        int end = scheme + 3;
+        while (end < url.length() && "/?#:".indexOf(url.charAt(end)) < 0) {
+            end++;
+        }
+        String host = url.substring(scheme + 3, end).toLowerCase(Locale.ROOT);
+        if (host.startsWith("www.")) {
+            host = host.substring(4);
+        }
+        while (host.contains(".")) {
+            hosts.add(host);
+            host = host.substring(host.indexOf('.') + 1);
+        }
+        return hosts;
+    }
+}

@@ -1,0 +1,56 @@
+package org.newsarchive.schema;
+
+import java.util.Map;
+import org.newsarchive.analysis.ChineseAnalysis;
+
+/**
+ * The field names of the article index and the analysis view of each text field, the same in both engines (the
+ * SolrCloud configset's schema declares them too). Depends on nothing but constants, so the Solr plugin can carry it.
+ */
+public final class IndexFields {
+
+    public static final String ID = "id";
+    /** Original title: bigram view, stored with offsets for highlighting. */
+    public static final String TITLE = "title";
+
+    public static final String TITLE_WORDS = "title_words";
+    /** The title's folded letters and digits, for exact-title matches ({@link org.newsarchive.analysis.ChineseAnalysis#titleKey}). */
+    public static final String TITLE_KEY = "title_key";
+    /** Original body text: bigram view, stored with offsets for highlighting. */
+    public static final String BODY = "body";
+
+    public static final String BODY_WORDS = "body_words";
+    public static final String AUTHOR = "author";
+    public static final String SITE = "site";
+    public static final String SHA256 = "sha256";
+    /** Publication time in epoch milliseconds, for range filters and sorting. */
+    public static final String DATE = "date";
+
+    public static final String RECORD = "record";
+    /** SimHash of the folded text, for near-duplicate detection. */
+    public static final String SIMHASH = "simhash";
+    /** Id of the first-indexed copy of the same story; every article of a cluster holds the same value. */
+    public static final String CLUSTER = "cluster";
+
+    public static final String PUBLISHER = "publisher";
+    public static final String CHANNEL = "channel";
+    public static final String TAG = "tag";
+    public static final String CATEGORY = "category";
+    public static final String LANGUAGE = "language";
+    public static final String YEAR = "year";
+    public static final String YEAR_MONTH = "year_month";
+
+    /** Facet dimensions in display order. */
+    public static final java.util.List<String> FACETS =
+            java.util.List.of(PUBLISHER, CHANNEL, TAG, CATEGORY, LANGUAGE, YEAR, YEAR_MONTH);
+
+    /** Which analysis view each analyzed field uses; other fields are not analyzed. */
+    public static final Map<String, String> VIEWS = Map.of(
+            TITLE, ChineseAnalysis.BIGRAMS,
+            BODY, ChineseAnalysis.BIGRAMS,
+            AUTHOR, ChineseAnalysis.BIGRAMS,
+            TITLE_WORDS, ChineseAnalysis.WORDS,
+            BODY_WORDS, ChineseAnalysis.WORDS);
+
+    private IndexFields() {}
+}

@@ -1,0 +1,261 @@
+package org.newsarchive.ingest.normalize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.newsarchive.article.Article;
+import org.newsarchive.article.ArticleIds;
+import org.newsarchive.article.DatePrecision;
+import org.newsarchive.article.DateSource;
+import org.newsarchive.article.Language;
+
+/** Variations of the format families beyond the seeds: each test names the variation it covers. */
+class NormalizerVariationsTest {
+
+    @Test
+    void unquotedTitleAndBlockListsAndPlainLocalTimeReadAsChinaTime() {
+        Article article = Normalizers.article("""
+                ---
+                title: 关停之后 会员怎么办
+                date: 2021-10-28 14:08:07
+                tags:
+                  - 互助
+                  - 监管
+                ---
+                <p>多家互助平台宣布关停，会员权益如何保障成为焦点。</p>
+                """);
+
+        assertThat(article.title()).isEqualTo("关停之后 会员怎么办");
+        assertThat(article.tags()).containsExactly("互助", "监管");
+        assertThat(article.publishedAt().iso()).isEqualTo("2021-10-28T06:08:07Z");
+        assertThat(article.publishedAt().assumedOffset()).hasToString("+08:00");
+    }
+
+    @Test
+    void brokenFrontMatterFallsBackToBodyWithWarning() {
+        var result = Normalizers.normalize("""
+                ---
+                title: "unterminated
+                tags: [a, b
+                ---
+                正文第一段，说明平台已经关停。
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(result).isInstanceOf(NormalizationResult.Normalized.class);
+        assertThat(result.problems())
+                .anySatisfy(problem -> assertThat(problem.message()).contains("front matter"));
+        assertThat(((NormalizationResult.Normalized) result).article().text()).contains("正文第一段");
+    }
+
+    @Test
+    void missingTitleIsDerivedFromFirstSentenceWithWarning() {
+        var result = Normalizers.normalize("平台今天宣布关停。会员的余额将在五日内退回。".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        var article = ((NormalizationResult.Normalized) result).article();
+        assertThat(article.title()).isEqualTo("平台今天宣布关停");
+        assertThat(result.problems())
+                .anySatisfy(problem -> assertThat(problem.message()).contains("no title"));
+    }
+
+    @Test
+    void indentedInlineMarkupJoinsWithoutSpacesBetweenChineseButKeepsLatinSpaces() {
+        Article article = Normalizers.article("""
+                ### 标题
+                <p>
+                  在中国的
+                  <span href="https://www.secretchina.com/news/gb/tag/医保">
+                   医保
+                  </span>
+                  体系 and the
+                  <b>
+                   insurance
+                  </b>
+                  market
+                </p>
+                """);
+
+        assertThat(article.text()).isEqualTo("在中国的医保体系 and the insurance market");
+        assertThat(article.keywords()).containsExactly("医保");
+    }
+
+    @Test
+    void aLineEndingInAnExtensionBCharacterEndsItsParagraphLikeAnyHanCharacter() {
+        String beyondTheBmp = Normalizers.article("### 标题\n\n香港的𠀤\n字仍在\n").text();
+        String inTheBmp = Normalizers.article("### 标题\n\n香港的字\n仍在\n").text();
+
+        assertThat(inTheBmp).isEqualTo("香港的字\n\n仍在");
+        assertThat(beyondTheBmp).isEqualTo("香港的𠀤\n\n字仍在");
+    }
+
+    @Test
+    void nonStandardLinkTagsKeepTextAndLink() {
+        Article article = Normalizers.article("""
+                ### 标题
+                <p>参见<ok href="https://example.org/report">完整报告</ok>。</p>
+                """);
+
+        assertThat(article.text()).isEqualTo("参见完整报告。");
+        assertThat(article.html())
+                .contains("<a href=\"https://example.org/report\"")
+                .contains(">完整报告</a>");
+    }
+
+    @Test
+    void deeplyNestedUnclosedParagraphsBecomeFlatParagraphs() {
+        Article article = Normalizers.article("### 标题\n<div><p>第一段<p>第二段<div><p>第三段</div></div>");
+
+        assertThat(article.text()).isEqualTo("第一段\n\n第二段\n\n第三段");
+        assertThat(article.html()).isEqualTo("<p>第一段</p><p>第二段</p><p>第三段</p>");
+    }
+
+    @Test
+    void wikiLinksAndSplitEmphasisAreCleaned() {
+        Article article = Normalizers.article("## 标题\n\n根据[[zh:英国]]《[[zh:每日电讯]]报》**2017****年**的报道。\n");
+
+        assertThat(article.text()).isEqualTo("根据英国《每日电讯报》2017年的报道。");
+        assertThat(article.html()).contains("<strong>2017年</strong>");
+    }
+
+    @Test
+    void entitiesAreDecodedAndScriptsNeverSurvive() {
+        Article article = Normalizers.article("""
+                ### 标题
+                <p>A &amp; B &lt;说&gt;<script>alert(1)</script><a href="javascript:alert(3)">链接</a><img src="x" onerror="alert(2)"></p>
+                """);
+
+        assertThat(article.text()).isEqualTo("A & B <说>链接");
+        assertThat(article.html()).doesNotContain("script", "onerror", "javascript:");
+    }
+
+    @Test
+    void gnews2023BylineGivesTimeAndChannel() {
+        Article article = Normalizers.article("""
+                ###  [:house:返回](README.md)
+                ---
+
+
+                ## 【秘翻在线】硅谷银行倒闭
+                `3/11/2023 2:51 AM UTC 秘密翻譯組G-Translators` [轉載自GNews](https://gnews.org/articles/1002874)
+
+                根据NBC新闻3月11日报道，硅谷银行即将倒闭。
+
+                - [ROL Foundation](https://rolfoundation.org/)
+                - [Terms of use](https://gnews.org/terms-of-use-3/)
+                """);
+
+        assertThat(article.title()).isEqualTo("【秘翻在线】硅谷银行倒闭");
+        assertThat(article.publishedAt().iso()).isEqualTo("2023-03-11T02:51:00Z");
+        assertThat(article.publishedAt().source()).isEqualTo(DateSource.BYLINE);
+        assertThat(article.channel()).isEqualTo("秘密翻譯組G-Translators");
+        assertThat(article.publisher()).isEqualTo("GNews");
+        assertThat(article.text()).isEqualTo("根据NBC新闻3月11日报道，硅谷银行即将倒闭。");
+    }
+
+    @Test
+    void sameGnewsArticleUnderBothUrlLayoutsHasOneId() {
+        assertThat(ArticleIds.fromSourceUrl("https://gnews.org/zh-hans/1039409/"))
+                .isEqualTo(ArticleIds.fromSourceUrl("https://gnews.org/articles/1039409"));
+    }
+
+    @Test
+    void chineseNumeralDatelineFromMinghui() {
+        Article article = Normalizers.article("""
+                ## 标题
+
+                【明慧网二零二零年七月二十日】大陆学员讲述近况。
+                """);
+
+        assertThat(article.publishedAt().iso()).isEqualTo("2020-07-20");
+        assertThat(article.publisher()).isEqualTo("明慧网");
+        assertThat(article.text()).isEqualTo("大陆学员讲述近况。");
+    }
+
+    @Test
+    void sourceUrlPathGivesDateWhenNothingElseDoes() {
+        Article article = Normalizers.article("""
+                ## 标题
+
+                正文。
+
+                原文链接：https://www.minghui.org/mh/articles/2020/7/20/411234.html
+                """);
+
+        assertThat(article.publishedAt().iso()).isEqualTo("2020-07-20");
+        assertThat(article.publishedAt().source()).isEqualTo(DateSource.SOURCE_URL_PATH);
+        assertThat(article.publisher()).isEqualTo("明慧网");
+    }
+
+    @Test
+    void noDateIsInventedWhenNoneIsStated() {
+        Article article = Normalizers.article("## 标题\n\n正文没有日期。\n");
+
+        assertThat(article.publishedAt()).isNull();
+    }
+
+    @Test
+    void epochMillisecondCommentGivesExactTime() {
+        Article article = Normalizers.article("<!--1616775713000-->\n<h2>标题</h2><p>正文。</p>");
+
+        assertThat(article.publishedAt().iso()).isEqualTo("2021-03-26T16:21:53Z");
+        assertThat(article.publishedAt().precision()).isEqualTo(DatePrecision.DATE_TIME);
+    }
+
+    @Test
+    void traditionalTextIsDetectedAsHant() {
+        Article article = Normalizers.article("## 標題\n\n網絡互助平台相繼關停，會員們對後續的理賠安排表示擔憂。\n");
+
+        assertThat(article.language()).isEqualTo(Language.ZH_HANT);
+    }
+
+    @Test
+    void englishTextIsOther() {
+        Article article = Normalizers.article("## Title\n\nThe platform announced it will shut down next month.\n");
+
+        assertThat(article.language()).isEqualTo(Language.OTHER);
+    }
+
+    @Test
+    void completeHtmlPageUsesItsMetaTags() {
+        Article article = Normalizers.article("""
+                <!DOCTYPE html><html><head><title>站点 - 标题</title>
+                <meta property="og:title" content="真正的标题">
+                <meta property="article:published_time" content="2022-05-01T08:00:00+08:00">
+                <link rel="canonical" href="https://www.rfa.org/mandarin/2022/05/01/story.html">
+                </head><body><nav><a href="/">首页</a></nav><article><p>文章正文。</p></article></body></html>
+                """);
+
+        assertThat(article.title()).isEqualTo("真正的标题");
+        assertThat(article.publishedAt().iso()).isEqualTo("2022-05-01T00:00:00Z");
+        assertThat(article.publisher()).isEqualTo("自由亚洲电台");
+        assertThat(article.text()).isEqualTo("文章正文。");
+    }
+
+    @Test
+    void videoPostKeepsItsVideoLinkAsBody() {
+        Article article = Normalizers.article("""
+                ## 郭文贵先生的荷兰雪梨酒店公寓着火了
+                `3/15/2023 11:31 PM UTC 秘密翻译组` [轉載自GNews](https://gnews.org/articles/1017721)
+
+                https://media.gettr.com/group4/getter/2023/03/15/23/1656e873/out.mp4
+                """);
+
+        assertThat(article.text()).isEqualTo("https://media.gettr.com/group4/getter/2023/03/15/23/1656e873/out.mp4");
+        assertThat(article.html())
+                .contains("<a href=\"https://media.gettr.com/group4/getter/2023/03/15/23/1656e873/out.mp4\"");
+    }
+
+    @Test
+    void imageOnlyPostIsKeptWithWarningAndDistinctIds() {
+        var first = Normalizers.normalize(
+                "## 每日要闻一\n\n![](https://img.example.org/a.jpg)\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var second = Normalizers.normalize(
+                "## 每日要闻二\n\n![](https://img.example.org/b.jpg)\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(first.problems())
+                .anySatisfy(problem -> assertThat(problem.message()).contains("images but no text"));
+        Article a = ((NormalizationResult.Normalized) first).article();
+        Article b = ((NormalizationResult.Normalized) second).article();
+        assertThat(a.images()).hasSize(1);
+        assertThat(a.id()).isNotEqualTo(b.id());
+    }
+}

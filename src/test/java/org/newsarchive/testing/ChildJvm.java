@@ -1,0 +1,93 @@
+package org.newsarchive.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the archive's entry point in a child JVM with the test classpath, for the tests where being a separate process
+ * is the point: a process killed mid-ingest, two processes on one archive, what a user's terminal shows when startup
+ * fails. Output is read on other threads while the child runs, so a hung child ends at its timeout instead of
+ * hanging the build.
+ */
+public final class ChildJvm {
+
+    /** What the child printed and how it ended. */
+    public record Run(int exitCode, String out, String err) {
+
+        public String all() {
+            return out + err;
+        }
+    }
+
+    private ChildJvm() {}
+
+    /** The command line that starts the archive with {@code args} on {@code classpath}. */
+    public static List<String> command(String classpath, List<String> args) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                classpath,
+                "org.newsarchive.NewsArchiveApplication"));
+        command.addAll(args);
+        return command;
+    }
+
+    /** Starts the archive with {@code args}, its output discarded, for callers that watch or kill it. */
+    public static Process start(List<String> args) throws IOException {
+        return new ProcessBuilder(command(System.getProperty("java.class.path"), args))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+    }
+
+    /** Runs the archive with {@code args} to its end, within {@code timeout}, on the test classpath. */
+    public static Run run(Duration timeout, String... args) {
+        return run(System.getProperty("java.class.path"), timeout, List.of(args));
+    }
+
+    /**
+     * Runs the archive with {@code args} to its end on {@code classpath}.
+     *
+     * @throws AssertionError when it does not end within {@code timeout}; it is killed
+     */
+    public static Run run(String classpath, Duration timeout, List<String> args) {
+        Process process;
+        try {
+            process = new ProcessBuilder(command(classpath, args)).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+                throw new AssertionError("the archive did not end within " + timeout + ": " + args + "\n"
+                        + out.getNow("") + err.getNow(""));
+            }
+            return new Run(process.exitValue(), out.get(30, TimeUnit.SECONDS), err.get(30, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while running " + args, e);
+        } catch (Exception e) {
+            throw new AssertionError("cannot read the output of " + args, e);
+        }
+    }
+
+    private static String read(InputStream in) {
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
