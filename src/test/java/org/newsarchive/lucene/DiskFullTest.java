@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Random;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.store.FilterDirectory;
-import org.apache.lucene.store.IOContext;
-import org.apache.lucene.store.IndexOutput;
+import org.apache.lucene.tests.store.MockDirectoryWrapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsarchive.SyntheticCorpus;
@@ -27,95 +26,43 @@ import org.newsarchive.store.RawStore;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The disk fills up during an ingest (simulated by a directory that refuses writes past a budget): the ingest fails
- * with a message that says so, and the index as last committed stays readable and complete.
+ * The disk fills up during an ingest (Lucene's {@link MockDirectoryWrapper} refusing writes past a size): the ingest
+ * fails with a message that says so, and the index as last committed stays readable and complete.
  */
 class DiskFullTest {
+
+    /** A directory that only fills up: no random slowness, no check on close. */
+    private static MockDirectoryWrapper quietDisk(Directory delegate) {
+        MockDirectoryWrapper disk = new MockDirectoryWrapper(new Random(42), delegate);
+        disk.setThrottling(MockDirectoryWrapper.Throttling.NEVER);
+        disk.setCheckIndexOnClose(false);
+        disk.setUseSlowOpenClosers(false);
+        return disk;
+    }
 
     @TempDir
     Path dataDir;
 
-    /** Writes go through until the budget is spent, then fail as a full disk does. */
-    static final class FullDisk extends FilterDirectory {
-        final AtomicLong budget = new AtomicLong(Long.MAX_VALUE);
-
-        FullDisk(Directory delegate) {
-            super(delegate);
-        }
-
-        @Override
-        public IndexOutput createOutput(String name, IOContext context) throws IOException {
-            return new CountingOutput(in.createOutput(name, context));
-        }
-
-        @Override
-        public IndexOutput createTempOutput(String prefix, String suffix, IOContext context) throws IOException {
-            return new CountingOutput(in.createTempOutput(prefix, suffix, context));
-        }
-
-        final class CountingOutput extends IndexOutput {
-            private final IndexOutput out;
-
-            CountingOutput(IndexOutput out) {
-                super("full disk(" + out + ")", out.getName());
-                this.out = out;
-            }
-
-            private void spend(long bytes) throws IOException {
-                if (budget.addAndGet(-bytes) < 0) {
-                    throw new IOException("No space left on device");
-                }
-            }
-
-            @Override
-            public void writeByte(byte b) throws IOException {
-                spend(1);
-                out.writeByte(b);
-            }
-
-            @Override
-            public void writeBytes(byte[] b, int offset, int length) throws IOException {
-                spend(length);
-                out.writeBytes(b, offset, length);
-            }
-
-            @Override
-            public void close() throws IOException {
-                out.close();
-            }
-
-            @Override
-            public long getFilePointer() {
-                return out.getFilePointer();
-            }
-
-            @Override
-            public long getChecksum() throws IOException {
-                return out.getChecksum();
-            }
-        }
-    }
-
     @Test
-    void aFullDiskFailsTheIngestClearlyAndKeepsTheCommittedIndex() {
+    void aFullDiskFailsTheIngestClearlyAndKeepsTheCommittedIndex() throws IOException {
         ChineseAnalysis analysis = new ChineseAnalysis();
         Path indexPath = dataDir.resolve("index");
-        FullDisk[] disk = new FullDisk[1];
+        MockDirectoryWrapper[] disk = new MockDirectoryWrapper[1];
         LuceneIndexWriter index = new LuceneIndexWriter(
                 indexPath,
-                path -> disk[0] = new FullDisk(FSDirectory.open(path)),
+                path -> disk[0] = quietDisk(FSDirectory.open(path)),
                 analysis,
                 JsonMapper.builder().build());
         IngestService ingest = new IngestService(
                 new ArticleNormalizer(), new RawStore(dataDir), index, 10 << 20, 2, Clock.systemUTC());
         ingest.ingest(List.of(SyntheticCorpus.write(dataDir.resolve("first"), 0, 300)), false, IngestProgress.NONE);
 
-        disk[0].budget.set(200_000);
+        disk[0].setMaxSizeInBytes(disk[0].sizeInBytes() + 200_000);
         Path more = SyntheticCorpus.write(dataDir.resolve("more"), 300, 1_000);
         assertThatThrownBy(() -> ingest.ingest(List.of(more), false, IngestProgress.NONE))
                 .isInstanceOf(SearchUnavailableException.class)
                 .hasMessageContaining("cannot write the index at " + indexPath.toAbsolutePath())
-                .hasMessageContaining("No space left on device")
+                .hasMessageContaining("disk full")
                 .hasMessageContaining("everything committed before is intact");
         try {
             index.close();
@@ -129,7 +76,7 @@ class DiskFullTest {
             assertThat(reopened.reader().count()).isEqualTo(300);
             assertThat(search.search(SearchRequest.of("")).total()).isEqualTo(300);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

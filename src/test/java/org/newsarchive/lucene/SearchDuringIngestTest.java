@@ -5,32 +5,42 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsarchive.analysis.ChineseAnalysis;
+import org.newsarchive.ingest.FileOutcome;
 import org.newsarchive.ingest.IngestProgress;
 import org.newsarchive.ingest.IngestReport;
 import org.newsarchive.ingest.IngestService;
 import org.newsarchive.ingest.normalize.ArticleNormalizer;
 import org.newsarchive.search.SearchRequest;
-import org.newsarchive.search.SearchResults;
 import org.newsarchive.search.SearchService;
 import org.newsarchive.store.RawStore;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Searches keep answering, and see the archive grow, while an ingest runs in the same process. */
+/**
+ * Searches keep answering, and see the archive grow, while an ingest runs in the same process: halfway through, the
+ * ingest waits until a search has seen part of it (through the near-real-time reader, before any commit), then goes
+ * on; searches never see the archive shrink.
+ */
 class SearchDuringIngestTest {
+
+    private static final int FILES = 200;
 
     @TempDir
     Path dataDir;
 
     @Test
-    void searchesSucceedThroughoutAnIngest() throws Exception {
+    void searchesSeeTheArchiveGrowThroughoutAnIngest() throws Exception {
         ChineseAnalysis analysis = new ChineseAnalysis();
         try (LuceneIndexWriter index = new LuceneIndexWriter(
                 dataDir.resolve("index"), analysis, JsonMapper.builder().build())) {
@@ -38,28 +48,54 @@ class SearchDuringIngestTest {
             IngestService ingest = new IngestService(
                     new ArticleNormalizer(), new RawStore(dataDir), index, 10 << 20, 2, Clock.systemUTC());
             AtomicBoolean ingesting = new AtomicBoolean(true);
-            AtomicInteger searches = new AtomicInteger();
+            Set<Long> totalsSeen = ConcurrentHashMap.newKeySet();
+            CountDownLatch partSeen = new CountDownLatch(1);
             ExecutorService searcher = Executors.newSingleThreadExecutor();
-            Future<Long> lastSeen = searcher.submit(() -> {
-                long seen = 0;
+            Future<?> searches = searcher.submit(() -> {
+                long previous = 0;
                 while (ingesting.get()) {
-                    SearchResults results = search.search(SearchRequest.of("中共"));
-                    assertThat(results.total()).isGreaterThanOrEqualTo(seen);
-                    seen = results.total();
-                    searches.incrementAndGet();
+                    long total = search.search(SearchRequest.of("")).total();
+                    assertThat(total).as("the archive never shrinks").isGreaterThanOrEqualTo(previous);
+                    totalsSeen.add(total);
+                    if (total > 0 && total < FILES) {
+                        partSeen.countDown();
+                    }
+                    previous = total;
                 }
-                return seen;
             });
+            AtomicInteger done = new AtomicInteger();
+            IngestProgress waitHalfway = new IngestProgress() {
+                @Override
+                public void fileDone(FileOutcome outcome, long bytes) {
+                    if (done.incrementAndGet() == FILES / 2) {
+                        await(partSeen);
+                    }
+                }
+            };
 
             IngestReport report =
-                    ingest.ingest(List.of(Path.of("src/test/resources/corpus-sample")), false, IngestProgress.NONE);
+                    ingest.ingest(List.of(Path.of("src/test/resources/corpus-sample")), false, waitHalfway);
             ingesting.set(false);
-
-            assertThat(lastSeen.get()).isGreaterThanOrEqualTo(0);
+            searches.get(1, TimeUnit.MINUTES);
             searcher.shutdown();
-            assertThat(searches.get()).isGreaterThan(5);
+
             assertThat(report.allSucceeded()).isTrue();
-            assertThat(search.search(SearchRequest.of("")).total()).isEqualTo(200);
+            assertThat(partSeen.getCount())
+                    .as("a search saw part of the ingest")
+                    .isZero();
+            assertThat(totalsSeen).anyMatch(total -> total > 0 && total < FILES);
+            assertThat(search.search(SearchRequest.of("")).total()).isEqualTo(FILES);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(1, TimeUnit.MINUTES))
+                    .as("a search sees saved articles within the refresh interval")
+                    .isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 }

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -76,31 +78,49 @@ class SolrFailoverTest {
 
         AtomicBoolean searching = new AtomicBoolean(true);
         AtomicInteger answered = new AtomicInteger();
+        Semaphore answers = new Semaphore(0);
         AtomicReference<Throwable> searchFailure = new AtomicReference<>();
         CompletableFuture<Void> searches = CompletableFuture.runAsync(() -> {
             while (searching.get() && searchFailure.get() == null) {
                 try {
                     assertThat(search.search(SearchRequest.of("美国")).total()).isPositive();
                     answered.incrementAndGet();
+                    answers.release();
                 } catch (Throwable e) {
                     searchFailure.set(e);
                 }
             }
         });
         Path more = SyntheticCorpus.write(workDir.resolve("more"), BEFORE, DURING);
+        CountDownLatch quarterDone = new CountDownLatch(1);
+        CountDownLatch nodeStopped = new CountDownLatch(1);
+        AtomicInteger filesDone = new AtomicInteger();
+        IngestProgress stopsAtAQuarter = new IngestProgress() {
+            @Override
+            public void fileDone(FileOutcome outcome, long bytes) {
+                if (filesDone.incrementAndGet() == DURING / 4) {
+                    quarterDone.countDown();
+                    await(nodeStopped);
+                }
+            }
+        };
         CompletableFuture<IngestReport> during =
-                CompletableFuture.supplyAsync(() -> ingest.ingest(List.of(more), false, IngestProgress.NONE));
+                CompletableFuture.supplyAsync(() -> ingest.ingest(List.of(more), false, stopsAtAQuarter));
 
-        Thread.sleep(1_500);
+        await(quarterDone);
         JettySolrRunner stopped = solr.cluster.stopJettySolrRunner(1);
         solr.cluster.waitForJettyToStop(stopped);
         assertThat(during)
                 .as("the ingest was still running when the node stopped")
                 .isNotDone();
         int answeredBeforeStop = answered.get();
+        nodeStopped.countDown();
 
         IngestReport report = during.get(5, TimeUnit.MINUTES);
-        Thread.sleep(1_000);
+        answers.drainPermits();
+        assertThat(answers.tryAcquire(10, 1, TimeUnit.MINUTES))
+                .as("searches go on after the ingest")
+                .isTrue();
         searching.set(false);
         searches.get(1, TimeUnit.MINUTES);
 
@@ -116,6 +136,15 @@ class SolrFailoverTest {
         solr.waitUntilActive();
         assertThat(search.search(SearchRequest.of("")).total()).isEqualTo(BEFORE + DURING);
         assertEveryReplicaHoldsItsShard();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(2, TimeUnit.MINUTES)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     /** Each replica, asked alone, holds as many articles as the other replica of its shard. */

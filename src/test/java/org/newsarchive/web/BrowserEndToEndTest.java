@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsarchive.testing.Chromium;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -49,8 +50,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BrowserEndToEndTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Chromium CHROMIUM = Chromium.find();
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Dimension DESKTOP = new Dimension(1280, 900);
     private static final Dimension PHONE = new Dimension(360, 800);
@@ -89,7 +89,7 @@ class BrowserEndToEndTest {
     @BeforeAll
     static void startBrowser() {
         ChromeOptions options = new ChromeOptions()
-                .setBinary(CHROMIUM.toFile())
+                .setBinary(CHROMIUM.browser().toFile())
                 .addArguments(
                         "--headless",
                         "--no-sandbox",
@@ -106,7 +106,7 @@ class BrowserEndToEndTest {
         preferences.put("intl.accept_languages", "zh-CN,zh");
         options.setExperimentalOption("prefs", preferences);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingDriverExecutable(CHROMIUM.driver().toFile())
                 .usingAnyFreePort()
                 .build();
         browser = new ChromeDriver(service, options);
@@ -410,12 +410,5 @@ class BrowserEndToEndTest {
 
     private static String encode(String text) {
         return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    static {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            throw new IllegalStateException("The browser tests need Debian's chromium and chromium-driver: "
-                    + "apt-get install -y chromium chromium-driver (see README)");
-        }
     }
 }
