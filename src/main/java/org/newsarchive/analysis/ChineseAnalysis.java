@@ -1,6 +1,10 @@
 package org.newsarchive.analysis;
 
+import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharFilter;
@@ -76,15 +80,15 @@ public final class ChineseAnalysis {
      */
     public String fold(String text) {
         try (Reader reader =
-                new TraditionalToSimplifiedCharFilter(new ICUNormalizer2CharFilter(new java.io.StringReader(text)))) {
+                new TraditionalToSimplifiedCharFilter(new ICUNormalizer2CharFilter(new StringReader(text)))) {
             StringBuilder folded = new StringBuilder(text.length());
             char[] buffer = new char[4096];
             for (int read = reader.read(buffer); read != -1; read = reader.read(buffer)) {
                 folded.append(buffer, 0, read);
             }
             return folded.toString();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -94,8 +98,7 @@ public final class ChineseAnalysis {
      * characters outside the index, for example search terms in an article being read.
      */
     public FoldedText foldTracked(String text) {
-        CharFilter filter =
-                new TraditionalToSimplifiedCharFilter(new ICUNormalizer2CharFilter(new java.io.StringReader(text)));
+        CharFilter filter = new TraditionalToSimplifiedCharFilter(new ICUNormalizer2CharFilter(new StringReader(text)));
         try (filter) {
             StringBuilder folded = new StringBuilder(text.length());
             char[] buffer = new char[4096];
@@ -107,8 +110,8 @@ public final class ChineseAnalysis {
                 offsets[i] = Math.min(text.length(), filter.correctOffset(i));
             }
             return new FoldedText(folded.toString(), offsets);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -125,7 +128,7 @@ public final class ChineseAnalysis {
     }
 
     private static Analyzer perField(Map<String, String> viewByField, Analyzer wordView, Analyzer bigramView) {
-        Map<String, Analyzer> analyzers = new java.util.HashMap<>();
+        Map<String, Analyzer> analyzers = new HashMap<>();
         viewByField.forEach((field, view) -> analyzers.put(field, view.equals(WORDS) ? wordView : bigramView));
         return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), analyzers);
     }

@@ -1,6 +1,7 @@
 package org.newsarchive.api;
 
 import java.net.URI;
+import java.util.Locale;
 import org.newsarchive.request.InvalidParameterException;
 import org.newsarchive.request.NotFoundException;
 import org.newsarchive.search.SearchUnavailableException;
@@ -48,7 +49,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
         URI type() {
             return URI.create("urn:news-archive:problem:"
-                    + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+                    + name().toLowerCase(Locale.ROOT).replace('_', '-'));
         }
 
         ProblemDetail detail(String detail) {

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.newsarchive.article.Article;
@@ -69,7 +70,7 @@ class ArticleApiController {
      */
     private static String etag(Article article, List<Article> copies, String baseUrl) {
         StringBuilder version = new StringBuilder(baseUrl);
-        List<Article> parts = new java.util.ArrayList<>(copies);
+        List<Article> parts = new ArrayList<>(copies);
         parts.add(0, article);
         for (Article part : parts) {
             version.append('\n')

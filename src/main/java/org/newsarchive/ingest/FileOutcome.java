@@ -1,6 +1,7 @@
 package org.newsarchive.ingest;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.newsarchive.ingest.normalize.IngestProblem;
 
@@ -20,7 +21,7 @@ public record FileOutcome(String path, Status status, String id, List<IngestProb
 
         /** The lower-case name used in reports. */
         public String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -2,6 +2,7 @@ package org.newsarchive.ingest;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The outcome of one ingest batch, file by file, in the order the files were found.
@@ -27,7 +28,7 @@ public record IngestReport(List<FileOutcome> files, long bytes, Duration elapsed
         double seconds = Math.max(elapsed.toMillis(), 1) / 1000.0;
         double megabytes = bytes / (1024.0 * 1024.0);
         return String.format(
-                java.util.Locale.ROOT,
+                Locale.ROOT,
                 "%d files: %d ingested, %d unchanged, %d failed; %.1f MB in %.1f s (%.1f MB/s, %.0f files/s)",
                 files.size(),
                 count(FileOutcome.Status.INGESTED),

@@ -3,6 +3,7 @@ package org.newsarchive.ingest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +50,7 @@ public final class SourceFiles {
      */
     public static List<SourceFile> under(Path root, List<Path> candidates) {
         return candidates.stream()
-                .filter(path -> Files.isRegularFile(path, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                .filter(path -> Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS))
                 .filter(SourceFiles::isArticleFile)
                 .sorted()
                 .map(path -> new SourceFile(path, relative(root, path)))
@@ -58,7 +59,7 @@ public final class SourceFiles {
 
     private static void walk(Path root, List<SourceFile> files) {
         try (Stream<Path> paths = Files.walk(root)) {
-            paths.filter(path -> Files.isRegularFile(path, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+            paths.filter(path -> Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS))
                     .filter(SourceFiles::isArticleFile)
                     .sorted()
                     .forEach(path -> files.add(new SourceFile(path, relative(root, path))));

@@ -1,11 +1,13 @@
 package org.newsarchive.lucene;
 
 import java.io.IOException;
+import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -50,7 +52,7 @@ final class ArticleDocuments {
         Document document = new Document();
         document.add(new NumericDocValuesField(IndexFields.SIMHASH, fields.simhash()));
         document.add(new StringField(IndexFields.CLUSTER, cluster, Field.Store.NO));
-        document.add(new org.apache.lucene.document.SortedDocValuesField(IndexFields.CLUSTER, new BytesRef(cluster)));
+        document.add(new SortedDocValuesField(IndexFields.CLUSTER, new BytesRef(cluster)));
         document.add(new StringField(IndexFields.ID, article.id(), Field.Store.YES));
         document.add(new StringField(IndexFields.SHA256, article.provenance().sha256(), Field.Store.YES));
         document.add(new Field(IndexFields.TITLE, article.title(), HIGHLIGHTED_TEXT));
@@ -83,5 +85,5 @@ final class ArticleDocuments {
     }
 
     /** The stored fields that make up an article: the record, and the body text stored once for highlighting. */
-    static final java.util.Set<String> STORED_FIELDS = java.util.Set.of(IndexFields.RECORD, IndexFields.BODY);
+    static final Set<String> STORED_FIELDS = Set.of(IndexFields.RECORD, IndexFields.BODY);
 }

@@ -8,6 +8,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
@@ -186,7 +187,7 @@ public final class QueryFactory {
 
     /** All terms within a few positions of each other in the body, on the bigram view (the one with positions). */
     private Query proximity(List<String> terms) {
-        org.apache.lucene.search.PhraseQuery.Builder near = new org.apache.lucene.search.PhraseQuery.Builder();
+        PhraseQuery.Builder near = new PhraseQuery.Builder();
         int position = 0;
         for (String term : terms) {
             Query query = bigrams.substring(IndexFields.BODY, term);

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +41,7 @@ public record SearchParameters(
                 copy.put(dimension, List.copyOf(values));
             }
         }
-        filters = java.util.Collections.unmodifiableMap(copy);
+        filters = Collections.unmodifiableMap(copy);
     }
 
     /** No query and no filters. */

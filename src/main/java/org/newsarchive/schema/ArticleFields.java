@@ -1,9 +1,11 @@
 package org.newsarchive.schema;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.newsarchive.analysis.ChineseAnalysis;
 import org.newsarchive.article.Article;
@@ -26,13 +28,13 @@ public record ArticleFields(
         String titleKey,
         Set<String> sites,
         Long dateMillis,
-        java.util.Map<String, List<String>> facets,
+        Map<String, List<String>> facets,
         long simhash) {
 
     public static ArticleFields of(Article article, ChineseAnalysis analysis) {
         String foldedTitle = analysis.fold(article.title());
         String foldedText = analysis.fold(article.text());
-        java.util.Map<String, List<String>> facets = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> facets = new LinkedHashMap<>();
         Long dateMillis = null;
         if (article.publishedAt() != null) {
             dateMillis = article.publishedAt().sortInstant().toEpochMilli();
@@ -57,7 +59,7 @@ public record ArticleFields(
                 NearDuplicates.simhash(foldedText));
     }
 
-    private static void put(java.util.Map<String, List<String>> facets, String dimension, String value) {
+    private static void put(Map<String, List<String>> facets, String dimension, String value) {
         if (value != null && !value.isBlank()) {
             List<String> values = facets.computeIfAbsent(dimension, key -> new ArrayList<>(1));
             String stripped = value.strip();

@@ -1,5 +1,6 @@
 package org.newsarchive.schema;
 
+import java.util.List;
 import java.util.Map;
 import org.newsarchive.analysis.ChineseAnalysis;
 
@@ -41,8 +42,7 @@ public final class IndexFields {
     public static final String YEAR_MONTH = "year_month";
 
     /** Facet dimensions in display order. */
-    public static final java.util.List<String> FACETS =
-            java.util.List.of(PUBLISHER, CHANNEL, TAG, CATEGORY, LANGUAGE, YEAR, YEAR_MONTH);
+    public static final List<String> FACETS = List.of(PUBLISHER, CHANNEL, TAG, CATEGORY, LANGUAGE, YEAR, YEAR_MONTH);
 
     /** Which analysis view each analyzed field uses; other fields are not analyzed. */
     public static final Map<String, String> VIEWS = Map.of(

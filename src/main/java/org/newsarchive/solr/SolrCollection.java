@@ -11,6 +11,7 @@ import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.impl.CloudLegacySolrClient;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
+import org.apache.solr.client.solrj.impl.HttpSolrClient;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrException;
 import org.newsarchive.search.SearchUnavailableException;
@@ -98,7 +99,7 @@ public final class SolrCollection implements Closeable {
 
     /** A SolrJ client for one node, for requests that must reach every core, such as their sizes. */
     static SolrClient nodeClient(String baseUrl) {
-        return new org.apache.solr.client.solrj.impl.HttpSolrClient.Builder(baseUrl).build();
+        return new HttpSolrClient.Builder(baseUrl).build();
     }
 
     @Override

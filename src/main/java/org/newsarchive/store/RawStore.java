@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -15,9 +16,12 @@ import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -95,7 +99,7 @@ public final class RawStore {
         if (!Files.exists(journal)) {
             return Optional.empty();
         }
-        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(journal.toFile(), "r")) {
+        try (RandomAccessFile file = new RandomAccessFile(journal.toFile(), "r")) {
             long length = file.length();
             int tail = (int) Math.min(length, 4096);
             byte[] bytes = new byte[tail];
@@ -109,7 +113,7 @@ public final class RawStore {
                 }
             }
             return Optional.empty();
-        } catch (IOException | java.time.format.DateTimeParseException e) {
+        } catch (IOException | DateTimeParseException e) {
             throw new UncheckedIOException(
                     "cannot read the raw store journal " + journal,
                     e instanceof IOException io ? io : new IOException(e));
@@ -137,7 +141,7 @@ public final class RawStore {
 
     /** Each distinct blob-and-path pair once, at its first ingest, oldest first: what a rebuild must read. */
     public List<SourceEntry> distinctSources() {
-        java.util.Map<String, SourceEntry> first = new java.util.LinkedHashMap<>();
+        Map<String, SourceEntry> first = new LinkedHashMap<>();
         for (SourceEntry entry : sources()) {
             first.putIfAbsent(entry.sha256() + "\t" + entry.path(), entry);
         }

@@ -2,6 +2,7 @@ package org.newsarchive.web;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /** The languages of the interface. Article text is shown as archived, whatever the interface language. */
 public enum UiLanguage {
@@ -51,7 +52,7 @@ public enum UiLanguage {
             case "zh" -> {
                 boolean traditional = locale.getScript().equals("Hant")
                         || (locale.getScript().isEmpty()
-                                && java.util.Set.of("TW", "HK", "MO").contains(locale.getCountry()));
+                                && Set.of("TW", "HK", "MO").contains(locale.getCountry()));
                 yield Optional.of(traditional ? TRADITIONAL : SIMPLIFIED);
             }
             case "en" -> Optional.of(ENGLISH);

@@ -2,15 +2,18 @@ package org.newsarchive.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsarchive.SyntheticCorpus;
-import org.newsarchive.analysis.ChineseAnalysis;
-import org.newsarchive.lucene.LuceneIndexWriter;
+import org.newsarchive.lucene.LuceneIndexReader;
+import org.newsarchive.testing.ChildJvm;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -29,7 +32,7 @@ class KilledIngestTest {
         Path input = SyntheticCorpus.write(work.resolve("input"), FILES);
         Path dataDir = work.resolve("data");
 
-        Process first = ChildIngest.start(dataDir, input);
+        Process first = ChildJvm.start(List.of("ingest", "--archive.data-dir=" + dataDir, input.toString()));
         Path index = dataDir.resolve("index");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (!hasCommit(index) && System.nanoTime() < deadline && first.isAlive()) {
@@ -43,7 +46,7 @@ class KilledIngestTest {
         int afterKill = count(index);
         assertThat(afterKill).isGreaterThanOrEqualTo(2000).isLessThan(FILES);
 
-        Process rerun = ChildIngest.start(dataDir, input);
+        Process rerun = ChildJvm.start(List.of("ingest", "--archive.data-dir=" + dataDir, input.toString()));
         assertThat(rerun.waitFor(180, TimeUnit.SECONDS)).isTrue();
         assertThat(rerun.exitValue()).isZero();
         assertThat(count(index)).isEqualTo(FILES);
@@ -58,12 +61,13 @@ class KilledIngestTest {
         }
     }
 
+    /** Articles in the last commit, read without taking the index's writer. */
     private static int count(Path index) {
-        try (LuceneIndexWriter opened = new LuceneIndexWriter(
-                index, new ChineseAnalysis(), JsonMapper.builder().build())) {
-            return opened.reader().count();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        try (LuceneIndexReader reader =
+                LuceneIndexReader.lastCommit(index, JsonMapper.builder().build())) {
+            return reader.count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

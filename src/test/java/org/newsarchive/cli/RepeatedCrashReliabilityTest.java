@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
@@ -20,6 +21,7 @@ import org.newsarchive.search.SearchRequest;
 import org.newsarchive.search.SearchService;
 import org.newsarchive.search.SortOrder;
 import org.newsarchive.store.RawStore;
+import org.newsarchive.testing.ChildJvm;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -39,7 +41,7 @@ class RepeatedCrashReliabilityTest {
     void threeKillsThenARerunEqualAnUninterruptedIngest() throws Exception {
         Path input = SyntheticCorpus.write(work.resolve("input"), FILES);
         Path baselineData = work.resolve("baseline");
-        Process baseline = ChildIngest.start(baselineData, input);
+        Process baseline = ChildJvm.start(List.of("ingest", "--archive.data-dir=" + baselineData, input.toString()));
         assertThat(baseline.waitFor(600, TimeUnit.SECONDS)).isTrue();
         assertThat(baseline.exitValue()).isZero();
         Map<String, String> expected = contentById(baselineData);
@@ -50,7 +52,7 @@ class RepeatedCrashReliabilityTest {
         int previous = 0;
         for (int kill = 1; kill <= 3; kill++) {
             long generation = commitGeneration(data);
-            Process run = ChildIngest.start(data, input);
+            Process run = ChildJvm.start(List.of("ingest", "--archive.data-dir=" + data, input.toString()));
             long started = System.nanoTime();
             if (kill == 2) {
                 // One kill lands just after an intermediate commit, whatever the machine's speed.
@@ -78,7 +80,7 @@ class RepeatedCrashReliabilityTest {
             previous = present.size();
         }
 
-        Process last = ChildIngest.start(data, input);
+        Process last = ChildJvm.start(List.of("ingest", "--archive.data-dir=" + data, input.toString()));
         assertThat(last.waitFor(600, TimeUnit.SECONDS)).isTrue();
         assertThat(last.exitValue()).isZero();
         assertThat(contentById(data)).isEqualTo(expected);

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -82,7 +84,7 @@ final class BlockFlattener {
             .addProtocols("a", "href", "http", "https"));
 
     private static final int MAX_CAPTION_LENGTH = 120;
-    private static final java.util.regex.Pattern LABELLED_LINE = java.util.regex.Pattern.compile("^\\S{1,8}[：:]");
+    private static final Pattern LABELLED_LINE = Pattern.compile("^\\S{1,8}[：:]");
     private static final String SENTENCE_END = "。！？!?；;：:…」』”）)】";
 
     List<Block> flatten(Element root) {
@@ -308,9 +310,8 @@ final class BlockFlattener {
 
         private void addTable(Element table) {
             Element body = new Element("div").appendChild(table.clone());
-            Element clean = TABLE_CLEANER
-                    .clean(org.jsoup.Jsoup.parseBodyFragment(body.html()))
-                    .body();
+            Element clean =
+                    TABLE_CLEANER.clean(Jsoup.parseBodyFragment(body.html())).body();
             Element cleanTable = clean.selectFirst("table");
             if (cleanTable == null) {
                 return;

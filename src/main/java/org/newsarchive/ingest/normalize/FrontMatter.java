@@ -2,6 +2,7 @@ package org.newsarchive.ingest.normalize;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +20,7 @@ record FrontMatter(Map<String, Object> fields) {
         Map<String, Object> lowerCased = new LinkedHashMap<>();
         fields.forEach(
                 (key, value) -> lowerCased.putIfAbsent(String.valueOf(key).toLowerCase(Locale.ROOT), value));
-        fields = java.util.Collections.unmodifiableMap(lowerCased);
+        fields = Collections.unmodifiableMap(lowerCased);
     }
 
     boolean isPresent() {

@@ -2,6 +2,7 @@ package org.newsarchive.ingest.normalize;
 
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -70,8 +71,8 @@ final class FrontMatterParser {
         };
         return new Yaml(
                 new SafeConstructor(options),
-                new Representer(new org.yaml.snakeyaml.DumperOptions()),
-                new org.yaml.snakeyaml.DumperOptions(),
+                new Representer(new DumperOptions()),
+                new DumperOptions(),
                 options,
                 stringsOnly);
     }

@@ -1,6 +1,7 @@
 package org.newsarchive.ingest.normalize;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -38,7 +39,7 @@ final class HtmlMetadata {
         }
         for (Element meta : document.select("meta[content]")) {
             String name = meta.hasAttr("property") ? meta.attr("property") : meta.attr("name");
-            String field = META_TO_FIELD.get(name.toLowerCase(java.util.Locale.ROOT));
+            String field = META_TO_FIELD.get(name.toLowerCase(Locale.ROOT));
             if (field != null && !meta.attr("content").isBlank()) {
                 fields.putIfAbsent(field, meta.attr("content").strip());
             }

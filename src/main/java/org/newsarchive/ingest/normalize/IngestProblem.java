@@ -1,5 +1,6 @@
 package org.newsarchive.ingest.normalize;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -30,6 +31,6 @@ public record IngestProblem(Severity severity, String message) {
 
     @Override
     public String toString() {
-        return severity.name().toLowerCase(java.util.Locale.ROOT) + ": " + message;
+        return severity.name().toLowerCase(Locale.ROOT) + ": " + message;
     }
 }

@@ -4,6 +4,7 @@ import java.util.ListIterator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
+import org.newsarchive.article.ArticleImage;
 
 /**
  * Final pass over links and images once the source URL is known.
@@ -29,7 +30,7 @@ final class LinkCleaner {
                     blocks.remove();
                 } else if (!url.equals(block.image().url())) {
                     var image = block.image();
-                    block.setImage(new org.newsarchive.article.ArticleImage(url, image.caption(), image.alt()));
+                    block.setImage(new ArticleImage(url, image.caption(), image.alt()));
                 }
                 continue;
             }

@@ -3,11 +3,13 @@ package org.newsarchive.web.browse;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.newsarchive.request.SearchParameters;
 import org.newsarchive.search.FacetCount;
+import org.newsarchive.search.SortOrder;
 
 /**
  * Article counts per month, one row of twelve bars per year, newest year first. Bar heights are relative to the
@@ -42,7 +44,7 @@ public record Timeline(List<Year> years, long peak) {
         counts.keySet().stream()
                 .map(YearMonth::getYear)
                 .distinct()
-                .sorted(java.util.Comparator.reverseOrder())
+                .sorted(Comparator.reverseOrder())
                 .forEach(year -> {
                     List<Month> months = new ArrayList<>();
                     long total = 0;
@@ -56,7 +58,7 @@ public record Timeline(List<Year> years, long peak) {
                                 peak == 0 ? 0 : (double) count / peak,
                                 SearchParameters.none()
                                         .withFilter("year_month", yearMonth.toString())
-                                        .withSort(org.newsarchive.search.SortOrder.OLDEST)
+                                        .withSort(SortOrder.OLDEST)
                                         .href()));
                     }
                     years.add(new Year(year, total, months));
