@@ -67,12 +67,7 @@ public class ArchiveFiltersTokenStreamTest extends BaseTokenStreamTestCase {
     public void testTraditionalCharactersBecomeSimplifiedWithOffsetsIntoTheOriginal() throws Exception {
         try (Analyzer analyzer = traditionalToSimplified()) {
             assertAnalyzesTo(
-                    analyzer,
-                    "網絡 互助",
-                    new String[] {"网络", "互助"},
-                    new int[] {0, 3},
-                    new int[] {2, 5},
-                    new int[] {1, 1});
+                    analyzer, "網絡 互助", new String[] {"网络", "互助"}, new int[] {0, 3}, new int[] {2, 5}, new int[] {1, 1});
         }
     }
 

@@ -2,9 +2,6 @@ package org.newsarchive.web.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.mockito.ArgumentMatchers.anyInt;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -14,10 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.newsarchive.analysis.ChineseAnalysis;
 import org.newsarchive.article.Article;
 import org.newsarchive.article.ArticleImage;
 import org.newsarchive.article.DateSource;
@@ -25,44 +20,36 @@ import org.newsarchive.article.Language;
 import org.newsarchive.article.Provenance;
 import org.newsarchive.article.PublicationDate;
 import org.newsarchive.article.SourceFormat;
-import org.newsarchive.original.OriginalFile;
-import org.newsarchive.original.OriginalFiles;
-import org.newsarchive.search.SearchService;
-import org.newsarchive.search.TermMarker;
+import org.newsarchive.lucene.LuceneIndexWriter;
+import org.newsarchive.store.RawStore;
 import org.newsarchive.web.PageSliceConfiguration;
+import org.newsarchive.web.RealArchive;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** The reading page and the original-file download, with the search service and raw store replaced. */
+/** The reading page and the original-file download, over a real index and raw store. */
 @WebMvcTest(ArticlePageController.class)
-@Import({ArticleBody.class, PageSliceConfiguration.class, ArticlePageControllerTest.Marking.class})
+@Import({ArticleBody.class, PageSliceConfiguration.class, RealArchive.class})
 class ArticlePageControllerTest {
 
     static final String ID = "0123456789abcdef";
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Marking {
-        @Bean
-        TermMarker termMarker() {
-            return new TermMarker(new ChineseAnalysis());
-        }
-    }
+    static final byte[] ORIGINAL = "---\ntitle: 網絡互助\n---\n<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8);
 
     @Autowired
     MockMvc mvc;
 
-    @MockitoBean
-    SearchService search;
+    @Autowired
+    LuceneIndexWriter index;
 
-    @MockitoBean
-    OriginalFiles originals;
+    @Autowired
+    RawStore rawStore;
 
-    static Article article() {
+    private String sha256;
+
+    /** An article with every part a page shows, saved in the real archive with its original file. */
+    static Article article(String sha256) {
         return new Article(
                 ID,
                 "網絡互助平臺關停",
@@ -86,17 +73,16 @@ class ArticlePageControllerTest {
                 new Provenance(
                         "mirror/2022/關停.md",
                         SourceFormat.FRONT_MATTER_MARKDOWN,
-                        "a".repeat(64),
+                        sha256,
                         "UTF-8",
                         Instant.parse("2026-11-01T00:00:00Z")));
     }
 
     @BeforeEach
     void oneArticle() {
-        when(search.find(anyString())).thenReturn(Optional.empty());
-        when(search.find(ID)).thenReturn(Optional.of(article()));
-        when(search.copies(anyString())).thenReturn(List.of(article()));
-        when(search.related(anyString(), anyInt())).thenReturn(List.of());
+        sha256 = rawStore.put(ORIGINAL);
+        index.save(article(sha256));
+        index.commit();
     }
 
     private String page(String path, String... query) throws Exception {
@@ -117,7 +103,7 @@ class ArticlePageControllerTest {
                 .contains("href=\"/tags/%E4%BA%92%E5%8A%A9\"")
                 .contains("原文链接（可能已被屏蔽或删除）", "https://www.example.com/news/1.html")
                 .contains("href=\"/articles/" + ID + "/original\"", "href=\"/api/articles/" + ID + "\"")
-                .contains("http://localhost/articles/" + ID, "mirror/2022/關停.md", "a".repeat(64))
+                .contains("http://localhost/articles/" + ID, "mirror/2022/關停.md", sha256)
                 .contains("<article class=\"reading\" lang=\"zh-Hant\">");
     }
 
@@ -153,11 +139,6 @@ class ArticlePageControllerTest {
 
     @Test
     void originalIsTheExactBytesAsASandboxedAttachment() throws Exception {
-        byte[] bytes = "---\ntitle: 網絡互助\n---\n<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8);
-        when(originals.of(ID))
-                .thenReturn(
-                        Optional.of(new OriginalFile(bytes, "關停.md", "text/markdown; charset=UTF-8", "a".repeat(64))));
-
         byte[] body = mvc.perform(get("/articles/" + ID + "/original"))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", "text/markdown;charset=UTF-8"))
@@ -168,6 +149,6 @@ class ArticlePageControllerTest {
                 .andReturn()
                 .getResponse()
                 .getContentAsByteArray();
-        assertThat(body).isEqualTo(bytes);
+        assertThat(body).isEqualTo(ORIGINAL);
     }
 }
