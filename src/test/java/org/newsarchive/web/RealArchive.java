@@ -53,11 +53,9 @@ public class RealArchive {
     }
 
     @Bean(destroyMethod = "close")
-    LuceneIndexWriter luceneIndexWriter(Path realArchiveDirectory, ChineseAnalysis analysis) {
+    LuceneIndexWriter luceneIndexWriter(Folder folder, ChineseAnalysis analysis) {
         return new LuceneIndexWriter(
-                realArchiveDirectory.resolve("index"),
-                analysis,
-                JsonMapper.builder().build());
+                folder.path().resolve("index"), analysis, JsonMapper.builder().build());
     }
 
     @Bean
