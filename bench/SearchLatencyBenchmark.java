@@ -15,7 +15,7 @@ import org.apache.lucene.index.MultiBits;
 import org.apache.lucene.util.Bits;
 import org.newsarchive.NewsArchiveApplication;
 import org.newsarchive.article.Article;
-import org.newsarchive.lucene.LuceneIndexWriter;
+import org.newsarchive.lucene.LuceneIndexReader;
 import org.newsarchive.search.SearchRequest;
 import org.newsarchive.search.SearchService;
 import org.newsarchive.search.SortOrder;
@@ -54,7 +54,7 @@ public class SearchLatencyBenchmark {
                 "--archive.seeds-dir=",
                 "--server.port=0",
                 "--logging.level.root=WARN")) {
-            LuceneIndexWriter index = archive.getBean(LuceneIndexWriter.class);
+            LuceneIndexReader index = archive.getBean(LuceneIndexReader.class);
             SearchService search = archive.getBean(SearchService.class);
             List<Article> sample = sample(index, random, 2000);
             List<SearchRequest> requests = new ArrayList<>();
@@ -173,7 +173,7 @@ public class SearchLatencyBenchmark {
         return null;
     }
 
-    private static List<Article> sample(LuceneIndexWriter index, Random random, int count) {
+    private static List<Article> sample(LuceneIndexReader index, Random random, int count) {
         return index.withSearcher(searcher -> {
             List<Article> articles = new ArrayList<>();
             int maxDoc = searcher.getIndexReader().maxDoc();

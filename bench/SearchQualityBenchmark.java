@@ -12,7 +12,8 @@ import org.apache.lucene.util.Bits;
 import org.newsarchive.analysis.ChineseAnalysis;
 import org.newsarchive.article.Article;
 import org.newsarchive.article.Language;
-import org.newsarchive.lucene.LuceneIndexWriter;
+import org.newsarchive.lucene.LuceneIndexReader;
+import org.newsarchive.lucene.LuceneSearchService;
 import org.newsarchive.search.SearchHit;
 import org.newsarchive.search.SearchRequest;
 import org.newsarchive.search.SearchResults;
@@ -42,8 +43,8 @@ public class SearchQualityBenchmark {
         Path dataDir = Path.of(args[0]);
         Random random = new Random(args.length > 1 ? Long.parseLong(args[1]) : 42);
         ChineseAnalysis analysis = new ChineseAnalysis();
-        try (LuceneIndexWriter index = new LuceneIndexWriter(dataDir.resolve("index"), analysis, JsonMapper.builder().build())) {
-            SearchService search = new SearchService(index, analysis);
+        try (LuceneIndexReader index = LuceneIndexReader.lastCommit(dataDir.resolve("index"), JsonMapper.builder().build())) {
+            SearchService search = new LuceneSearchService(index, analysis);
             List<Article> articles = loadAll(index);
             System.out.printf(Locale.ROOT, "articles=%d%n", articles.size());
 
@@ -161,7 +162,7 @@ public class SearchQualityBenchmark {
         return null;
     }
 
-    private static List<Article> loadAll(LuceneIndexWriter index) {
+    private static List<Article> loadAll(LuceneIndexReader index) {
         return index.withSearcher(searcher -> {
             List<Article> all = new ArrayList<>();
             Bits live = MultiBits.getLiveDocs(searcher.getIndexReader());
