@@ -169,8 +169,7 @@ public final class IngestService {
     /** Ingests one file given as bytes, for uploads; {@code path} is recorded as its provenance. */
     public FileOutcome ingestBytes(byte[] bytes, String path) {
         if (bytes.length > maxFileBytes) {
-            rawStore.recordSource(rawStore.put(bytes), path, clock.instant());
-            return failed(path, oversized(bytes.length));
+            return keptButOversized(rawStore.put(bytes), path, bytes.length);
         }
         FileOutcome outcome = process(bytes, path, false, new OrderedSaves(sink), 0);
         sink.commit();
@@ -182,12 +181,12 @@ public final class IngestService {
         try {
             long size = Files.size(file.file());
             if (size > maxFileBytes) {
-                if (!dryRun) {
-                    try (InputStream in = Files.newInputStream(file.file())) {
-                        rawStore.recordSource(rawStore.put(in), path, clock.instant());
-                    }
+                if (dryRun) {
+                    return failed(path, oversized(size));
                 }
-                return failed(path, oversized(size));
+                try (InputStream in = Files.newInputStream(file.file())) {
+                    return keptButOversized(rawStore.put(in), path, size);
+                }
             }
             return process(Files.readAllBytes(file.file()), path, dryRun, saves, order);
         } catch (IOException | RuntimeException e) {
@@ -256,6 +255,12 @@ public final class IngestService {
             Thread.currentThread().interrupt();
             return failed(path, "ingest interrupted");
         }
+    }
+
+    /** A file over the size limit: its bytes are kept all the same, under its path, and it is reported failed. */
+    private FileOutcome keptButOversized(String sha256, String path, long size) {
+        rawStore.recordSource(sha256, path, clock.instant());
+        return failed(path, oversized(size));
     }
 
     private String oversized(long size) {

@@ -96,37 +96,39 @@ public final class LuceneIndexReader implements Closeable {
         } catch (IOException e) {
             throw LuceneFailures.unreadable(directory, e);
         }
-        LuceneIndexReader reader = new LuceneIndexReader(directory, opened, null, json);
-        reader.openCommitIfPresent();
-        return reader;
-    }
-
-    /** Opens the committed index once there is one; until then searches see an empty archive. */
-    private SearcherManager openCommitIfPresent() {
-        SearcherManager current = searchers;
-        if (current != null || ownDirectory == null) {
-            return current;
-        }
-        synchronized (this) {
-            if (searchers == null) {
-                try {
-                    if (DirectoryReader.indexExists(ownDirectory)) {
-                        searchers = new SearcherManager(ownDirectory, null);
-                    }
-                } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException corrupt) {
-                    throw LuceneFailures.unreadable(directory, corrupt);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot open the index at " + directory, e);
-                }
+        try {
+            return new LuceneIndexReader(directory, opened, openCommit(directory, opened), json);
+        } catch (RuntimeException e) {
+            try {
+                opened.close();
+            } catch (IOException closing) {
+                e.addSuppressed(closing);
             }
-            return searchers;
+            throw e;
         }
     }
 
+    /** Searchers on the last commit in {@code store}, or null when nothing was committed there yet. */
+    private static SearcherManager openCommit(Path directory, Directory store) {
+        try {
+            return DirectoryReader.indexExists(store) ? new SearcherManager(store, null) : null;
+        } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException corrupt) {
+            throw LuceneFailures.unreadable(directory, corrupt);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the index at " + directory, e);
+        }
+    }
+
+    /**
+     * Runs on the refresh thread only: follows new commits, and opens the first one of an index that had none, so
+     * that searches never look for it themselves.
+     */
     private void refreshQuietly() {
         try {
-            SearcherManager current = openCommitIfPresent();
-            if (current != null) {
+            SearcherManager current = searchers;
+            if (current == null && ownDirectory != null) {
+                searchers = openCommit(directory, ownDirectory);
+            } else if (current != null) {
                 current.maybeRefresh();
             }
         } catch (IOException | RuntimeException e) {
@@ -134,9 +136,9 @@ public final class LuceneIndexReader implements Closeable {
         }
     }
 
-    /** Makes what was committed or indexed so far visible to the next searcher, waiting for it. */
+    /** Makes what the writer indexed so far visible to the next searcher, waiting for it; for near-real-time use. */
     void refreshNow() throws IOException {
-        SearcherManager current = openCommitIfPresent();
+        SearcherManager current = searchers;
         if (current != null) {
             current.maybeRefreshBlocking();
         }
@@ -144,7 +146,7 @@ public final class LuceneIndexReader implements Closeable {
 
     /** Runs {@code work} with a current searcher, released afterwards whatever happens. */
     public <T> T withSearcher(Function<IndexSearcher, T> work) {
-        SearcherManager current = openCommitIfPresent();
+        SearcherManager current = searchers;
         if (current == null) {
             return work.apply(empty);
         }
@@ -254,6 +256,11 @@ public final class LuceneIndexReader implements Closeable {
     @Override
     public void close() throws IOException {
         refresher.shutdownNow();
+        try {
+            refresher.awaitTermination(REFRESH_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         SearcherManager current = searchers;
         if (current != null) {
             current.close();

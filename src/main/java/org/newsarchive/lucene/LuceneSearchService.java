@@ -102,17 +102,17 @@ public final class LuceneSearchService implements SearchService {
     @Override
     public List<Article> related(String id, int size) {
         SearchRequest.requireSize(size);
-        return index.find(id)
-                .map(article -> index.withSearcher(searcher -> {
+        if (id == null || id.isBlank()) {
+            return List.of();
+        }
+        return index.withDocument(id, (searcher, doc) -> {
                     running.acquireUninterruptibly();
                     try {
-                        return related.find(searcher, article, size);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
+                        return related.find(searcher, doc, size);
                     } finally {
                         running.release();
                     }
-                }))
+                })
                 .orElse(List.of());
     }
 

@@ -32,17 +32,15 @@ final class RelatedArticles {
 
     private record Candidate(int doc, String cluster) {}
 
-    List<Article> find(IndexSearcher searcher, Article article, int size) throws IOException {
+    /** The articles related to document {@code doc} of {@code searcher}, at most {@code size}, one per story. */
+    List<Article> find(IndexSearcher searcher, int doc, int size) throws IOException {
+        Article article = index.article(searcher, doc);
+        String ownCluster = StoryClusters.clusterOf(searcher, doc);
         Query like = LikeQuery.of(searcher.getIndexReader(), analysis, article.title(), article.text());
-        Term ownId = new Term(IndexFields.ID, article.id());
         Query query = new BooleanQuery.Builder()
                 .add(like, Occur.MUST)
-                .add(new TermQuery(ownId), Occur.MUST_NOT)
+                .add(new TermQuery(new Term(IndexFields.ID, article.id())), Occur.MUST_NOT)
                 .build();
-        String ownCluster = null;
-        for (ScoreDoc own : searcher.search(new TermQuery(ownId), 1).scoreDocs) {
-            ownCluster = StoryClusters.clusterOf(searcher, own.doc);
-        }
         List<Candidate> candidates = new ArrayList<>();
         for (ScoreDoc hit : searcher.search(query, size * StoryCollapse.RELATED_CANDIDATES_PER_ARTICLE).scoreDocs) {
             candidates.add(new Candidate(hit.doc, StoryClusters.clusterOf(searcher, hit.doc)));

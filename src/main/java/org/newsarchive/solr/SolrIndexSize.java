@@ -37,17 +37,28 @@ final class SolrIndexSize {
         return bytes;
     }
 
+    /** The replica's index size; 0 for a replica that is down, whose space cannot be measured now. */
     private static long replicaBytes(Replica replica) {
         String core = replica.getCoreName();
-        try (SolrClient node = SolrCollection.nodeClient(replica.getBaseUrl())) {
+        SolrClient node = SolrCollection.nodeClient(replica.getBaseUrl());
+        try {
             Long size = SolrCollection.READS.run(
                     "report the size of " + core,
                     () -> sizeOf(CoreAdminRequest.getStatus(core, node).getCoreStatus(core)));
             return size == null ? 0 : size;
-        } catch (IOException closing) {
-            return 0;
         } catch (SearchUnavailableException nodeDown) {
             return 0;
+        } finally {
+            closeQuietly(node);
+        }
+    }
+
+    /** The size was read, or not; a client that fails to close changes neither. */
+    private static void closeQuietly(SolrClient node) {
+        try {
+            node.close();
+        } catch (IOException ignored) {
+            // Nothing was lost.
         }
     }
 

@@ -1,7 +1,6 @@
 package org.newsarchive.web;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -70,7 +69,7 @@ public class RealArchive {
                 new IngestService(new ArticleNormalizer(), rawStore, writer, 10 << 20, 2, Clock.systemUTC());
         if (!ingest.ingest(List.of(Path.of("seeds")), false, IngestProgress.NONE)
                 .allSucceeded()) {
-            throw new UncheckedIOException(new IOException("the seeds did not all ingest"));
+            throw new IllegalStateException("the seeds did not all ingest");
         }
         return new LuceneSearchService(writer.reader(), analysis);
     }
