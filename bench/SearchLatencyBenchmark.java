@@ -13,7 +13,23 @@ import java.util.Map;
 import java.util.Random;
 import org.apache.lucene.index.MultiBits;
 import org.apache.lucene.util.Bits;
+import java.util.function.Consumer;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.newsarchive.NewsArchiveApplication;
+import org.newsarchive.analysis.ChineseAnalysis;
+import org.newsarchive.lucene.LuceneFacets;
+import org.newsarchive.lucene.LuceneSearchService;
+import org.newsarchive.query.QueryFactory;
+import org.newsarchive.schema.IndexFields;
+import org.newsarchive.search.SearchPlan;
 import org.newsarchive.article.Article;
 import org.newsarchive.lucene.LuceneIndexReader;
 import org.newsarchive.search.SearchRequest;
@@ -24,16 +40,21 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Search latency over an ingested archive: the search service in process, then the server-rendered search page over
- * HTTP on localhost, with ripgrep over the source folder as a baseline.
+ * Search latency over an ingested archive, every search computed: the search service in process against bare Lucene
+ * running the same match queries in the same run, then the server-rendered search page over HTTP on localhost, with
+ * ripgrep over the source folder as a second baseline.
  *
  * <p>Usage: {@code java -Xmx512m -cp CLASSPATH bench/SearchLatencyBenchmark.java DATA_DIR [CORPUS_FOLDER]}. It draws
  * 500 realistic queries from the archive with a fixed seed (1 to 4 terms taken from titles and bodies, quoted
- * phrases, publisher and date filters), runs them once to warm up, then once timed; every search computes the top 20
- * hits with highlighted titles and snippets and the facet counts. The same 500 searches are then requested as
- * {@code /search} pages from the archive's own server, started in this JVM (gzip accepted, page body read in full):
- * the time of a full page render. With a corpus folder, {@code rg -l -F} searches it
- * for each query's first term (the first 100 queries) for comparison.
+ * phrases, publisher and date filters). The archive runs with its result cache off, so no timed search is a cache
+ * hit. Each pass runs the 500 searches once to warm up and once timed; an archive search computes the top 20 hits
+ * with copies collapsed, highlighted titles and snippets and all facet counts. The floor is the same match query
+ * (filters included) given to {@link IndexSearcher#search(Query, int)}: top 20, no ranking clauses, no facets, no
+ * records, no snippets. The passes alternate (floor, archive, floor, archive) so that both see the same machine.
+ * A search service with a result cache then answers the same searches twice, the second time timed, to show what a
+ * cache hit costs apart. The same 500 searches are then requested as {@code /search} pages from the archive's own
+ * server, started in this JVM (gzip accepted, page body read in full). With a corpus folder, {@code rg -l -F}
+ * searches it for each query's first term (the first 100 queries) for comparison.
  */
 public class SearchLatencyBenchmark {
 
@@ -53,6 +74,7 @@ public class SearchLatencyBenchmark {
                 "--archive.data-dir=" + dataDir,
                 "--archive.seeds-dir=",
                 "--server.port=0",
+                "--archive.search.cached-results=0",
                 "--logging.level.root=WARN")) {
             LuceneIndexReader index = archive.getBean(LuceneIndexReader.class);
             SearchService search = archive.getBean(SearchService.class);
@@ -90,14 +112,23 @@ public class SearchLatencyBenchmark {
                 requests.add(new SearchRequest(query, filters, from, to, SortOrder.RELEVANCE, 1, 20));
                 firstTerms.add(query.replace("\"", "").split(" ")[0]);
             }
-            requests.forEach(search::search);
-            long[] nanos = new long[requests.size()];
-            for (int i = 0; i < requests.size(); i++) {
-                long start = System.nanoTime();
-                search.search(requests.get(i));
-                nanos[i] = System.nanoTime() - start;
+            ChineseAnalysis analysis = archive.getBean(ChineseAnalysis.class);
+            BareLucene floor = new BareLucene(index, analysis);
+            long[] nanos = null;
+            long[] floorNanos = null;
+            for (int round = 0; round < 2; round++) {
+                floorNanos = time(requests, floor::search);
+                nanos = time(requests, search::search);
             }
-            report("archive search", nanos);
+            report("bare Lucene floor (same match query, top 20, nothing else)", floorNanos);
+            report("archive search, computed (20 highlighted hits, copies collapsed, all facets)", nanos);
+            System.out.printf(Locale.ROOT, "archive / floor: p50 %.1fx, p90 %.1fx, p99 %.1fx%n",
+                    percentile(nanos, 50) / percentile(floorNanos, 50),
+                    percentile(nanos, 90) / percentile(floorNanos, 90),
+                    percentile(nanos, 99) / percentile(floorNanos, 99));
+            SearchService cached = new LuceneSearchService(index, analysis, QUERIES);
+            requests.forEach(cached::search);
+            report("archive search, cache hits (same searches repeated)", time(requests, cached::search));
             report("search page over HTTP", pageRenders(archive, requests));
             Runtime runtime = Runtime.getRuntime();
             System.out.printf(Locale.ROOT, "heap max %d MB, used after run %d MB%n",
@@ -118,6 +149,55 @@ public class SearchLatencyBenchmark {
                 System.out.printf(Locale.ROOT, "p50 ratio rg/archive on the same %d queries: %.0fx%n",
                         RG_QUERIES, percentile(rg, 50) / percentile(ours, 50));
             }
+        }
+    }
+
+    private static long[] time(List<SearchRequest> requests, Consumer<SearchRequest> search) {
+        requests.forEach(search);
+        long[] nanos = new long[requests.size()];
+        for (int i = 0; i < requests.size(); i++) {
+            long start = System.nanoTime();
+            search.accept(requests.get(i));
+            nanos[i] = System.nanoTime() - start;
+        }
+        return nanos;
+    }
+
+    /**
+     * The floor: the archive's own match query for a request, filters included, run by Lucene for the top 20 and
+     * nothing else (default totals threshold, no ranking clauses, facets, records or snippets).
+     */
+    private static final class BareLucene {
+        private final LuceneIndexReader index;
+        private final QueryFactory queries;
+        private final FacetsConfig facets = LuceneFacets.config();
+
+        BareLucene(LuceneIndexReader index, ChineseAnalysis analysis) {
+            this.index = index;
+            this.queries = new QueryFactory(analysis, this::facetTerm);
+        }
+
+        private Term facetTerm(String dimension, String value) {
+            return DrillDownQuery.term(facets.getDimConfig(dimension).indexFieldName, dimension, value);
+        }
+
+        void search(SearchRequest request) {
+            SearchPlan plan = SearchPlan.of(request);
+            BooleanQuery.Builder query = new BooleanQuery.Builder()
+                    .add(queries.build(plan.parsed(), false).match(), Occur.MUST);
+            if (plan.hasDateRange()) {
+                query.add(LongPoint.newRangeQuery(IndexFields.DATE, plan.fromMillis(), plan.toMillis()), Occur.FILTER);
+            }
+            request.filters().forEach((dimension, values) -> values.forEach(value -> query.add(
+                    new TermQuery(facetTerm(dimension, value)),
+                    Occur.FILTER)));
+            index.withSearcher(searcher -> {
+                try {
+                    return searcher.search(query.build(), request.size());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
         }
     }
 

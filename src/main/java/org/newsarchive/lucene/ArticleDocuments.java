@@ -2,6 +2,7 @@ package org.newsarchive.lucene;
 
 import java.io.IOException;
 import java.util.Set;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -24,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Maps an {@link Article} to its Lucene document and back. The record is stored as compressed JSON, so the index
  * alone can serve every page and API answer; its text is left out of the JSON because the body field already stores
- * it for highlighting. The other fields exist to be searched, filtered, sorted and faceted. Thread-safe.
+ * it for highlighting. A summary of the record (no text, no HTML) is kept as doc values for result lists. The other
+ * fields exist to be searched, filtered, sorted and faceted. Thread-safe.
  */
 final class ArticleDocuments {
 
@@ -74,6 +76,8 @@ final class ArticleDocuments {
                 .forEach((dimension, values) ->
                         values.forEach(value -> document.add(new SortedSetDocValuesFacetField(dimension, value))));
         document.add(new StoredField(IndexFields.RECORD, new BytesRef(ArticleRecords.toBytes(json, article))));
+        document.add(new BinaryDocValuesField(
+                IndexFields.SUMMARY, new BytesRef(json.writeValueAsBytes(article.withoutBody()))));
         return facets.build(document);
     }
 
@@ -82,6 +86,11 @@ final class ArticleDocuments {
         BytesRef record = document.getBinaryValue(IndexFields.RECORD);
         return ArticleRecords.fromBytes(
                 json, record.bytes, record.offset, record.length, document.get(IndexFields.BODY));
+    }
+
+    /** The article without text and HTML, from its summary doc value ({@link IndexFields#SUMMARY}). */
+    Article toSummary(BytesRef summary) {
+        return json.readValue(summary.bytes, summary.offset, summary.length, Article.class);
     }
 
     /** The stored fields that make up an article: the record, and the body text stored once for highlighting. */

@@ -62,6 +62,12 @@ final class Highlighter {
                                 new SentenceBreakIterator(), SearchService.SNIPPET_LENGTH, 0.5f);
             }
 
+            /** Both fields keep offsets in their postings; asking the index would merge every segment's field infos. */
+            @Override
+            protected OffsetSource getOffsetSource(String field) {
+                return OffsetSource.POSTINGS;
+            }
+
             @Override
             protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int threshold)
                     throws IOException {

@@ -1,7 +1,17 @@
 package org.newsarchive.lucene;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
 import org.newsarchive.schema.IndexFields;
+import org.newsarchive.search.FacetCount;
+import org.newsarchive.search.SearchService;
 
 /** How the embedded index keeps its facets: Lucene's sorted-set doc values, one dimension per facet field. */
 public final class LuceneFacets {
@@ -15,5 +25,28 @@ public final class LuceneFacets {
         config.setMultiValued(IndexFields.CATEGORY, true);
         config.setMultiValued(IndexFields.CHANNEL, false);
         return config;
+    }
+
+    /**
+     * The {@link SearchService#FACET_VALUES} most frequent values of every dimension, in display order; a dimension
+     * no article has yet counts as empty.
+     */
+    static Map<String, List<FacetCount>> topCounts(Facets facets) throws IOException {
+        Map<String, List<FacetCount>> counts = new LinkedHashMap<>();
+        for (String dimension : IndexFields.FACETS) {
+            List<FacetCount> values = new ArrayList<>();
+            try {
+                FacetResult result = facets.getTopChildren(SearchService.FACET_VALUES, dimension);
+                if (result != null) {
+                    for (LabelAndValue label : result.labelValues) {
+                        values.add(new FacetCount(label.label, label.value.longValue()));
+                    }
+                }
+            } catch (IllegalArgumentException dimensionNotIndexedYet) {
+                // No article has a value for this dimension yet.
+            }
+            counts.put(dimension, values);
+        }
+        return counts;
     }
 }

@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -15,12 +17,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiReader;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
@@ -178,6 +184,43 @@ public final class LuceneIndexReader implements Closeable {
     public Article article(IndexSearcher searcher, int docId) throws IOException {
         return documents.toArticle(searcher.storedFields().document(docId, ArticleDocuments.STORED_FIELDS));
     }
+
+    /**
+     * The articles of documents of {@code searcher} without their text and HTML, in the order given, with their
+     * text when {@code withText}. Summaries come from doc values; a document indexed before summaries were kept
+     * is read whole. Documents are visited leaf by leaf in document order, as doc values require.
+     */
+    List<Article> summaries(IndexSearcher searcher, int[] docIds, boolean withText) throws IOException {
+        Integer[] byDoc = new Integer[docIds.length];
+        for (int i = 0; i < byDoc.length; i++) {
+            byDoc[i] = i;
+        }
+        Arrays.sort(byDoc, Comparator.comparingInt(i -> docIds[i]));
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        StoredFields stored = searcher.storedFields();
+        Article[] articles = new Article[docIds.length];
+        int leafIndex = -1;
+        BinaryDocValues summaries = null;
+        for (int i : byDoc) {
+            int leaf = ReaderUtil.subIndex(docIds[i], leaves);
+            if (leaf != leafIndex) {
+                leafIndex = leaf;
+                summaries = leaves.get(leaf).reader().getBinaryDocValues(IndexFields.SUMMARY);
+            }
+            if (summaries != null && summaries.advanceExact(docIds[i] - leaves.get(leaf).docBase)) {
+                Article summary = documents.toSummary(summaries.binaryValue());
+                articles[i] = withText
+                        ? summary.withText(stored.document(docIds[i], BODY_ONLY).get(IndexFields.BODY))
+                        : summary;
+            } else {
+                Article whole = article(searcher, docIds[i]);
+                articles[i] = withText ? whole.withoutBody().withText(whole.text()) : whole.withoutBody();
+            }
+        }
+        return Arrays.asList(articles);
+    }
+
+    private static final Set<String> BODY_ONLY = Set.of(IndexFields.BODY);
 
     /** The SHA-256 of the file the article with this id was read from, or empty for an unknown id. */
     Optional<String> sha256(String id) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,10 +12,9 @@ import java.util.function.Consumer;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -29,11 +27,13 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHitCountCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.newsarchive.analysis.ChineseAnalysis;
 import org.newsarchive.article.Article;
 import org.newsarchive.query.QueryFactory;
 import org.newsarchive.schema.IndexFields;
+import org.newsarchive.search.ArchiveOverview;
 import org.newsarchive.search.FacetCount;
 import org.newsarchive.search.SearchHit;
 import org.newsarchive.search.SearchPlan;
@@ -46,9 +46,12 @@ import org.newsarchive.search.StoryCollapse;
 /**
  * The search service on the embedded Lucene index.
  *
- * <p>Queries are matched on the bigram view and ranked with both views ({@link QueryFactory}); facets are counted
- * with Lucene's drill sideways; copies of a story are collapsed from the top hits, read back from the clusters'
- * doc values. Repeated searches on an unchanged snapshot come from a {@link ResultCache}. Thread-safe.
+ * <p>Queries are matched on the bigram view and ranked with both views ({@link QueryFactory}). A search runs in two
+ * passes: the matching clauses, unscored, count every match exactly and the facet values (drill sideways only when
+ * filters are set); the ranking query then collects just the top hits, letting Lucene skip the rest. Copies of a
+ * story are collapsed from the top hits, read back from the clusters' doc values. Whatever depends on the index
+ * snapshot alone ({@link SnapshotFacts}) is worked out once per snapshot. Repeated searches on an unchanged snapshot
+ * may come from a {@link ResultCache}. Thread-safe.
  */
 public final class LuceneSearchService implements SearchService {
 
@@ -66,8 +69,8 @@ public final class LuceneSearchService implements SearchService {
     private final LuceneIndexReader index;
     private final QueryFactory queries;
     private final Highlighter highlighter;
-    private final FacetStates facetStates = new FacetStates();
     private final FacetsConfig facetsConfig = LuceneFacets.config();
+    private final SnapshotFacts.Latest snapshots = new SnapshotFacts.Latest(facetsConfig);
     private final RelatedArticles related;
     private final TitleSuggestions suggestions;
 
@@ -138,24 +141,19 @@ public final class LuceneSearchService implements SearchService {
     @Override
     public List<FacetCount> facetValues(String dimension) {
         FacetCount.requireDimension(dimension);
-        return index.withSearcher(searcher -> {
-            try {
-                SortedSetDocValuesReaderState state = facetStates.forReader(searcher.getIndexReader(), facetsConfig);
-                if (state == null || state.getOrdRange(dimension) == null) {
-                    return List.of();
-                }
-                FacetResult all = new SortedSetDocValuesFacetCounts(state).getAllChildren(dimension);
-                if (all == null) {
-                    return List.of();
-                }
-                return Arrays.stream(all.labelValues)
-                        .map(label -> new FacetCount(label.label, label.value.longValue()))
-                        .sorted(FacetCount.MOST_FREQUENT_FIRST)
-                        .toList();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot count " + dimension + " in " + index.directory(), e);
-            }
-        });
+        return index.withSearcher(
+                searcher -> snapshots.of(searcher.getIndexReader()).allValues(dimension));
+    }
+
+    /** Worked out once per index snapshot. */
+    @Override
+    public ArchiveOverview overview() {
+        return index.withSearcher(
+                searcher -> snapshots.of(searcher.getIndexReader()).overview(() -> {
+                    // The default counts through searches, which take their own snapshot; refreshes are rare enough
+                    // that a racing one only means one more computation on the next request.
+                    return SearchService.super.overview();
+                }));
     }
 
     @Override
@@ -196,16 +194,15 @@ public final class LuceneSearchService implements SearchService {
         try {
             Outcome outcome = run(searcher, request, plan, false);
             SearchResults.Fallback fallback = plan.initialFallback();
-            if (plan.retryWithAnyTerm(outcome.topDocs.totalHits.value)) {
+            if (plan.retryWithAnyTerm(outcome.total())) {
                 outcome = run(searcher, request, plan, true);
                 fallback = SearchResults.Fallback.ANY_TERM;
             }
             List<SearchHit> hits = hits(searcher, outcome, plan.page(), request.size());
-            TotalHits total = outcome.topDocs.totalHits;
             return new SearchResults(
                     request.query(),
-                    total.value,
-                    total.relation == TotalHits.Relation.EQUAL_TO,
+                    outcome.total(),
+                    true,
                     plan.page(),
                     request.size(),
                     (System.nanoTime() - start) / 1_000_000,
@@ -218,21 +215,65 @@ public final class LuceneSearchService implements SearchService {
         }
     }
 
-    private record Outcome(Query highlightQuery, TopDocs topDocs, Map<String, List<FacetCount>> facets) {}
+    /**
+     * What one run of a query found.
+     *
+     * @param highlightQuery the matching clauses, for the highlighter
+     * @param top the best {@code depth} hits, in the request's order
+     * @param total every match, counted exactly
+     */
+    private record Outcome(Query highlightQuery, TopDocs top, long total, Map<String, List<FacetCount>> facets) {}
 
+    private record Counted(long total, Map<String, List<FacetCount>> facets) {}
+
+    /**
+     * Runs a query in two passes: the matching clauses alone, unscored, count every match and its facets; then the
+     * full query ranks only the top {@code depth}, which lets Lucene skip the hits that cannot enter the page
+     * (dynamic pruning on scores, or on the date order through its points).
+     */
     private Outcome run(IndexSearcher searcher, SearchRequest request, SearchPlan plan, boolean anyTerm)
             throws IOException {
         QueryFactory.Built built = queries.build(plan.parsed(), anyTerm);
-        DrillDownQuery drillDown = filtered(request, plan, built.ranked());
-        CollectorManager<?, ? extends TopDocs> collector = collector(request.sort(), plan.depth());
-        SortedSetDocValuesReaderState state = facetStates.forReader(searcher.getIndexReader(), facetsConfig);
+        SnapshotFacts facts = snapshots.of(searcher.getIndexReader());
+        Counted counted = count(searcher, request, plan, built, facts);
+        TopDocs top = counted.total() == 0
+                ? new TopDocs(new TotalHits(0, TotalHits.Relation.EQUAL_TO), new ScoreDoc[0])
+                : searcher.search(filtered(request, plan, built.ranked()), collector(request.sort(), plan.depth()));
+        return new Outcome(built.match(), top, counted.total(), counted.facets());
+    }
+
+    /**
+     * Counts the matches and their facet values. Without filters every dimension is counted over the match set in
+     * the same pass; with filters, Lucene's drill sideways counts each filtered dimension as if it were not
+     * filtered. A search with neither query nor filters reads the snapshot's counts, worked out once.
+     */
+    private Counted count(
+            IndexSearcher searcher,
+            SearchRequest request,
+            SearchPlan plan,
+            QueryFactory.Built built,
+            SnapshotFacts facts)
+            throws IOException {
+        SortedSetDocValuesReaderState state = facts.facetState();
+        boolean filtered = !request.filters().isEmpty();
+        if (built.matchesEverything() && !filtered && !plan.hasDateRange()) {
+            return new Counted(searcher.getIndexReader().numDocs(), facts.topValues());
+        }
         if (state == null) {
-            TopDocs topDocs = searcher.search(drillDown, collector);
-            return new Outcome(built.match(), topDocs, Map.of());
+            return new Counted(searcher.count(filtered(request, plan, built.match())), Map.of());
+        }
+        if (!filtered) {
+            FacetsCollector matches = searcher.search(withDateRange(built.match(), plan), new FacetsCollectorManager());
+            long total = 0;
+            for (FacetsCollector.MatchingDocs leaf : matches.getMatchingDocs()) {
+                total += leaf.totalHits;
+            }
+            return new Counted(total, LuceneFacets.topCounts(new SortedSetDocValuesFacetCounts(state, matches)));
         }
         DrillSideways sideways = new DrillSideways(searcher, facetsConfig, state);
-        DrillSideways.ConcurrentDrillSidewaysResult<? extends TopDocs> result = sideways.search(drillDown, collector);
-        return new Outcome(built.match(), result.collectorResult, facetCounts(result.facets));
+        DrillSideways.ConcurrentDrillSidewaysResult<Integer> result =
+                sideways.search(filtered(request, plan, built.match()), new TotalHitCountCollectorManager());
+        return new Counted(result.collectorResult, LuceneFacets.topCounts(result.facets));
     }
 
     private DrillDownQuery filtered(SearchRequest request, SearchPlan plan, Query query) {
@@ -269,10 +310,11 @@ public final class LuceneSearchService implements SearchService {
         });
     }
 
+    /** Collects the top {@code depth} hits; the count is not needed here, so hits past them may be skipped. */
     private static CollectorManager<?, ? extends TopDocs> collector(SortOrder order, int depth) {
         return order == SortOrder.RELEVANCE
-                ? new TopScoreDocCollectorManager(depth, null, EXACT_TOTAL_LIMIT)
-                : new TopFieldCollectorManager(LuceneSorts.of(order), depth, null, EXACT_TOTAL_LIMIT);
+                ? new TopScoreDocCollectorManager(depth, null, depth)
+                : new TopFieldCollectorManager(LuceneSorts.of(order), depth, null, depth);
     }
 
     private static Query withDateRange(Query match, SearchPlan plan) {
@@ -288,45 +330,26 @@ public final class LuceneSearchService implements SearchService {
     private record Ranked(ScoreDoc scoreDoc, String cluster) {}
 
     /** The requested page of hits, with copies of one story shown once, at the rank of the best-scoring copy. */
-    private List<SearchHit> hits(IndexSearcher searcher, Outcome outcome, int page, int size) throws IOException {
-        List<Ranked> ranked = new ArrayList<>(outcome.topDocs.scoreDocs.length);
-        for (ScoreDoc scoreDoc : outcome.topDocs.scoreDocs) {
-            ranked.add(new Ranked(scoreDoc, StoryClusters.clusterOf(searcher, scoreDoc.doc)));
+    private List<SearchHit> hits(IndexSearcher searcher, Outcome outcome, int pageNumber, int size) throws IOException {
+        ScoreDoc[] top = outcome.top().scoreDocs;
+        String[] clusters = StoryClusters.clustersOf(
+                searcher, Arrays.stream(top).mapToInt(doc -> doc.doc).toArray());
+        List<Ranked> ranked = new ArrayList<>(top.length);
+        for (int i = 0; i < top.length; i++) {
+            ranked.add(new Ranked(top[i], clusters[i]));
         }
-        ScoreDoc[] pageDocs = StoryCollapse.page(ranked, Ranked::cluster, page, size).stream()
-                .map(Ranked::scoreDoc)
-                .toArray(ScoreDoc[]::new);
-        List<Article> articles = new ArrayList<>(pageDocs.length);
-        for (ScoreDoc doc : pageDocs) {
-            articles.add(index.article(searcher, doc.doc));
-        }
+        List<Ranked> page = StoryCollapse.page(ranked, Ranked::cluster, pageNumber, size);
+        ScoreDoc[] pageDocs = page.stream().map(Ranked::scoreDoc).toArray(ScoreDoc[]::new);
+        List<Article> articles = index.summaries(
+                searcher, Arrays.stream(pageDocs).mapToInt(doc -> doc.doc).toArray(), true);
         String[][] highlights = highlighter.highlight(
-                searcher, outcome.highlightQuery, new TopDocs(outcome.topDocs.totalHits, pageDocs), articles);
+                searcher, outcome.highlightQuery(), new TopDocs(outcome.top().totalHits, pageDocs), articles);
         int[] copies = StoryClusters.copyCounts(
-                searcher, Arrays.stream(pageDocs).mapToInt(doc -> doc.doc).toArray());
+                searcher, page.stream().map(Ranked::cluster).toArray(String[]::new));
         List<SearchHit> hits = new ArrayList<>(pageDocs.length);
         for (int i = 0; i < pageDocs.length; i++) {
             hits.add(SearchHit.of(articles.get(i), highlights[i][0], highlights[i][1], pageDocs[i].score, copies[i]));
         }
         return hits;
-    }
-
-    private static Map<String, List<FacetCount>> facetCounts(Facets facets) throws IOException {
-        Map<String, List<FacetCount>> counts = new LinkedHashMap<>();
-        for (String dimension : IndexFields.FACETS) {
-            List<FacetCount> values = new ArrayList<>();
-            try {
-                FacetResult result = facets.getTopChildren(FACET_VALUES, dimension);
-                if (result != null) {
-                    for (LabelAndValue label : result.labelValues) {
-                        values.add(new FacetCount(label.label, label.value.longValue()));
-                    }
-                }
-            } catch (IllegalArgumentException dimensionNotIndexedYet) {
-                // No article has a value for this dimension yet.
-            }
-            counts.put(dimension, values);
-        }
-        return counts;
     }
 }

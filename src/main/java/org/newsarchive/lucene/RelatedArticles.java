@@ -3,6 +3,7 @@ package org.newsarchive.lucene;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -41,9 +42,12 @@ final class RelatedArticles {
                 .add(like, Occur.MUST)
                 .add(new TermQuery(new Term(IndexFields.ID, article.id())), Occur.MUST_NOT)
                 .build();
-        List<Candidate> candidates = new ArrayList<>();
-        for (ScoreDoc hit : searcher.search(query, size * StoryCollapse.RELATED_CANDIDATES_PER_ARTICLE).scoreDocs) {
-            candidates.add(new Candidate(hit.doc, StoryClusters.clusterOf(searcher, hit.doc)));
+        ScoreDoc[] hits = searcher.search(query, size * StoryCollapse.RELATED_CANDIDATES_PER_ARTICLE).scoreDocs;
+        String[] clusters = StoryClusters.clustersOf(
+                searcher, Arrays.stream(hits).mapToInt(hit -> hit.doc).toArray());
+        List<Candidate> candidates = new ArrayList<>(hits.length);
+        for (int i = 0; i < hits.length; i++) {
+            candidates.add(new Candidate(hits[i].doc, clusters[i]));
         }
         return StoryCollapse.related(candidates, Candidate::cluster, ownCluster, size).stream()
                 .map(candidate -> read(searcher, candidate.doc()))

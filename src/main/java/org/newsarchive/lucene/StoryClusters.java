@@ -1,17 +1,17 @@
 package org.newsarchive.lucene;
 
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.Bits;
 import org.newsarchive.schema.IndexFields;
@@ -27,68 +27,56 @@ final class StoryClusters {
     private StoryClusters() {}
 
     /**
-     * For each document, how many articles share its cluster (itself included), as of the searcher's snapshot. One
-     * pass over the clusters' articles serves the whole page.
+     * For each document, how many articles share its cluster (itself included), as of the searcher's snapshot; 1 for
+     * a document without a cluster. Each distinct cluster is counted once, from its term's postings.
      */
-    static int[] copyCounts(IndexSearcher searcher, int[] docIds) throws IOException {
-        String[] clusters = new String[docIds.length];
+    static int[] copyCounts(IndexSearcher searcher, String[] clusters) throws IOException {
         Map<String, Integer> counts = new HashMap<>();
-        BooleanQuery.Builder anyCluster = new BooleanQuery.Builder();
-        for (int i = 0; i < docIds.length; i++) {
-            clusters[i] = clusterOf(searcher, docIds[i]);
-            if (clusters[i] != null && counts.putIfAbsent(clusters[i], 0) == null) {
-                anyCluster.add(new TermQuery(new Term(IndexFields.CLUSTER, clusters[i])), BooleanClause.Occur.SHOULD);
+        int[] copies = new int[clusters.length];
+        for (int i = 0; i < clusters.length; i++) {
+            if (clusters[i] == null) {
+                copies[i] = 1;
+                continue;
             }
-        }
-        if (!counts.isEmpty()) {
-            searcher.search(anyCluster.build(), new ClusterCounter(counts));
-        }
-        int[] copies = new int[docIds.length];
-        for (int i = 0; i < docIds.length; i++) {
-            copies[i] = clusters[i] == null ? 1 : Math.max(1, counts.get(clusters[i]));
+            Integer count = counts.get(clusters[i]);
+            if (count == null) {
+                count = searcher.count(new TermQuery(new Term(IndexFields.CLUSTER, clusters[i])));
+                counts.put(clusters[i], count);
+            }
+            copies[i] = Math.max(1, count);
         }
         return copies;
     }
 
-    /** Counts matching documents per cluster id. */
-    private static final class ClusterCounter extends SimpleCollector {
-
-        private final Map<String, Integer> counts;
-        private SortedDocValues clusters;
-
-        ClusterCounter(Map<String, Integer> counts) {
-            this.counts = counts;
+    /** The cluster id of each document (null for none), read leaf by leaf in document order. */
+    static String[] clustersOf(IndexSearcher searcher, int[] docIds) throws IOException {
+        Integer[] byDoc = new Integer[docIds.length];
+        for (int i = 0; i < byDoc.length; i++) {
+            byDoc[i] = i;
         }
-
-        @Override
-        protected void doSetNextReader(LeafReaderContext context) throws IOException {
-            clusters = context.reader().getSortedDocValues(IndexFields.CLUSTER);
-        }
-
-        @Override
-        public void collect(int doc) throws IOException {
-            if (clusters != null && clusters.advanceExact(doc)) {
-                counts.merge(clusters.lookupOrd(clusters.ordValue()).utf8ToString(), 1, Integer::sum);
+        Arrays.sort(byDoc, Comparator.comparingInt(i -> docIds[i]));
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        String[] clusters = new String[docIds.length];
+        int leafIndex = -1;
+        SortedDocValues values = null;
+        int docBase = 0;
+        for (int i : byDoc) {
+            int leaf = ReaderUtil.subIndex(docIds[i], leaves);
+            if (leaf != leafIndex) {
+                leafIndex = leaf;
+                docBase = leaves.get(leaf).docBase;
+                values = leaves.get(leaf).reader().getSortedDocValues(IndexFields.CLUSTER);
+            }
+            if (values != null && values.advanceExact(docIds[i] - docBase)) {
+                clusters[i] = values.lookupOrd(values.ordValue()).utf8ToString();
             }
         }
-
-        @Override
-        public ScoreMode scoreMode() {
-            return ScoreMode.COMPLETE_NO_SCORES;
-        }
+        return clusters;
     }
 
     /** The cluster id of a document, or null. */
     static String clusterOf(IndexSearcher searcher, int docId) throws IOException {
-        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            if (docId >= leaf.docBase && docId < leaf.docBase + leaf.reader().maxDoc()) {
-                SortedDocValues clusters = leaf.reader().getSortedDocValues(IndexFields.CLUSTER);
-                return clusters != null && clusters.advanceExact(docId - leaf.docBase)
-                        ? clusters.lookupOrd(clusters.ordValue()).utf8ToString()
-                        : null;
-            }
-        }
-        return null;
+        return clustersOf(searcher, new int[] {docId})[0];
     }
 
     /** Registers every live article of {@code searcher} with its hash and cluster; called once, when a writer opens. */

@@ -59,9 +59,10 @@ public final class QueryFactory {
      * The two queries of a search.
      *
      * @param ranked what to search with: the matching clauses plus the ranking clauses
-     * @param match the matching clauses alone, for highlighting
+     * @param match the matching clauses alone, for counting and highlighting
+     * @param matchesEverything whether the query has no clause at all, so that every article matches
      */
-    public record Built(Query ranked, Query match) {}
+    public record Built(Query ranked, Query match, boolean matchesEverything) {}
 
     /**
      * The queries for {@code parsed}: clauses required, or (when {@code anyTerm}) at least one of them, plus the
@@ -89,13 +90,14 @@ public final class QueryFactory {
             match.setMinimumNumberShouldMatch(1);
         }
         Query matching = match.build();
+        boolean everything = positives == 0 && parsed.exclusions().isEmpty();
         List<Query> boosters = boosters(parsed);
         if (boosters.isEmpty()) {
-            return new Built(matching, matching);
+            return new Built(matching, matching, everything);
         }
         BooleanQuery.Builder ranked = new BooleanQuery.Builder().add(matching, Occur.MUST);
         boosters.forEach(booster -> ranked.add(booster, Occur.SHOULD));
-        return new Built(ranked.build(), matching);
+        return new Built(ranked.build(), matching, everything);
     }
 
     private Query anyOf(List<ParsedQuery.Clause> group) {

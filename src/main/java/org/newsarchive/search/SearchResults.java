@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * One page of results.
  *
- * @param total matching articles, exact up to {@link SearchService#EXACT_TOTAL_LIMIT}
+ * @param total matching articles, exact at least up to {@link SearchService#EXACT_TOTAL_LIMIT} (the embedded index
+ *     counts every match)
  * @param totalIsExact false when {@code total} is a lower bound ("10,000+")
  * @param fallback how the query was relaxed, if it was
  * @param pageCapped true when the requested page lay beyond the paging depth limit and the last reachable page was

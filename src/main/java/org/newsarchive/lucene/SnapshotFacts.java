@@ -1,0 +1,140 @@
+package org.newsarchive.lucene;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexReader;
+import org.newsarchive.search.ArchiveOverview;
+import org.newsarchive.search.FacetCount;
+import org.newsarchive.search.SearchService;
+
+/**
+ * What depends on one index snapshot alone, worked out at most once per snapshot: the facet ordinal state that
+ * every facet count needs (building it walks every facet value), the counts of every facet value over the whole
+ * archive, and the archive's overview. A snapshot never changes, so none of these can go stale; a refresh brings a
+ * new snapshot and new facts. The home, about, browse and statistics pages read only these, so they cost no
+ * counting per request. Thread-safe: values are computed lazily, perhaps twice by racing threads, always alike.
+ */
+final class SnapshotFacts {
+
+    private final IndexReader.CacheKey key;
+    private final SortedSetDocValuesReaderState facetState;
+    private volatile Facets allCounts;
+    private final ConcurrentMap<String, List<FacetCount>> allValues = new ConcurrentHashMap<>();
+    private volatile Map<String, List<FacetCount>> topValues;
+    private volatile ArchiveOverview overview;
+
+    private SnapshotFacts(IndexReader.CacheKey key, SortedSetDocValuesReaderState facetState) {
+        this.key = key;
+        this.facetState = facetState;
+    }
+
+    /** The facet ordinal state of the snapshot, or null when no article has facet values yet. */
+    SortedSetDocValuesReaderState facetState() {
+        return facetState;
+    }
+
+    /** Every value of {@code dimension} in the snapshot, most frequent first. */
+    List<FacetCount> allValues(String dimension) {
+        return allValues.computeIfAbsent(dimension, this::countAll);
+    }
+
+    /**
+     * The top {@link SearchService#FACET_VALUES} values of every dimension over the whole snapshot, as a search
+     * without query or filters reports them.
+     */
+    Map<String, List<FacetCount>> topValues() {
+        Map<String, List<FacetCount>> top = topValues;
+        if (top == null) {
+            try {
+                top = facetState == null ? Map.of() : LuceneFacets.topCounts(counts());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot count facets", e);
+            }
+            topValues = top;
+        }
+        return top;
+    }
+
+    ArchiveOverview overview(Supplier<ArchiveOverview> compute) {
+        ArchiveOverview known = overview;
+        if (known == null) {
+            known = compute.get();
+            overview = known;
+        }
+        return known;
+    }
+
+    private List<FacetCount> countAll(String dimension) {
+        if (facetState == null || facetState.getOrdRange(dimension) == null) {
+            return List.of();
+        }
+        try {
+            FacetResult all = counts().getAllChildren(dimension);
+            if (all == null) {
+                return List.of();
+            }
+            return Arrays.stream(all.labelValues)
+                    .map(label -> new FacetCount(label.label, label.value.longValue()))
+                    .sorted(FacetCount.MOST_FREQUENT_FIRST)
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot count " + dimension, e);
+        }
+    }
+
+    private Facets counts() throws IOException {
+        Facets counts = allCounts;
+        if (counts == null) {
+            counts = new SortedSetDocValuesFacetCounts(facetState);
+            allCounts = counts;
+        }
+        return counts;
+    }
+
+    /** The facts of the newest snapshot asked for, kept until a newer one is asked for. Thread-safe. */
+    static final class Latest {
+
+        private final FacetsConfig config;
+        private volatile SnapshotFacts latest;
+
+        Latest(FacetsConfig config) {
+            this.config = config;
+        }
+
+        /** The facts of {@code reader}'s snapshot. */
+        SnapshotFacts of(IndexReader reader) {
+            IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
+            SnapshotFacts current = latest;
+            if (helper != null && current != null && current.key == helper.getKey()) {
+                return current;
+            }
+            SnapshotFacts facts = new SnapshotFacts(helper == null ? null : helper.getKey(), state(reader));
+            if (helper != null) {
+                latest = facts;
+            }
+            return facts;
+        }
+
+        private SortedSetDocValuesReaderState state(IndexReader reader) {
+            try {
+                return new DefaultSortedSetDocValuesReaderState(reader, config);
+            } catch (IllegalArgumentException noFacetFieldYet) {
+                return null;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the facets of the index", e);
+            }
+        }
+    }
+}
