@@ -14,8 +14,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes the request paths of the load benchmark, drawn from a running archive with a fixed seed: 500 searches
- * ({@code /api/search} with 1 to 4 terms, quoted phrases and publisher filters, taken from real titles and texts) and
- * 500 article pages ({@code /articles/{id}}).
+ * ({@code /api/search} with 1 to 4 terms, quoted phrases and publisher filters, taken from real titles and texts), the
+ * same 500 searches as {@code /search} pages, 500 article pages ({@code /articles/{id}}) and the same 500 articles'
+ * JSON records ({@code /api/articles/{id}}).
  *
  * <p>Usage: {@code java -cp CLASSPATH bench/LoadPaths.java BASE_URL OUT_FOLDER}.
  */
@@ -59,8 +60,12 @@ public class LoadPaths {
                 pages.add("/articles/" + article.get("id").asString());
             }
         }
-        Files.write(out.resolve("search-paths.txt"), searches);
+        Files.write(out.resolve("api-search-paths.txt"), searches);
+        Files.write(out.resolve("search-page-paths.txt"),
+                searches.stream().map(path -> path.replaceFirst("^/api/search", "/search")).toList());
         Files.write(out.resolve("article-paths.txt"), pages);
+        Files.write(out.resolve("api-article-paths.txt"),
+                pages.stream().map(path -> "/api" + path).toList());
         System.out.println("wrote " + searches.size() + " searches and " + pages.size() + " article pages to " + out);
     }
 

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -230,19 +229,22 @@ public final class LuceneIndexReader implements Closeable {
         });
     }
 
-    /** Every article in the same cluster as the article with this id, itself included; empty when unknown. */
+    /**
+     * Every article in the same cluster as the article with this id, itself included, without text and HTML;
+     * empty when unknown.
+     */
     public List<Article> copiesOf(String id) {
         return withDocument(id, (searcher, doc) -> {
                     String cluster = StoryClusters.clusterOf(searcher, doc);
                     if (cluster == null) {
-                        return List.of(article(searcher, doc));
+                        return summaries(searcher, new int[] {doc}, false);
                     }
-                    List<Article> copies = new ArrayList<>();
                     TermQuery sameCluster = new TermQuery(new Term(IndexFields.CLUSTER, cluster));
-                    for (ScoreDoc copy : searcher.search(sameCluster, SearchService.MAX_COPIES).scoreDocs) {
-                        copies.add(article(searcher, copy.doc));
-                    }
-                    return copies;
+                    ScoreDoc[] copies = searcher.search(sameCluster, SearchService.MAX_COPIES).scoreDocs;
+                    return summaries(
+                            searcher,
+                            Arrays.stream(copies).mapToInt(copy -> copy.doc).toArray(),
+                            false);
                 })
                 .orElse(List.of());
     }

@@ -17,6 +17,7 @@ import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectorManager;
@@ -111,7 +112,10 @@ public final class LuceneSearchService implements SearchService {
         return index.withDocument(id, (searcher, doc) -> {
                     running.acquireUninterruptibly();
                     try {
-                        return related.find(searcher, doc, size);
+                        int[] docs = snapshots
+                                .of(searcher.getIndexReader())
+                                .relatedDocs(id, size, () -> related.findDocs(searcher, doc, size));
+                        return related.read(searcher, docs);
                     } finally {
                         running.release();
                     }
@@ -133,9 +137,11 @@ public final class LuceneSearchService implements SearchService {
         });
     }
 
+    /** Measured once per index snapshot: merges may shrink the files later, and the next snapshot tells. */
     @Override
     public long indexSizeBytes() {
-        return index.sizeInBytes();
+        return index.withSearcher(
+                searcher -> snapshots.of(searcher.getIndexReader()).sizeInBytes(index::sizeInBytes));
     }
 
     @Override
@@ -143,6 +149,14 @@ public final class LuceneSearchService implements SearchService {
         FacetCount.requireDimension(dimension);
         return index.withSearcher(
                 searcher -> snapshots.of(searcher.getIndexReader()).allValues(dimension));
+    }
+
+    /** The version of the reader's snapshot, which changes with every change made visible. */
+    @Override
+    public Optional<String> snapshotVersion() {
+        return Optional.of(index.withSearcher(searcher -> searcher.getIndexReader() instanceof DirectoryReader reader
+                ? Long.toString(reader.getVersion())
+                : "empty"));
     }
 
     /** Worked out once per index snapshot. */

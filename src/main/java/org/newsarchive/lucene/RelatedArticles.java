@@ -35,6 +35,16 @@ final class RelatedArticles {
 
     /** The articles related to document {@code doc} of {@code searcher}, at most {@code size}, one per story. */
     List<Article> find(IndexSearcher searcher, int doc, int size) throws IOException {
+        return read(searcher, findDocs(searcher, doc, size));
+    }
+
+    /** The articles of {@code docs}, in order. */
+    List<Article> read(IndexSearcher searcher, int[] docs) {
+        return Arrays.stream(docs).mapToObj(doc -> read(searcher, doc)).toList();
+    }
+
+    /** The documents of {@link #find}: reading only the opening of the article, a few terms and a search. */
+    int[] findDocs(IndexSearcher searcher, int doc, int size) throws IOException {
         Article article = index.article(searcher, doc);
         String ownCluster = StoryClusters.clusterOf(searcher, doc);
         Query like = LikeQuery.of(searcher.getIndexReader(), analysis, article.title(), article.text());
@@ -50,8 +60,8 @@ final class RelatedArticles {
             candidates.add(new Candidate(hits[i].doc, clusters[i]));
         }
         return StoryCollapse.related(candidates, Candidate::cluster, ownCluster, size).stream()
-                .map(candidate -> read(searcher, candidate.doc()))
-                .toList();
+                .mapToInt(Candidate::doc)
+                .toArray();
     }
 
     private Article read(IndexSearcher searcher, int doc) {

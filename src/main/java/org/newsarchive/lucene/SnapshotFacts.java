@@ -3,10 +3,12 @@ package org.newsarchive.lucene;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
@@ -22,7 +24,7 @@ import org.newsarchive.search.SearchService;
 /**
  * What depends on one index snapshot alone, worked out at most once per snapshot: the facet ordinal state that
  * every facet count needs (building it walks every facet value), the counts of every facet value over the whole
- * archive, and the archive's overview. A snapshot never changes, so none of these can go stale; a refresh brings a
+ * archive, the archive's overview and index size, and the related articles of the articles read. A snapshot never changes, so none of these can go stale; a refresh brings a
  * new snapshot and new facts. The home, about, browse and statistics pages read only these, so they cost no
  * counting per request. Thread-safe: values are computed lazily, perhaps twice by racing threads, always alike.
  */
@@ -34,6 +36,15 @@ final class SnapshotFacts {
     private final ConcurrentMap<String, List<FacetCount>> allValues = new ConcurrentHashMap<>();
     private volatile Map<String, List<FacetCount>> topValues;
     private volatile ArchiveOverview overview;
+    private final Map<String, int[]> relatedDocs = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, int[]> eldest) {
+            return size() > RELATED_KEPT;
+        }
+    };
+
+    /** Articles whose related documents are kept; each entry is a few ids, so this stays under a megabyte. */
+    private static final int RELATED_KEPT = 10_000;
 
     private SnapshotFacts(IndexReader.CacheKey key, SortedSetDocValuesReaderState facetState) {
         this.key = key;
@@ -67,6 +78,17 @@ final class SnapshotFacts {
         return top;
     }
 
+    private volatile long sizeInBytes = -1;
+
+    long sizeInBytes(LongSupplier measure) {
+        long known = sizeInBytes;
+        if (known < 0) {
+            known = measure.getAsLong();
+            sizeInBytes = known;
+        }
+        return known;
+    }
+
     ArchiveOverview overview(Supplier<ArchiveOverview> compute) {
         ArchiveOverview known = overview;
         if (known == null) {
@@ -74,6 +96,31 @@ final class SnapshotFacts {
             overview = known;
         }
         return known;
+    }
+
+    /**
+     * The related documents of an article in this snapshot, found with {@code find} the first time they are asked
+     * for: a reader's view of an article page then costs no more-like-this search.
+     */
+    int[] relatedDocs(String id, int size, IntArrayFinder find) throws IOException {
+        String key = id + '/' + size;
+        int[] known;
+        synchronized (relatedDocs) {
+            known = relatedDocs.get(key);
+        }
+        if (known == null) {
+            known = find.find();
+            synchronized (relatedDocs) {
+                relatedDocs.put(key, known);
+            }
+        }
+        return known;
+    }
+
+    /** Finds document ids. */
+    @FunctionalInterface
+    interface IntArrayFinder {
+        int[] find() throws IOException;
     }
 
     private List<FacetCount> countAll(String dimension) {

@@ -36,7 +36,10 @@ public interface SearchService {
     /** The whole article with this id, body included. */
     Optional<Article> find(String id);
 
-    /** The copies of one story: every archived article grouped with this one, itself included. */
+    /**
+     * The copies of one story: every archived article grouped with this one, itself included, each without its
+     * text and HTML ({@link Article#withoutBody}); {@link #find} reads a whole copy.
+     */
     List<Article> copies(String id);
 
     /**
@@ -71,6 +74,15 @@ public interface SearchService {
      * @return how many articles were handed over
      */
     long forEachMatch(SearchRequest request, Consumer<Article> consumer);
+
+    /**
+     * Names the snapshot of the archive that searches see now: two calls that return the same version see the same
+     * articles, so anything computed from one can be reused for the other. Empty when the engine cannot tell
+     * cheaply, and then nothing may be reused.
+     */
+    default Optional<String> snapshotVersion() {
+        return Optional.empty();
+    }
 
     /** Article count, date span and publisher count of the whole archive. */
     default ArchiveOverview overview() {

@@ -71,10 +71,16 @@ public final class SolrSearchService implements SearchService {
         Optional<SolrDocument> stored = storedDocument(id);
         String cluster = stored.map(SolrSearchService::clusterOf).orElse(null);
         if (cluster == null) {
-            return stored.map(documents::toArticle).map(List::of).orElse(List.of());
+            return stored.map(documents::toArticle)
+                    .map(Article::withoutBody)
+                    .map(List::of)
+                    .orElse(List.of());
         }
-        return articles(
-                query("read the copies of " + id, SolrRequests.cluster(cluster)).getResults());
+        return articles(query("read the copies of " + id, SolrRequests.cluster(cluster))
+                        .getResults())
+                .stream()
+                .map(Article::withoutBody)
+                .toList();
     }
 
     @Override

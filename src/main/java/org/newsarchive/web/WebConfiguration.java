@@ -1,6 +1,7 @@
 package org.newsarchive.web;
 
 import org.newsarchive.config.ArchiveProperties;
+import org.newsarchive.search.SearchService;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,7 +10,7 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Interface language, security headers and other cross-cutting settings of the web layer. */
+/** Interface language, security headers, pages cached per snapshot and other cross-cutting settings of the web layer. */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
@@ -31,6 +32,15 @@ class WebConfiguration implements WebMvcConfigurer {
         FilterRegistrationBean<SecurityHeaders> registration = new FilterRegistrationBean<>(
                 new SecurityHeaders(properties.web().remoteImages()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** After the security headers, which every answer gets, cached or not. */
+    @Bean
+    FilterRegistrationBean<SnapshotPageCache> snapshotPageCache(SearchService search) {
+        FilterRegistrationBean<SnapshotPageCache> registration =
+                new FilterRegistrationBean<>(new SnapshotPageCache(search, localeResolver));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 }

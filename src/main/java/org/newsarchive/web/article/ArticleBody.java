@@ -1,6 +1,7 @@
 package org.newsarchive.web.article;
 
 import java.net.URI;
+import java.util.Locale;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -25,6 +26,10 @@ class ArticleBody {
     private final TermMarker marker;
     private final RemoteImages remoteImages;
     private final MessageSource messages;
+    private final PreparedBodies prepared = new PreparedBodies(PREPARED_CHARS);
+
+    /** Characters of prepared bodies kept: about 16 MB, some hundreds of articles. */
+    private static final long PREPARED_CHARS = 8_000_000;
 
     ArticleBody(TermMarker marker, ArchiveProperties properties, MessageSource messages) {
         this.marker = marker;
@@ -32,9 +37,21 @@ class ArticleBody {
         this.messages = messages;
     }
 
-    /** The body HTML to show, with {@code query}'s terms marked when a query is given. */
+    /**
+     * The body HTML to show, with {@code query}'s terms marked when a query is given. Without a query the result
+     * depends only on the stored article and the interface language, so it is prepared once and kept
+     * ({@link PreparedBodies}); a new version of the article has another SHA-256 and is prepared anew.
+     */
     String render(Article article, String query) {
-        String html = query == null || query.isBlank() ? article.html() : marker.mark(article.html(), query);
+        if (query == null || query.isBlank()) {
+            Locale locale = LocaleContextHolder.getLocale();
+            String key = article.id() + '\n' + article.provenance().sha256() + '\n' + locale.toLanguageTag();
+            return prepared.get(key, () -> prepare(article, article.html()));
+        }
+        return prepare(article, marker.mark(article.html(), query));
+    }
+
+    private String prepare(Article article, String html) {
         Document document = Jsoup.parseBodyFragment(html);
         Element body = document.body();
         ArticleImage lead = article.leadImage();

@@ -1,0 +1,94 @@
+package org.newsarchive.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsarchive.ingest.IngestService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Pages that depend only on the archive's snapshot are served again until the archive changes, with an ETag that
+ * answers 304, and never outlive a change: a real server, a real index, an article ingested in between.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SnapshotPageCacheTest {
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("archive.data-dir", dataDir::toString);
+        registry.add("archive.seeds-dir", () -> "");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    IngestService ingest;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private HttpResponse<String> get(String path, String ifNoneMatch, String language) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept-Language", language);
+        if (ifNoneMatch != null) {
+            request.header("If-None-Match", ifNoneMatch);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aPageIsServedAgainUntilTheArchiveChanges() throws Exception {
+        HttpResponse<String> empty = get("/", null, "zh-CN");
+        String etag = empty.headers().firstValue("ETag").orElseThrow();
+        assertThat(empty.body()).contains("<dd>0</dd>");
+
+        HttpResponse<String> again = get("/", null, "zh-CN");
+        assertThat(again.body()).isEqualTo(empty.body());
+        assertThat(again.headers().firstValue("ETag")).contains(etag);
+        assertThat(again.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+
+        HttpResponse<String> notModified = get("/", etag, "zh-CN");
+        assertThat(notModified.statusCode()).isEqualTo(304);
+        assertThat(notModified.body()).isEmpty();
+
+        byte[] seed = Files.readAllBytes(Path.of("seeds/000_1a9ccc52b8d05a66.txt"));
+        ingest.ingestBytes(seed, "000_1a9ccc52b8d05a66.txt");
+
+        HttpResponse<String> changed = get("/", etag, "zh-CN");
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(changed.body()).contains("<dd>1</dd>");
+        assertThat(changed.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(etag);
+    }
+
+    @Test
+    void eachInterfaceLanguageHasItsOwnPage() throws Exception {
+        HttpResponse<String> chinese = get("/about", null, "zh-CN");
+        HttpResponse<String> english = get("/about", null, "en");
+
+        assertThat(chinese.statusCode()).isEqualTo(200);
+        assertThat(english.statusCode()).isEqualTo(200);
+        assertThat(english.headers().firstValue("ETag"))
+                .isNotEqualTo(chinese.headers().firstValue("ETag"));
+        assertThat(english.body()).isNotEqualTo(chinese.body());
+        assertThat(get("/about", null, "en").body()).isEqualTo(english.body());
+    }
+
+    @Test
+    void requestsWithAQueryAreNotServedFromTheCache() throws Exception {
+        assertThat(get("/?lang=en", null, "zh-CN").headers().firstValue("ETag")).isEmpty();
+    }
+}
