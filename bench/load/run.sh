@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Load benchmark: wrk on loopback against every read path of an ingested archive, each reported as a share of the
 # rate of a static asset measured in the same run (the HTTP stack's floor), so that figures survive a noisy machine.
-# Usage: [SERVER_ARGS="--archive.search.cached-results=0"] bench/load/run.sh DATA_DIR [SECONDS]
+# Usage: [SERVER_ARGS="--archive.search.cached-results=0"] [JAR=other.jar] bench/load/run.sh DATA_DIR [SECONDS]
 # (needs: apt-get install -y wrk; ./mvnw package and the classpath file)
 # Every run is bounded: wrk runs for SECONDS per target and connection count, and targets only 127.0.0.1.
 set -euo pipefail
@@ -14,7 +14,7 @@ OUT=target/load
 mkdir -p "$OUT"
 
 java -Xmx512m -XX:+UseG1GC -XX:+HeapDumpOnOutOfMemoryError -XX:HeapDumpPath="$OUT" \
-    -jar target/news-archive.jar --archive.data-dir="$DATA_DIR" --archive.seeds-dir= \
+    -jar "${JAR:-target/news-archive.jar}" --archive.data-dir="$DATA_DIR" --archive.seeds-dir= \
     --server.port=$PORT --logging.level.root=WARN ${SERVER_ARGS:-} > "$OUT/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
@@ -46,6 +46,8 @@ RUNS=(
     "/timeline|page_timeline|16"
     "static asset (again)|static|16"
 )
+# The whole stack warms up on the floor first, so that the first static run is not a cold one.
+PATHS="$OUT/static-paths.txt" wrk -t2 -c16 -d15s -s bench/load/rotate.lua "$BASE" > /dev/null
 RESULTS="$OUT/results.tsv"
 : > "$RESULTS"
 for run in "${RUNS[@]}"; do

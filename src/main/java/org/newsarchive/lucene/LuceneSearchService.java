@@ -358,8 +358,9 @@ public final class LuceneSearchService implements SearchService {
                 searcher, Arrays.stream(pageDocs).mapToInt(doc -> doc.doc).toArray(), true);
         String[][] highlights = highlighter.highlight(
                 searcher, outcome.highlightQuery(), new TopDocs(outcome.top().totalHits, pageDocs), articles);
-        int[] copies = StoryClusters.copyCounts(
-                searcher, page.stream().map(Ranked::cluster).toArray(String[]::new));
+        int[] copies = snapshots
+                .of(searcher.getIndexReader())
+                .copyCounts(searcher, page.stream().map(Ranked::cluster).toArray(String[]::new));
         List<SearchHit> hits = new ArrayList<>(pageDocs.length);
         for (int i = 0; i < pageDocs.length; i++) {
             hits.add(SearchHit.of(articles.get(i), highlights[i][0], highlights[i][1], pageDocs[i].score, copies[i]));

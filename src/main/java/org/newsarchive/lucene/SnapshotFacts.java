@@ -17,6 +17,7 @@ import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.IndexSearcher;
 import org.newsarchive.search.ArchiveOverview;
 import org.newsarchive.search.FacetCount;
 import org.newsarchive.search.SearchService;
@@ -24,7 +25,8 @@ import org.newsarchive.search.SearchService;
 /**
  * What depends on one index snapshot alone, worked out at most once per snapshot: the facet ordinal state that
  * every facet count needs (building it walks every facet value), the counts of every facet value over the whole
- * archive, the archive's overview and index size, and the related articles of the articles read. A snapshot never changes, so none of these can go stale; a refresh brings a
+ * archive, the archive's overview and index size, the size of every story cluster, and the related articles of
+ * the articles read. A snapshot never changes, so none of these can go stale; a refresh brings a
  * new snapshot and new facts. The home, about, browse and statistics pages read only these, so they cost no
  * counting per request. Thread-safe: values are computed lazily, perhaps twice by racing threads, always alike.
  */
@@ -79,6 +81,24 @@ final class SnapshotFacts {
     }
 
     private volatile long sizeInBytes = -1;
+    private volatile Map<String, Integer> sharedClusterSizes;
+
+    /**
+     * For each cluster id (null for none), how many articles of the snapshot share it; worked out for the whole
+     * snapshot the first time, so that no result page counts copies with a search.
+     */
+    int[] copyCounts(IndexSearcher searcher, String[] clusters) throws IOException {
+        Map<String, Integer> sizes = sharedClusterSizes;
+        if (sizes == null) {
+            sizes = StoryClusters.sharedClusterSizes(searcher);
+            sharedClusterSizes = sizes;
+        }
+        int[] copies = new int[clusters.length];
+        for (int i = 0; i < clusters.length; i++) {
+            copies[i] = clusters[i] == null ? 1 : sizes.getOrDefault(clusters[i], 1);
+        }
+        return copies;
+    }
 
     long sizeInBytes(LongSupplier measure) {
         long known = sizeInBytes;

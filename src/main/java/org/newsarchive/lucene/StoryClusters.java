@@ -10,9 +10,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.Bits;
 import org.newsarchive.schema.IndexFields;
 import org.newsarchive.schema.NearDuplicates;
@@ -27,25 +25,31 @@ final class StoryClusters {
     private StoryClusters() {}
 
     /**
-     * For each document, how many articles share its cluster (itself included), as of the searcher's snapshot; 1 for
-     * a document without a cluster. Each distinct cluster is counted once, from its term's postings.
+     * How many live articles each cluster with more than one has, in the searcher's snapshot: one pass over the
+     * clusters' doc values. Clusters absent from the map have one article.
      */
-    static int[] copyCounts(IndexSearcher searcher, String[] clusters) throws IOException {
-        Map<String, Integer> counts = new HashMap<>();
-        int[] copies = new int[clusters.length];
-        for (int i = 0; i < clusters.length; i++) {
-            if (clusters[i] == null) {
-                copies[i] = 1;
+    static Map<String, Integer> sharedClusterSizes(IndexSearcher searcher) throws IOException {
+        Map<String, Integer> sizes = new HashMap<>();
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            SortedDocValues clusters = leaf.reader().getSortedDocValues(IndexFields.CLUSTER);
+            if (clusters == null) {
                 continue;
             }
-            Integer count = counts.get(clusters[i]);
-            if (count == null) {
-                count = searcher.count(new TermQuery(new Term(IndexFields.CLUSTER, clusters[i])));
-                counts.put(clusters[i], count);
+            Bits live = leaf.reader().getLiveDocs();
+            int[] perOrd = new int[clusters.getValueCount()];
+            for (int doc = clusters.nextDoc(); doc != SortedDocValues.NO_MORE_DOCS; doc = clusters.nextDoc()) {
+                if (live == null || live.get(doc)) {
+                    perOrd[clusters.ordValue()]++;
+                }
             }
-            copies[i] = Math.max(1, count);
+            for (int ord = 0; ord < perOrd.length; ord++) {
+                if (perOrd[ord] > 0) {
+                    sizes.merge(clusters.lookupOrd(ord).utf8ToString(), perOrd[ord], Integer::sum);
+                }
+            }
         }
-        return copies;
+        sizes.values().removeIf(size -> size < 2);
+        return Map.copyOf(sizes);
     }
 
     /** The cluster id of each document (null for none), read leaf by leaf in document order. */

@@ -4,13 +4,16 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.zip.GZIPOutputStream;
 import org.newsarchive.search.SearchService;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -30,7 +33,9 @@ final class SnapshotPageCache extends OncePerRequestFilter {
     static final Set<String> PATHS = Set.of("/", "/about", "/publishers", "/tags", "/timeline");
     private static final int MAX_ENTRIES = 64;
 
-    private record Page(String version, String etag, byte[] body, String contentType, String contentLanguage) {}
+    /** A rendered page, kept both as it is and gzip-compressed, so that no request compresses it again. */
+    private record Page(
+            String version, String etag, byte[] body, byte[] gzipped, String contentType, String contentLanguage) {}
 
     /** Tells this process's pages apart from those of an earlier run on another index with the same version. */
     private final String processId = UUID.randomUUID().toString().substring(0, 8);
@@ -108,10 +113,12 @@ final class SnapshotPageCache extends OncePerRequestFilter {
                 + '-'
                 + Integer.toHexString(key.hashCode())
                 + '"';
+        byte[] body = captured.getContentAsByteArray();
         Page page = new Page(
                 version,
                 etag,
-                captured.getContentAsByteArray(),
+                body,
+                gzip(body),
                 captured.getContentType(),
                 captured.getHeader(HttpHeaders.CONTENT_LANGUAGE));
         synchronized (pages) {
@@ -132,6 +139,27 @@ final class SnapshotPageCache extends OncePerRequestFilter {
         return true;
     }
 
+    private static byte[] gzip(byte[] body) throws IOException {
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream(body.length / 4 + 64);
+        try (GZIPOutputStream out = new GZIPOutputStream(compressed)) {
+            out.write(body);
+        }
+        return compressed.toByteArray();
+    }
+
+    private static boolean acceptsGzip(HttpServletRequest request) {
+        for (Enumeration<String> values = request.getHeaders(HttpHeaders.ACCEPT_ENCODING); values.hasMoreElements(); ) {
+            for (String coding : values.nextElement().split(",")) {
+                String[] parts = coding.strip().split(";");
+                if (parts[0].strip().equalsIgnoreCase("gzip")
+                        && !parts[parts.length - 1].replace(" ", "").equals("q=0")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static void send(HttpServletRequest request, HttpServletResponse response, Page page) throws IOException {
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(page.contentType());
@@ -140,9 +168,15 @@ final class SnapshotPageCache extends OncePerRequestFilter {
         }
         response.setHeader(HttpHeaders.ETAG, page.etag());
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
-        response.setContentLength(page.body().length);
+        response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        byte[] body = page.body();
+        if (acceptsGzip(request)) {
+            body = page.gzipped();
+            response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+        }
+        response.setContentLength(body.length);
         if (!request.getMethod().equals("HEAD")) {
-            response.getOutputStream().write(page.body());
+            response.getOutputStream().write(body);
         }
     }
 }

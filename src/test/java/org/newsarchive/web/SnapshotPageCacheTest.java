@@ -2,12 +2,15 @@ package org.newsarchive.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsarchive.ingest.IngestService;
@@ -85,6 +88,22 @@ class SnapshotPageCacheTest {
                 .isNotEqualTo(chinese.headers().firstValue("ETag"));
         assertThat(english.body()).isNotEqualTo(chinese.body());
         assertThat(get("/about", null, "en").body()).isEqualTo(english.body());
+    }
+
+    @Test
+    void aKeptPageIsSentCompressedToClientsThatAcceptGzip() throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/about"))
+                .header("Accept-Language", "en");
+        String plain =
+                http.send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
+        HttpResponse<byte[]> compressed =
+                http.send(request.header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(compressed.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(compressed.headers().allValues("Vary").toString()).containsIgnoringCase("accept-encoding");
+        try (var in = new GZIPInputStream(new ByteArrayInputStream(compressed.body()))) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(plain);
+        }
     }
 
     @Test
