@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
@@ -22,14 +23,13 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.search.TotalHitCountCollectorManager;
-import org.apache.lucene.search.TotalHits;
 import org.newsarchive.analysis.ChineseAnalysis;
 import org.newsarchive.article.Article;
 import org.newsarchive.query.QueryFactory;
@@ -47,12 +47,12 @@ import org.newsarchive.search.StoryCollapse;
 /**
  * The search service on the embedded Lucene index.
  *
- * <p>Queries are matched on the bigram view and ranked with both views ({@link QueryFactory}). A search runs in two
- * passes: the matching clauses, unscored, count every match exactly and the facet values (drill sideways only when
- * filters are set); the ranking query then collects just the top hits, letting Lucene skip the rest. Copies of a
- * story are collapsed from the top hits, read back from the clusters' doc values. Whatever depends on the index
- * snapshot alone ({@link SnapshotFacts}) is worked out once per snapshot. Repeated searches on an unchanged snapshot
- * may come from a {@link ResultCache}. Thread-safe.
+ * <p>Queries are matched on the bigram view and ranked with both views ({@link QueryFactory}). One pass of the query
+ * collects the top hits, the exact count and the facet values (drill sideways only when filters are set). Copies of
+ * a story are collapsed from the top hits, read back from the clusters' doc values; result lists read each article's
+ * summary doc value and its stored text only. Whatever depends on the index snapshot alone ({@link SnapshotFacts})
+ * is worked out once per snapshot. Repeated searches on an unchanged snapshot may come from a {@link ResultCache}.
+ * Thread-safe.
  */
 public final class LuceneSearchService implements SearchService {
 
@@ -238,56 +238,40 @@ public final class LuceneSearchService implements SearchService {
      */
     private record Outcome(Query highlightQuery, TopDocs top, long total, Map<String, List<FacetCount>> facets) {}
 
-    private record Counted(long total, Map<String, List<FacetCount>> facets) {}
-
     /**
-     * Runs a query in two passes: the matching clauses alone, unscored, count every match and its facets; then the
-     * full query ranks only the top {@code depth}, which lets Lucene skip the hits that cannot enter the page
-     * (dynamic pruning on scores, or on the date order through its points).
+     * Runs a query once, collecting the top {@code depth} hits, the exact count and the facet values of the match
+     * set together: term lookups in every segment are the largest cost of a search, so the query is not run a
+     * second time for counting. Without filters the facets are counted over the match set; with filters, Lucene's
+     * drill sideways counts each filtered dimension as if it were not filtered. A search with neither query nor
+     * filters takes its counts from the snapshot ({@link SnapshotFacts}) and only ranks, which lets Lucene skip
+     * most documents in date order.
      */
     private Outcome run(IndexSearcher searcher, SearchRequest request, SearchPlan plan, boolean anyTerm)
             throws IOException {
         QueryFactory.Built built = queries.build(plan.parsed(), anyTerm);
         SnapshotFacts facts = snapshots.of(searcher.getIndexReader());
-        Counted counted = count(searcher, request, plan, built, facts);
-        TopDocs top = counted.total() == 0
-                ? new TopDocs(new TotalHits(0, TotalHits.Relation.EQUAL_TO), new ScoreDoc[0])
-                : searcher.search(filtered(request, plan, built.ranked()), collector(request.sort(), plan.depth()));
-        return new Outcome(built.match(), top, counted.total(), counted.facets());
-    }
-
-    /**
-     * Counts the matches and their facet values. Without filters every dimension is counted over the match set in
-     * the same pass; with filters, Lucene's drill sideways counts each filtered dimension as if it were not
-     * filtered. A search with neither query nor filters reads the snapshot's counts, worked out once.
-     */
-    private Counted count(
-            IndexSearcher searcher,
-            SearchRequest request,
-            SearchPlan plan,
-            QueryFactory.Built built,
-            SnapshotFacts facts)
-            throws IOException {
         SortedSetDocValuesReaderState state = facts.facetState();
-        boolean filtered = !request.filters().isEmpty();
-        if (built.matchesEverything() && !filtered && !plan.hasDateRange()) {
-            return new Counted(searcher.getIndexReader().numDocs(), facts.topValues());
+        DrillDownQuery query = filtered(request, plan, built.ranked());
+        if (built.matchesEverything() && request.filters().isEmpty() && !plan.hasDateRange()) {
+            TopDocs top = searcher.search(query, collector(request.sort(), plan.depth(), plan.depth()));
+            return new Outcome(built.match(), top, searcher.getIndexReader().numDocs(), facts.topValues());
         }
+        CollectorManager<?, ? extends TopDocs> collector = collector(request.sort(), plan.depth(), Integer.MAX_VALUE);
         if (state == null) {
-            return new Counted(searcher.count(filtered(request, plan, built.match())), Map.of());
+            TopDocs top = searcher.search(query, collector);
+            return new Outcome(built.match(), top, top.totalHits.value, Map.of());
         }
-        if (!filtered) {
-            FacetsCollector matches = searcher.search(withDateRange(built.match(), plan), new FacetsCollectorManager());
-            long total = 0;
-            for (FacetsCollector.MatchingDocs leaf : matches.getMatchingDocs()) {
-                total += leaf.totalHits;
-            }
-            return new Counted(total, LuceneFacets.topCounts(new SortedSetDocValuesFacetCounts(state, matches)));
+        if (request.filters().isEmpty()) {
+            Object[] collected =
+                    searcher.search(query, new MultiCollectorManager(new FacetsCollectorManager(), collector));
+            TopDocs top = (TopDocs) collected[1];
+            Facets counts = new SortedSetDocValuesFacetCounts(state, (FacetsCollector) collected[0]);
+            return new Outcome(built.match(), top, top.totalHits.value, LuceneFacets.topCounts(counts));
         }
-        DrillSideways sideways = new DrillSideways(searcher, facetsConfig, state);
-        DrillSideways.ConcurrentDrillSidewaysResult<Integer> result =
-                sideways.search(filtered(request, plan, built.match()), new TotalHitCountCollectorManager());
-        return new Counted(result.collectorResult, LuceneFacets.topCounts(result.facets));
+        DrillSideways.ConcurrentDrillSidewaysResult<? extends TopDocs> result =
+                new DrillSideways(searcher, facetsConfig, state).search(query, collector);
+        TopDocs top = result.collectorResult;
+        return new Outcome(built.match(), top, top.totalHits.value, LuceneFacets.topCounts(result.facets));
     }
 
     private DrillDownQuery filtered(SearchRequest request, SearchPlan plan, Query query) {
@@ -324,11 +308,14 @@ public final class LuceneSearchService implements SearchService {
         });
     }
 
-    /** Collects the top {@code depth} hits; the count is not needed here, so hits past them may be skipped. */
-    private static CollectorManager<?, ? extends TopDocs> collector(SortOrder order, int depth) {
+    /**
+     * Collects the top {@code depth} hits, counting matches exactly up to {@code exactCount}; past it, Lucene may skip
+     * hits that cannot enter the top.
+     */
+    private static CollectorManager<?, ? extends TopDocs> collector(SortOrder order, int depth, int exactCount) {
         return order == SortOrder.RELEVANCE
-                ? new TopScoreDocCollectorManager(depth, null, depth)
-                : new TopFieldCollectorManager(LuceneSorts.of(order), depth, null, depth);
+                ? new TopScoreDocCollectorManager(depth, null, exactCount)
+                : new TopFieldCollectorManager(LuceneSorts.of(order), depth, null, exactCount);
     }
 
     private static Query withDateRange(Query match, SearchPlan plan) {
