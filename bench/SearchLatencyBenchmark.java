@@ -33,6 +33,7 @@ import org.newsarchive.search.SearchPlan;
 import org.newsarchive.article.Article;
 import org.newsarchive.lucene.LuceneIndexReader;
 import org.newsarchive.search.SearchRequest;
+import org.newsarchive.search.SearchResults;
 import org.newsarchive.search.SearchService;
 import org.newsarchive.search.SortOrder;
 import org.newsarchive.request.SearchParameters;
@@ -54,7 +55,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * A search service with a result cache then answers the same searches twice, the second time timed, to show what a
  * cache hit costs apart. The same 500 searches are then requested as {@code /search} pages from the archive's own
  * server, started in this JVM (gzip accepted, page body read in full). With a corpus folder, {@code rg -l -F}
- * searches it for each query's first term (the first 100 queries) for comparison.
+ * searches it for each query's first term (the first 100 queries) for comparison. With {@code RESULTS_DUMP=FILE}
+ * in the environment, the benchmark times nothing: every computed result (total, hits with copies, highlighted titles and snippets, facet
+ * counts) is written to FILE, one line per search, so that two builds can be compared with {@code diff}.
  */
 public class SearchLatencyBenchmark {
 
@@ -111,6 +114,23 @@ public class SearchLatencyBenchmark {
                 }
                 requests.add(new SearchRequest(query, filters, from, to, SortOrder.RELEVANCE, 1, 20));
                 firstTerms.add(query.replace("\"", "").split(" ")[0]);
+            }
+            String dump = System.getenv("RESULTS_DUMP");
+            if (dump != null) {
+                List<String> lines = new ArrayList<>();
+                for (SearchRequest request : requests) {
+                    SearchResults results = search.search(request);
+                    lines.add(request.query() + " " + request.filters() + " | total " + results.total()
+                            + (results.totalIsExact() ? "" : "+") + " | " + results.fallback() + " | "
+                            + results.hits().stream()
+                                    .map(hit -> hit.article().id() + "x" + hit.copies() + " " + hit.titleHighlighted()
+                                            + " " + hit.snippet().replace("\n", "\\n"))
+                                    .toList()
+                            + " | " + new java.util.TreeMap<>(results.facets()));
+                }
+                java.nio.file.Files.write(Path.of(dump), lines);
+                System.out.println("wrote every result to " + dump);
+                return;
             }
             ChineseAnalysis analysis = archive.getBean(ChineseAnalysis.class);
             BareLucene floor = new BareLucene(index, analysis);
