@@ -49,6 +49,7 @@ public class IngestBenchmark {
         int refused = 0;
         int noSourceUrl = 0;
         int withMarkers = 0;
+        int withEmphasisMarkers = 0;
         int shortText = 0;
         int dated = 0;
         List<String> examples = new ArrayList<>();
@@ -78,6 +79,14 @@ public class IngestBenchmark {
                 shortText++;
             }
             String all = article.title() + "\n" + article.text() + "\n" + article.html();
+            String texts = article.title() + "\n" + article.text() + "\n" + String.join("\n", article.editors())
+                    + "\n" + String.join("\n", article.authors());
+            if (texts.contains("**")) {
+                withEmphasisMarkers++;
+                if (examples.size() < 20) {
+                    examples.add("'**' left in " + paths.get(i));
+                }
+            }
             for (String marker : BOILERPLATE_MARKERS) {
                 if (all.contains(marker)) {
                     withMarkers++;
@@ -91,8 +100,9 @@ public class IngestBenchmark {
         double megabytes = bytes / 1e6;
         System.out.printf(Locale.ROOT, "files=%d input=%.1f MB time=%.2f s throughput=%.1f MB/s %.0f docs/s%n",
                 contents.size(), megabytes, seconds, megabytes / seconds, contents.size() / seconds);
-        System.out.printf(Locale.ROOT, "refused=%d noSourceUrl=%d dated=%d shortText=%d withBoilerplateMarkers=%d%n",
-                refused, noSourceUrl, dated, shortText, withMarkers);
+        System.out.printf(Locale.ROOT,
+                "refused=%d noSourceUrl=%d dated=%d shortText=%d withBoilerplateMarkers=%d withEmphasisMarkers=%d%n",
+                refused, noSourceUrl, dated, shortText, withMarkers, withEmphasisMarkers);
         examples.forEach(System.out::println);
     }
 }

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * split emphasis {@code **2017****年**} is rejoined, and indentation is removed from lines that start with a tag, so
  * that indented HTML is never mistaken for a code block (indented code blocks are off: news has none). Soft line
  * breaks are marked with {@link #SOFT_BREAK_CLASS}, because in Chinese text a single newline usually ends a
- * paragraph while in English it is just a space; the flattener decides. Thread-safe: flexmark's parser and renderer
+ * paragraph while in English it is just a space; the flattener decides. After rendering, emphasis markers that
+ * CommonMark could not pair are removed ({@link #withoutLeftoverEmphasis}). Thread-safe: flexmark's parser and renderer
  * are immutable once built.
  */
 final class MarkdownRenderer {
@@ -52,7 +53,36 @@ final class MarkdownRenderer {
             throw new RefusedFileException(
                     "markup nested too deeply: block quotes more than " + MAX_QUOTE_DEPTH + " levels deep");
         }
-        return renderer.render(parser.parse(repairArtefacts(markdown)));
+        return withoutLeftoverEmphasis(renderer.render(parser.parse(repairArtefacts(markdown))));
+    }
+
+    /**
+     * The rendered HTML without the emphasis markers that CommonMark left as text. Its flanking rules cannot close
+     * {@code **编辑：**翼族} or open {@code **1 ****加利福尼亚}: a delimiter run beside Chinese punctuation or spaces
+     * does not count, so mirror posts keep literal {@code **} in their text. Runs of two or more asterisks outside
+     * tags are removed; a single asterisk, which mirrors use to mask a character ({@code *州}), is kept.
+     */
+    static String withoutLeftoverEmphasis(String html) {
+        if (!html.contains("**")) {
+            return html;
+        }
+        StringBuilder out = new StringBuilder(html.length());
+        boolean inTag = false;
+        for (int i = 0; i < html.length(); i++) {
+            char c = html.charAt(i);
+            if (c == '<') {
+                inTag = true;
+            } else if (c == '>') {
+                inTag = false;
+            } else if (c == '*' && !inTag && i + 1 < html.length() && html.charAt(i + 1) == '*') {
+                while (i + 1 < html.length() && html.charAt(i + 1) == '*') {
+                    i++;
+                }
+                continue;
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 
     /** The most {@code >} markers that open any line, spaces between them allowed. */

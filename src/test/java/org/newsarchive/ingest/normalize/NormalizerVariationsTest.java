@@ -117,6 +117,30 @@ class NormalizerVariationsTest {
     }
 
     @Test
+    void emphasisThatCommonMarkCannotCloseBesideChinesePunctuationLeavesNoAsterisks() {
+        Article article = Normalizers.article("## 标题\n\n**1 ****加利福尼亚发现美国首例 omicron **变体的报道全文如下，内容很长很长。\n\n"
+                + "正文第二段，说明情况。\n\n**翻译/译评：**天道酬勤2020 **编辑：**翼族\n");
+
+        assertThat(article.text()).doesNotContain("**").contains("加利福尼亚发现美国首例 omicron 变体");
+        assertThat(article.html()).doesNotContain("**");
+    }
+
+    @Test
+    void aCreditLineInEmphasisGoesToItsField() {
+        Article article = Normalizers.article("## 标题\n\n正文第一段，说明情况，内容很长很长很长。\n\n正文第二段。\n\n**整理：**顺其自然\n**编辑：**翼族\n");
+
+        assertThat(article.editors()).contains("翼族");
+        assertThat(article.text()).doesNotContain("**").doesNotContain("翼族");
+    }
+
+    @Test
+    void aSingleAsteriskMaskingACharacterIsKept() {
+        Article article = Normalizers.article("## 标题\n\n2022年4月20日*州新民生村镇银行拒绝兑付和查证存款，储户维权。\n");
+
+        assertThat(article.text()).contains("*州新民生村镇银行");
+    }
+
+    @Test
     void entitiesAreDecodedAndScriptsNeverSurvive() {
         Article article = Normalizers.article("""
                 ### 标题
