@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -22,9 +21,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiReader;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -190,33 +187,21 @@ public final class LuceneIndexReader implements Closeable {
      * is read whole. Documents are visited leaf by leaf in document order, as doc values require.
      */
     List<Article> summaries(IndexSearcher searcher, int[] docIds, boolean withText) throws IOException {
-        Integer[] byDoc = new Integer[docIds.length];
-        for (int i = 0; i < byDoc.length; i++) {
-            byDoc[i] = i;
-        }
-        Arrays.sort(byDoc, Comparator.comparingInt(i -> docIds[i]));
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         StoredFields stored = searcher.storedFields();
-        Article[] articles = new Article[docIds.length];
-        int leafIndex = -1;
-        BinaryDocValues summaries = null;
-        for (int i : byDoc) {
-            int leaf = ReaderUtil.subIndex(docIds[i], leaves);
-            if (leaf != leafIndex) {
-                leafIndex = leaf;
-                summaries = leaves.get(leaf).reader().getBinaryDocValues(IndexFields.SUMMARY);
-            }
-            if (summaries != null && summaries.advanceExact(docIds[i] - leaves.get(leaf).docBase)) {
-                Article summary = documents.toSummary(summaries.binaryValue());
-                articles[i] = withText
-                        ? summary.withText(stored.document(docIds[i], BODY_ONLY).get(IndexFields.BODY))
-                        : summary;
-            } else {
-                Article whole = article(searcher, docIds[i]);
-                articles[i] = withText ? whole.withoutBody().withText(whole.text()) : whole.withoutBody();
-            }
-        }
-        return Arrays.asList(articles);
+        return InDocOrder.read(
+                searcher,
+                docIds,
+                leaf -> leaf.getBinaryDocValues(IndexFields.SUMMARY),
+                (BinaryDocValues summaries, int doc, int docId) -> {
+                    if (summaries == null || !summaries.advanceExact(doc)) {
+                        Article whole = article(searcher, docId);
+                        return withText ? whole.withoutBody().withText(whole.text()) : whole.withoutBody();
+                    }
+                    Article summary = documents.toSummary(summaries.binaryValue());
+                    return withText
+                            ? summary.withText(stored.document(docId, BODY_ONLY).get(IndexFields.BODY))
+                            : summary;
+                });
     }
 
     private static final Set<String> BODY_ONLY = Set.of(IndexFields.BODY);

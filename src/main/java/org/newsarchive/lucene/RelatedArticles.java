@@ -33,17 +33,15 @@ final class RelatedArticles {
 
     private record Candidate(int doc, String cluster) {}
 
-    /** The articles related to document {@code doc} of {@code searcher}, at most {@code size}, one per story. */
-    List<Article> find(IndexSearcher searcher, int doc, int size) throws IOException {
-        return read(searcher, findDocs(searcher, doc, size));
-    }
-
     /** The articles of {@code docs}, in order. */
     List<Article> read(IndexSearcher searcher, int[] docs) {
         return Arrays.stream(docs).mapToObj(doc -> read(searcher, doc)).toList();
     }
 
-    /** The documents of {@link #find}: reading only the opening of the article, a few terms and a search. */
+    /**
+     * The documents related to document {@code doc} of {@code searcher}, at most {@code size}, one per story: the
+     * article's distinctive words ({@link LikeQuery}) and a search.
+     */
     int[] findDocs(IndexSearcher searcher, int doc, int size) throws IOException {
         Article article = index.article(searcher, doc);
         String ownCluster = StoryClusters.clusterOf(searcher, doc);

@@ -1,14 +1,10 @@
 package org.newsarchive.lucene;
 
 import java.io.IOException;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.util.Bits;
@@ -54,28 +50,14 @@ final class StoryClusters {
 
     /** The cluster id of each document (null for none), read leaf by leaf in document order. */
     static String[] clustersOf(IndexSearcher searcher, int[] docIds) throws IOException {
-        Integer[] byDoc = new Integer[docIds.length];
-        for (int i = 0; i < byDoc.length; i++) {
-            byDoc[i] = i;
-        }
-        Arrays.sort(byDoc, Comparator.comparingInt(i -> docIds[i]));
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        String[] clusters = new String[docIds.length];
-        int leafIndex = -1;
-        SortedDocValues values = null;
-        int docBase = 0;
-        for (int i : byDoc) {
-            int leaf = ReaderUtil.subIndex(docIds[i], leaves);
-            if (leaf != leafIndex) {
-                leafIndex = leaf;
-                docBase = leaves.get(leaf).docBase;
-                values = leaves.get(leaf).reader().getSortedDocValues(IndexFields.CLUSTER);
-            }
-            if (values != null && values.advanceExact(docIds[i] - docBase)) {
-                clusters[i] = values.lookupOrd(values.ordValue()).utf8ToString();
-            }
-        }
-        return clusters;
+        return InDocOrder.read(
+                        searcher,
+                        docIds,
+                        leaf -> leaf.getSortedDocValues(IndexFields.CLUSTER),
+                        (SortedDocValues clusters, int doc, int docId) -> clusters != null && clusters.advanceExact(doc)
+                                ? clusters.lookupOrd(clusters.ordValue()).utf8ToString()
+                                : null)
+                .toArray(String[]::new);
     }
 
     /** The cluster id of a document, or null. */
