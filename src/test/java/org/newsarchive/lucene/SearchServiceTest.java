@@ -121,6 +121,14 @@ class SearchServiceTest {
     }
 
     @Test
+    void aQuotedCaptionFindsItsArticleAndIsMarked() {
+        SearchResults results = query("\"宋碧龙\"");
+
+        assertThat(titles(results)).containsExactly("中国最大网络互助平台“相互宝”被关停");
+        assertThat(results.hits().get(0).snippet()).contains("（<mark>宋碧龙</mark>／");
+    }
+
+    @Test
     void highlightsAreHtmlEscaped() {
         SearchHit hit = query("SVB").hits().get(0);
 

@@ -100,10 +100,10 @@ public final class ArticleNormalizer {
 
         BodyWriter.Body body = writer.write(draft.blocks);
         boolean hasImages = draft.blocks.stream().anyMatch(block -> block.is(Block.Kind.FIGURE));
-        if (draft.title == null || body.text().isBlank() && !hasImages) {
+        if (draft.title == null || body.prose().isBlank() && !hasImages) {
             throw new RefusedFileException("no article body found");
         }
-        if (body.text().isBlank()) {
+        if (body.prose().isBlank()) {
             problems.add(IngestProblem.warning("the article has images but no text"));
         }
         return assemble(draft, body, source.format(), decoded.charset(), sha256, path, ingestedAt);
@@ -122,7 +122,7 @@ public final class ArticleNormalizer {
                 .filter(block -> block.is(Block.Kind.FIGURE))
                 .map(Block::image)
                 .toList();
-        Language language = languages.detect(body.text());
+        Language language = languages.detect(body.prose().isBlank() ? body.text() : body.prose());
         String publisher = metadata.publisher(draft);
         Set<String> authors = new LinkedHashSet<>(metadata.frontMatterAuthors(draft));
         authors.addAll(draft.authors);
@@ -132,7 +132,7 @@ public final class ArticleNormalizer {
         keywords.addAll(draft.keywords);
         String id = draft.sourceUrl != null
                 ? ArticleIds.fromSourceUrl(draft.sourceUrl)
-                : ArticleIds.fromText(body.text().isBlank() ? draft.title + "\n" + body.html() : body.text());
+                : ArticleIds.fromText(body.prose().isBlank() ? draft.title + "\n" + body.html() : body.prose());
         return new Article(
                 id,
                 draft.title,
@@ -156,7 +156,7 @@ public final class ArticleNormalizer {
                 body.text(),
                 body.html(),
                 countNonWhitespace(body.text()),
-                readingMinutes(body.text()),
+                readingMinutes(body.prose()),
                 new Provenance(path, format, sha256, charset, ingestedAt));
     }
 

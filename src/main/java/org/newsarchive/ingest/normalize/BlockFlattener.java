@@ -24,9 +24,10 @@ import org.newsarchive.article.ArticleImage;
  * <p>Nesting is not meaningful in mirrored pages (unclosed {@code <p>} inside {@code <p>}, paragraphs inside ad
  * {@code <center>}s), so every block-level boundary simply ends the current paragraph. Only a small set of inline
  * formatting is copied; any other element is transparent, except non-standard tags with an {@code href} (such as a
- * mirror's {@code <ok href>}), which become links. Images become figures, and the short text right after an image
- * (or in a caption element) becomes its caption. Junk elements are skipped whole. Thread-safe: each call uses its
- * own state.
+ * mirror's {@code <ok href>}), which become links. Images become figures. The text right after an image, on its
+ * line, becomes its caption when it reads like one ({@link #looksLikeCaption}); so does the next line when it is in
+ * caption markup ({@code 图：…}), and the text of a caption element. Junk elements are skipped whole. Thread-safe:
+ * each call uses its own state.
  */
 final class BlockFlattener {
 
@@ -85,6 +86,14 @@ final class BlockFlattener {
 
     private static final int MAX_CAPTION_LENGTH = 120;
     private static final Pattern LABELLED_LINE = Pattern.compile("^\\S{1,8}[：:]");
+    /** How mirrors mark a caption in running text: {@code 图：…}, {@code 图片来源：…}, {@code 图为…}. */
+    private static final Pattern CAPTION_LABEL =
+            Pattern.compile("^[（(]?(?:图|圖|图片|圖片|照片|图源|圖源|图片来源|圖片來源|摄影|攝影|图说|圖說)\\s*[：:]|^(?:图为|圖為|图中|圖中)");
+    /** Words of photo credits and descriptions, which a caption holds and prose seldom does. */
+    private static final Pattern PHOTO_WORDS =
+            Pattern.compile("图|圖|照|摄|攝|截屏|视频|視頻|来源|來源|资料|資料|(?i:photo|getty|reuters|afp|\\bap\\b)");
+
+    private static final String SENTENCE_TERMINATORS = "。！？!?";
     private static final String SENTENCE_END = "。！？!?；;：:…」』”）)】";
 
     List<Block> flatten(Element root) {
@@ -104,6 +113,8 @@ final class BlockFlattener {
         private int quoteDepth;
         private Block captionFigure;
         private StringBuilder caption;
+        /** The caption being read started on the line after its image: only caption markup makes it a caption. */
+        private boolean captionOnNextLine;
 
         @Override
         public FilterResult head(Node node, int depth) {
@@ -247,7 +258,9 @@ final class BlockFlattener {
 
         private void lineBreak(boolean soft) {
             if (caption != null) {
-                if (!caption.toString().isBlank() || soft) {
+                if (caption.toString().isBlank() && soft && !captionOnNextLine) {
+                    captionOnNextLine = true;
+                } else if (!caption.toString().isBlank() || soft) {
                     endCaption();
                 }
                 return;
@@ -272,6 +285,7 @@ final class BlockFlattener {
             blocks.add(figure);
             captionFigure = figure;
             caption = new StringBuilder();
+            captionOnNextLine = false;
         }
 
         private void endCaption() {
@@ -285,7 +299,10 @@ final class BlockFlattener {
             if (text.isEmpty()) {
                 return;
             }
-            if (looksLikeCaption(text) && figure.image().caption() == null) {
+            boolean isCaption = captionOnNextLine
+                    ? CAPTION_LABEL.matcher(text).find() && text.codePointCount(0, text.length()) <= MAX_CAPTION_LENGTH
+                    : looksLikeCaption(text);
+            if (isCaption && figure.image().caption() == null) {
                 figure.setImage(figure.image().withCaption(text));
             } else {
                 target().appendChild(new TextNode(text));
@@ -293,11 +310,41 @@ final class BlockFlattener {
             }
         }
 
-        /** Short, and not a line of its own kind: a URL or a labelled line such as {@code 原文地址：…}. */
-        private static boolean looksLikeCaption(String text) {
-            return text.codePointCount(0, text.length()) <= MAX_CAPTION_LENGTH
-                    && !text.contains("://")
-                    && !LABELLED_LINE.matcher(text).find();
+        /**
+         * Whether the text on an image's line is its caption: short, not a line of its own kind (a URL, a labelled
+         * line such as {@code 原文地址：…}, unless the label is a caption's own, {@code 图：…}), and not prose. Prose
+         * holds no word of photo description or credit ({@link BlockFlattener#PHOTO_WORDS}) and either introduces what follows
+         * ({@code …内容如下：}) or is two or more whole sentences: {@code 6月3日，美国国务院网站刊登了…的声明。声明全文内容如下。} is the article's
+         * opening, {@code 2006年12月拍摄的档案照片显示了台湾国旗。图片来源：…} a caption.
+         */
+        static boolean looksLikeCaption(String text) {
+            if (text.codePointCount(0, text.length()) > MAX_CAPTION_LENGTH || text.contains("://")) {
+                return false;
+            }
+            if (CAPTION_LABEL.matcher(text).find()) {
+                return true;
+            }
+            return !LABELLED_LINE.matcher(text).find() && !readsLikeProse(text);
+        }
+
+        private static boolean readsLikeProse(String text) {
+            if (PHOTO_WORDS.matcher(text).find()) {
+                return false;
+            }
+            char last = text.charAt(text.length() - 1);
+            if (last == '：' || last == ':') {
+                return true;
+            }
+            if (SENTENCE_TERMINATORS.indexOf(last) < 0) {
+                return false;
+            }
+            int sentences = 0;
+            for (int i = 0; i < text.length(); i++) {
+                if (SENTENCE_TERMINATORS.indexOf(text.charAt(i)) >= 0) {
+                    sentences++;
+                }
+            }
+            return sentences >= 2;
         }
 
         private Block captionTarget() {

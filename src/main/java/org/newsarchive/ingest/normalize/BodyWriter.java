@@ -1,6 +1,8 @@
 package org.newsarchive.ingest.normalize;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.safety.Cleaner;
@@ -13,12 +15,20 @@ import org.newsarchive.article.ArticleImage;
  * <p>The HTML holds only paragraphs, subheadings, figures with captions, lists, tables, block quotes, links and
  * emphasis, and passes a jsoup {@link Safelist} as a last guarantee that no script, event handler or
  * {@code javascript:} URL survives. Images are lazy and send no referrer. The text has one paragraph per block,
- * separated by blank lines; captions stay out of it. Stateless and thread-safe.
+ * separated by blank lines, then the images' captions, one per paragraph: so a reader who quotes a caption finds
+ * the article, while summaries, which begin the text, still begin with its prose. Stateless and thread-safe.
  */
 final class BodyWriter {
 
-    /** The rendered body. */
-    record Body(String html, String text) {}
+    /**
+     * The rendered body.
+     *
+     * @param html the sanitized HTML
+     * @param text the prose, then the captions
+     * @param prose the text without captions: what the article says in its own words, which identifies it and sets
+     *     its reading time
+     */
+    record Body(String html, String text, String prose) {}
 
     private static final Safelist ARTICLE_MARKUP = Safelist.none()
             .addTags(
@@ -66,6 +76,7 @@ final class BodyWriter {
         Element openList = null;
         Element openQuote = null;
         StringBuilder text = new StringBuilder();
+        Set<String> captions = new LinkedHashSet<>();
         for (Block block : blocks) {
             if (!block.is(Block.Kind.LIST_ITEM)) {
                 openList = null;
@@ -79,7 +90,13 @@ final class BodyWriter {
                 parent = openQuote;
             }
             switch (block.kind()) {
-                case FIGURE -> parent.appendChild(figure(block.image()));
+                case FIGURE -> {
+                    parent.appendChild(figure(block.image()));
+                    if (block.image().caption() != null
+                            && !block.image().caption().isBlank()) {
+                        captions.add(block.image().caption().strip());
+                    }
+                }
                 case LIST_ITEM -> {
                     String listTag = block.ordered() ? "ol" : "ul";
                     if (openList == null || !openList.nameIs(listTag)) {
@@ -98,7 +115,11 @@ final class BodyWriter {
         clean.getElementsByTag("img").attr("loading", "lazy").attr("referrerpolicy", "no-referrer");
         document.outputSettings().prettyPrint(false);
         clean.ownerDocument().outputSettings().prettyPrint(false);
-        return new Body(clean.html(), text.toString().strip());
+        String prose = text.toString().strip();
+        for (String caption : captions) {
+            text.append(caption).append("\n\n");
+        }
+        return new Body(clean.html(), text.toString().strip(), prose);
     }
 
     private static Element figure(ArticleImage image) {

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 final class PeopleExtractor {
 
-    private static final String AUTHOR_ROLES = "撰稿人|撰稿|作者|撰文|原作者|文|記者|记者|By|BY|by|翻译|翻譯|译者|譯者";
+    private static final String AUTHOR_ROLES = "撰稿人|撰稿|作者|撰文|原作者|文|記者|记者|By|BY|by|翻译|翻譯|译者|譯者|译评|譯評|编译|編譯";
     private static final String EDITOR_ROLES = "责任编辑|責任編輯|责编|責編|编辑整理|編輯整理|编辑|編輯|主编|主編|编审|編審";
     private static final String OTHER_ROLES = "审核校对|審核校對|审核|審核|审校|審校|校对|校對|发布|發布|发稿|發稿|发表|發表|制作|製作|整理|上传|上傳|校稿|核稿";
     private static final String ROLE = "(?:" + EDITOR_ROLES + "|" + AUTHOR_ROLES + "|" + OTHER_ROLES + ")";

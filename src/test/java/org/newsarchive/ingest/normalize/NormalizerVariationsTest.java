@@ -123,6 +123,53 @@ class NormalizerVariationsTest {
 
         assertThat(article.text()).doesNotContain("**").contains("加利福尼亚发现美国首例 omicron 变体");
         assertThat(article.html()).doesNotContain("**");
+        assertThat(article.authors()).containsExactly("天道酬勤2020");
+        assertThat(article.editors()).containsExactly("翼族");
+        assertThat(article.text()).doesNotContain("翼族", "天道酬勤");
+    }
+
+    @Test
+    void proseOnTheLineOfAnImageIsTheArticlesOpeningNotACaption() {
+        Article article = Normalizers.article("## 标题\n\n![](https://example.com/a.png) "
+                + "6月3日，美国国务院网站刊登了国务卿安东尼·布林肯《天安门广场33周年》的声明。声明全文内容如下。\n\n明天，我们将纪念北京天安门大屠杀33周年。\n");
+
+        assertThat(article.images())
+                .singleElement()
+                .satisfies(image -> assertThat(image.caption()).isNull());
+        assertThat(article.text()).startsWith("6月3日，美国国务院网站刊登了");
+        assertThat(article.html()).contains("<p>6月3日，美国国务院网站刊登了");
+    }
+
+    @Test
+    void aCaptionOnTheLineOfItsImageStaysACaptionThoughItHoldsSentences() {
+        Article article = Normalizers.article("## 标题\n\n正文第一段，说明情况。\n"
+                + "![](https://example.com/a.png)2006年12月拍摄的档案照片显示了台湾国旗。图片来源：《日本共同通讯社》\n正文第二段。\n");
+
+        assertThat(article.images().get(0).caption()).isEqualTo("2006年12月拍摄的档案照片显示了台湾国旗。图片来源：《日本共同通讯社》");
+    }
+
+    @Test
+    void theLineAfterAnImageIsItsCaptionOnlyInCaptionMarkup() {
+        Article marked = Normalizers.article(
+                "## 标题\n\n正文第一段，说明情况。\n\n![](https://example.com/a.png)\n图：悉尼帝苑剧院观看神韵演出的观众\n\n正文第二段。\n");
+        Article plain =
+                Normalizers.article("## 标题\n\n正文第一段，说明情况。\n\n![](https://example.com/a.png)\n悉尼帝苑剧院的观众很多\n\n正文第二段。\n");
+
+        assertThat(marked.images().get(0).caption()).isEqualTo("图：悉尼帝苑剧院观看神韵演出的观众");
+        assertThat(plain.images().get(0).caption()).isNull();
+        assertThat(plain.text()).contains("悉尼帝苑剧院的观众很多\n\n正文第二段。");
+    }
+
+    @Test
+    void captionsFollowTheProseInTheTextAndLeaveTheIdAndReadingTimeAlone() {
+        String prose = "## 标题\n\n正文第一段，说明情况。\n\n正文第二段。\n";
+        Article withCaption = Normalizers.article(prose + "\n![](https://example.com/a.png)图片来源：路透社\n");
+        Article withoutImage = Normalizers.article(prose);
+
+        assertThat(withCaption.text()).isEqualTo("正文第一段，说明情况。\n\n正文第二段。\n\n图片来源：路透社");
+        assertThat(withCaption.html()).contains("<figcaption>图片来源：路透社</figcaption>");
+        assertThat(withCaption.id()).isEqualTo(withoutImage.id());
+        assertThat(withCaption.readingMinutes()).isEqualTo(withoutImage.readingMinutes());
     }
 
     @Test

@@ -74,7 +74,7 @@ class SeedGoldenTest {
         assertThat(article.text())
                 .contains("继美团互助、新浪互助等平台宣布关停后，蚂蚁集团旗下的“相互宝”也将于明年1月关停。")
                 .contains("\n\n民营互助平台被政府主导的“惠民保”取代？\n\n")
-                .endsWith("个别地区“惠民保”价格与前两年相比开始上涨。");
+                .endsWith("个别地区“惠民保”价格与前两年相比开始上涨。\n\n" + article.leadImage().caption());
         assertThat(article.html()).contains("<h4>民营互助平台被政府主导的“惠民保”取代？</h4>");
         assertThat(article.text() + article.html()).doesNotContain("首页", "翻墙", "禁书", "原文链接");
     }
@@ -105,7 +105,9 @@ class SeedGoldenTest {
         assertThat(article.publishedAt().iso()).isEqualTo("2021-04-02");
         assertThat(article.editors()).containsExactly("宇真");
         assertThat(article.sourceUrl()).isEqualTo("https://www.secretchina.com/news/gb/2021/04/02/967508.html");
-        assertThat(article.text()).startsWith("我们都知道，在中国的医保体系是非常不健全的").endsWith("确实非常可悲！");
+        assertThat(article.text())
+                .startsWith("我们都知道，在中国的医保体系是非常不健全的")
+                .contains("确实非常可悲！\n\n" + article.images().get(0).caption());
         assertThat(article.text() + article.html())
                 .doesNotContain("疫情象最后通牒", "荣誉会员", "本文短网址", "版权所有", "手机上长按", "原文地址", "翻墙", "taboola");
         assertThat(article.images())
