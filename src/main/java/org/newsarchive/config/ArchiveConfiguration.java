@@ -93,6 +93,7 @@ class ArchiveConfiguration {
                 sink,
                 properties.ingest().maxFileSize().toBytes(),
                 properties.ingest().effectiveThreads(),
+                properties.ingest().commitEvery(),
                 clock);
     }
 }

@@ -68,11 +68,13 @@ public record ArchiveProperties(
      * @param maxFileSize files larger than this are refused (their bytes are still kept)
      * @param threads parallel normalizer threads; 0 means one per core
      * @param watchDir a folder the server ingests new and changed files from, within seconds; unset for none
+     * @param commitEvery files between the intermediate commits of a batch: a killed ingest keeps what it committed
      */
     public record Ingest(
             @DefaultValue("10MB") DataSize maxFileSize,
             @DefaultValue("0") int threads,
-            Path watchDir) {
+            Path watchDir,
+            @DefaultValue("10000") int commitEvery) {
 
         public int effectiveThreads() {
             return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();

@@ -29,20 +29,25 @@ import org.newsarchive.store.RawStore;
  *
  * <p>Files are normalized in parallel on {@code threads} threads. A file that cannot be read or yields no article is
  * reported as failed and the batch goes on; its bytes are kept all the same, so nothing given to the archive is
- * lost. The sink is committed every {@value #COMMIT_EVERY} files and at the end of the batch, so a killed ingest
+ * lost. The sink is committed every {@code commitEvery} files and at the end of the batch, so a killed ingest
  * keeps what it committed, and running it again completes the set (unchanged files are recognized and skipped).
  * Thread-safe, but batches should not overlap.
  */
 public final class IngestService {
 
-    /** Files between intermediate commits, so that a killed ingest keeps most of its work. */
-    static final int COMMIT_EVERY = 2000;
+    /**
+     * Files between intermediate commits unless configured, so that a killed ingest keeps most of its work. A commit
+     * flushes the writer's buffer into a segment, and small segments cost merges later: committing every 2,000 files
+     * made segments of a few megabytes, each rewritten several times as they merged.
+     */
+    public static final int DEFAULT_COMMIT_EVERY = 10_000;
 
     private final ArticleNormalizer normalizer;
     private final RawStore rawStore;
     private final ArticleSink sink;
     private final long maxFileBytes;
     private final int threads;
+    private final int commitEvery;
     private final Clock clock;
     /** One ingest or reindex at a time per archive: a second one waits for the first to finish. */
     private final ReentrantLock running = new ReentrantLock();
@@ -54,9 +59,25 @@ public final class IngestService {
             long maxFileBytes,
             int threads,
             Clock clock) {
+        this(normalizer, rawStore, sink, maxFileBytes, threads, DEFAULT_COMMIT_EVERY, clock);
+    }
+
+    /** @param commitEvery files between intermediate commits of a batch */
+    public IngestService(
+            ArticleNormalizer normalizer,
+            RawStore rawStore,
+            ArticleSink sink,
+            long maxFileBytes,
+            int threads,
+            int commitEvery,
+            Clock clock) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, was " + threads);
         }
+        if (commitEvery < 1) {
+            throw new IllegalArgumentException("commitEvery must be at least 1, was " + commitEvery);
+        }
+        this.commitEvery = commitEvery;
         this.normalizer = normalizer;
         this.rawStore = rawStore;
         this.sink = sink;
@@ -100,7 +121,7 @@ public final class IngestService {
                 (file, order) -> {
                     FileOutcome outcome = ingestOne(file, dryRun, saves, order);
                     progress.fileDone(outcome, sizeOf(file.file()));
-                    if (!dryRun && done.incrementAndGet() % COMMIT_EVERY == 0) {
+                    if (!dryRun && done.incrementAndGet() % commitEvery == 0) {
                         sink.commit();
                     }
                     return outcome;

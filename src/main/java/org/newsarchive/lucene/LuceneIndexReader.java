@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
@@ -42,7 +42,11 @@ import tools.jackson.databind.json.JsonMapper;
  * index's write lock.
  *
  * <p>Two kinds exist. {@link #nearRealTime} reads through the process's own {@link LuceneIndexWriter}, so a server
- * sees what it ingests within {@value #REFRESH_MILLIS} ms, before the commit. {@link #lastCommit} opens the last
+ * sees what it ingests within {@value #REFRESH_MILLIS} ms, before the commit. It refreshes only while someone reads:
+ * a refresh flushes the writer's buffer into a new small segment, which later merges must rewrite, so an ingest that
+ * nobody searches (the command line's {@code ingest} and {@code reindex}) makes segments as large as its buffer. The
+ * first search after {@value #IDLE_SECONDS} s without one sends the refresher to work at once, and reads the last
+ * snapshot meanwhile; the writer's own checks ({@link #sha256}) do not count as reading. {@link #lastCommit} opens the last
  * commit of an index that another process may be writing, such as the shell's {@code search} beside a running
  * server; it follows later commits at the same pace, and an index that does not exist yet reads as empty until one
  * is committed. Searchers come from a {@link SearcherManager} and are released after each piece of work.
@@ -51,6 +55,10 @@ import tools.jackson.databind.json.JsonMapper;
 public final class LuceneIndexReader implements Closeable {
 
     static final long REFRESH_MILLIS = 1000;
+    /** Seconds without a search after which a near-real-time reader stops refreshing. */
+    static final long IDLE_SECONDS = 10;
+
+    private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(IDLE_SECONDS);
 
     private final Path directory;
     private final Directory ownDirectory;
@@ -58,6 +66,8 @@ public final class LuceneIndexReader implements Closeable {
     private final ScheduledExecutorService refresher;
     private final IndexSearcher empty;
     private volatile SearcherManager searchers;
+    /** {@link System#nanoTime} of the last search; read by the refresher of a near-real-time reader. */
+    private volatile long lastSearchNanos = System.nanoTime();
 
     private LuceneIndexReader(Path directory, Directory ownDirectory, SearcherManager searchers, JsonMapper json) {
         this.directory = directory;
@@ -126,6 +136,9 @@ public final class LuceneIndexReader implements Closeable {
      * that searches never look for it themselves.
      */
     private void refreshQuietly() {
+        if (ownDirectory == null && idle(System.nanoTime())) {
+            return;
+        }
         try {
             SearcherManager current = searchers;
             if (current == null && ownDirectory != null) {
@@ -148,6 +161,24 @@ public final class LuceneIndexReader implements Closeable {
 
     /** Runs {@code work} with a current searcher, released afterwards whatever happens. */
     public <T> T withSearcher(Function<IndexSearcher, T> work) {
+        long now = System.nanoTime();
+        boolean wasIdle = idle(now);
+        lastSearchNanos = now;
+        if (wasIdle) {
+            try {
+                refresher.execute(this::refreshQuietly);
+            } catch (RejectedExecutionException closed) {
+                // Closing: the search below reads the last snapshot, or fails as a search on a closed reader does.
+            }
+        }
+        return withCurrentSearcher(work);
+    }
+
+    private boolean idle(long now) {
+        return now - lastSearchNanos > IDLE_NANOS;
+    }
+
+    private <T> T withCurrentSearcher(Function<IndexSearcher, T> work) {
         SearcherManager current = searchers;
         if (current == null) {
             return work.apply(empty);
@@ -206,12 +237,17 @@ public final class LuceneIndexReader implements Closeable {
 
     private static final Set<String> BODY_ONLY = Set.of(IndexFields.BODY);
 
-    /** The SHA-256 of the file the article with this id was read from, or empty for an unknown id. */
+    /**
+     * The SHA-256 of the file the article with this id was read from, or empty for an unknown id, as of the last
+     * refresh. The writer's check before each save: it does not keep the reader refreshing.
+     */
     Optional<String> sha256(String id) {
-        return withDocument(id, (searcher, doc) -> {
-            Document stored = searcher.storedFields().document(doc, Set.of(IndexFields.SHA256));
-            return stored.get(IndexFields.SHA256);
-        });
+        return withCurrentSearcher(searcher -> onDocument(
+                searcher,
+                id,
+                (same, doc) -> same.storedFields()
+                        .document(doc, Set.of(IndexFields.SHA256))
+                        .get(IndexFields.SHA256)));
     }
 
     /**
@@ -242,16 +278,18 @@ public final class LuceneIndexReader implements Closeable {
 
     /** Runs {@code work} on the document with this id under a current searcher; empty when no article has the id. */
     <T> Optional<T> withDocument(String id, DocumentWork<T> work) {
-        return withSearcher(searcher -> {
-            try {
-                TopDocs hits = searcher.search(new TermQuery(new Term(IndexFields.ID, id)), 1);
-                return hits.scoreDocs.length == 0
-                        ? Optional.empty()
-                        : Optional.ofNullable(work.apply(searcher, hits.scoreDocs[0].doc));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        return withSearcher(searcher -> onDocument(searcher, id, work));
+    }
+
+    private static <T> Optional<T> onDocument(IndexSearcher searcher, String id, DocumentWork<T> work) {
+        try {
+            TopDocs hits = searcher.search(new TermQuery(new Term(IndexFields.ID, id)), 1);
+            return hits.scoreDocs.length == 0
+                    ? Optional.empty()
+                    : Optional.ofNullable(work.apply(searcher, hits.scoreDocs[0].doc));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Bytes the index takes on disk. */

@@ -32,7 +32,8 @@ class KilledIngestTest {
         Path input = SyntheticCorpus.write(work.resolve("input"), FILES);
         Path dataDir = work.resolve("data");
 
-        Process first = ChildJvm.start(List.of("ingest", "--archive.data-dir=" + dataDir, input.toString()));
+        Process first = ChildJvm.start(List.of(
+                "ingest", "--archive.data-dir=" + dataDir, "--archive.ingest.commit-every=2000", input.toString()));
         Path index = dataDir.resolve("index");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (!hasCommit(index) && System.nanoTime() < deadline && first.isAlive()) {

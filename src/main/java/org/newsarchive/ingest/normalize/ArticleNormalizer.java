@@ -50,6 +50,23 @@ public final class ArticleNormalizer {
     private final BodyWriter writer = new BodyWriter();
     private final LanguageDetector languages = new LanguageDetector();
     private final MetadataResolver metadata = new MetadataResolver(Publishers.load());
+    private final boolean markdownThroughHtml;
+
+    public ArticleNormalizer() {
+        this(false);
+    }
+
+    private ArticleNormalizer(boolean markdownThroughHtml) {
+        this.markdownThroughHtml = markdownThroughHtml;
+    }
+
+    /**
+     * A normalizer that reads all Markdown through rendered HTML, never building its DOM from the syntax tree: the
+     * reference that the faster path must agree with, for tests and benchmarks.
+     */
+    static ArticleNormalizer markdownThroughHtml() {
+        return new ArticleNormalizer(true);
+    }
 
     /**
      * Normalizes one file whose SHA-256 is already known, as the raw store computed it when keeping the bytes.
@@ -171,8 +188,8 @@ public final class ArticleNormalizer {
         }
         FrontMatterParser.Split split = frontMatterParser.split(text);
         problems.addAll(split.warnings());
-        Document document = Jsoup.parseBodyFragment(markdown.render(split.body()));
-        return new ParsedSource(split.frontMatter(), document.body(), SourceFormats.detect(split));
+        Element body = markdownThroughHtml ? markdown.bodyThroughHtml(split.body()) : markdown.body(split.body());
+        return new ParsedSource(split.frontMatter(), body, SourceFormats.detect(split));
     }
 
     private static boolean isHtmlDocument(String text) {

@@ -4,13 +4,17 @@ import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 
 /**
- * Renders mirror Markdown, which freely embeds raw HTML, to HTML that the DOM stages can read.
+ * Turns mirror Markdown, which freely embeds raw HTML, into the DOM that the normalizing stages read: built from the
+ * syntax tree for plain Markdown ({@link MarkdownDom}), through rendered HTML when the file embeds HTML.
  *
  * <p>Before parsing, mirror-script artefacts are repaired: wiki links {@code [[zh:美国国会众议院]]} become their text,
  * split emphasis {@code **2017****年**} is rejoined, and indentation is removed from lines that start with a tag, so
@@ -43,17 +47,37 @@ final class MarkdownRenderer {
     }
 
     /**
-     * The HTML of {@code markdown}.
+     * The body element of the DOM of {@code markdown}: built straight from the syntax tree when the document is
+     * plain Markdown ({@link MarkdownDom}), else parsed by jsoup from the rendered HTML.
      *
      * @throws RefusedFileException when block quotes nest deeper than {@value #MAX_QUOTE_DEPTH} levels: flexmark
      *     walks them recursively, and no article quotes that deep
      */
-    String render(String markdown) {
+    Element body(String markdown) {
+        Document document = parse(markdown);
+        Element body = MarkdownDom.body(document);
+        return body != null ? body : bodyThroughHtml(document);
+    }
+
+    /** The body element parsed from the rendered HTML, whatever the document holds: the reference for {@link #body}. */
+    Element bodyThroughHtml(String markdown) {
+        return bodyThroughHtml(parse(markdown));
+    }
+
+    private Element bodyThroughHtml(Document document) {
+        return Jsoup.parseBodyFragment(renderHtml(document)).body();
+    }
+
+    private Document parse(String markdown) {
         if (deepestQuote(markdown) > MAX_QUOTE_DEPTH) {
             throw new RefusedFileException(
                     "markup nested too deeply: block quotes more than " + MAX_QUOTE_DEPTH + " levels deep");
         }
-        return withoutLeftoverEmphasis(renderer.render(parser.parse(repairArtefacts(markdown))));
+        return parser.parse(repairArtefacts(markdown));
+    }
+
+    private String renderHtml(Document document) {
+        return withoutLeftoverEmphasis(renderer.render(document));
     }
 
     /**
