@@ -67,6 +67,7 @@ public class IngestFloorBenchmark {
         System.out.printf(Locale.ROOT, "%d files, %.1f MB (10^6 bytes), heap %s%n", inputs.size(), bytes / 1e6, heap);
 
         double floor1 = floor(inputs, scratch.resolve("floor1"));
+        deleteTree(scratch.resolve("floor1"));
         System.out.printf(Locale.ROOT, "floor (bare Lucene, CJK bigrams, 2 threads): %.1f s%n", floor1);
 
         Path data = scratch.resolve("data");
@@ -81,6 +82,7 @@ public class IngestFloorBenchmark {
                 reindex.peakRssMb, reindex.exit);
 
         double floor2 = floor(inputs, scratch.resolve("floor2"));
+        deleteTree(scratch.resolve("floor2"));
         System.out.printf(Locale.ROOT, "floor again: %.1f s%n", floor2);
         double floor = (floor1 + floor2) / 2;
 
@@ -99,6 +101,15 @@ public class IngestFloorBenchmark {
         Map<String, Long> afterReindex = sizeByType(data.resolve("index"));
         System.out.printf(Locale.ROOT, "index after reindex: %.1f MB%n",
                 afterReindex.values().stream().mapToLong(Long::longValue).sum() / 1e6);
+        System.out.println("the archive is kept for other benchmarks: " + data + " (logs beside it)");
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     /** Hard links to the first {@code max} regular files under {@code folder}, so the archive reads just those. */

@@ -25,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Maps an {@link Article} to its Lucene document and back. The record is stored as compressed JSON, so the index
  * alone can serve every page and API answer; its text is left out of the JSON because the body field already stores
- * it for highlighting. A summary of the record (no text, no HTML) is kept as doc values for result lists. The other
+ * it for highlighting. A summary of the record (no text, no HTML) is kept as doc values for result lists, deflated
+ * ({@link SummaryCodec}). The other
  * fields exist to be searched, filtered, sorted and faceted. Thread-safe.
  */
 final class ArticleDocuments {
@@ -77,7 +78,7 @@ final class ArticleDocuments {
                         values.forEach(value -> document.add(new SortedSetDocValuesFacetField(dimension, value))));
         document.add(new StoredField(IndexFields.RECORD, new BytesRef(ArticleRecords.toBytes(json, article))));
         document.add(new BinaryDocValuesField(
-                IndexFields.SUMMARY, new BytesRef(json.writeValueAsBytes(article.withoutBody()))));
+                IndexFields.SUMMARY, SummaryCodec.compress(json.writeValueAsBytes(article.withoutBody()))));
         return facets.build(document);
     }
 
@@ -89,7 +90,8 @@ final class ArticleDocuments {
     }
 
     /** The article without text and HTML, from its summary doc value ({@link IndexFields#SUMMARY}). */
-    Article toSummary(BytesRef summary) {
+    Article toSummary(BytesRef stored) {
+        BytesRef summary = SummaryCodec.decompress(stored);
         return json.readValue(summary.bytes, summary.offset, summary.length, Article.class);
     }
 

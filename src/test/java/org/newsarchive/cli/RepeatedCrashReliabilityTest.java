@@ -33,6 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 class RepeatedCrashReliabilityTest {
 
     private static final int FILES = 5_000;
+    /** Intermediate commits within a batch of this size, so that kills land between them. */
+    private static final String COMMIT_EVERY = "--archive.ingest.commit-every=1000";
 
     @TempDir
     Path work;
@@ -52,7 +54,8 @@ class RepeatedCrashReliabilityTest {
         int previous = 0;
         for (int kill = 1; kill <= 3; kill++) {
             long generation = commitGeneration(data);
-            Process run = ChildJvm.start(List.of("ingest", "--archive.data-dir=" + data, input.toString()));
+            Process run =
+                    ChildJvm.start(List.of("ingest", "--archive.data-dir=" + data, COMMIT_EVERY, input.toString()));
             long started = System.nanoTime();
             if (kill == 2) {
                 // One kill lands just after an intermediate commit, whatever the machine's speed.
@@ -80,7 +83,7 @@ class RepeatedCrashReliabilityTest {
             previous = present.size();
         }
 
-        Process last = ChildJvm.start(List.of("ingest", "--archive.data-dir=" + data, input.toString()));
+        Process last = ChildJvm.start(List.of("ingest", "--archive.data-dir=" + data, COMMIT_EVERY, input.toString()));
         assertThat(last.waitFor(600, TimeUnit.SECONDS)).isTrue();
         assertThat(last.exitValue()).isZero();
         assertThat(contentById(data)).isEqualTo(expected);

@@ -94,6 +94,9 @@ final class BlockFlattener {
             Pattern.compile("图|圖|照|摄|攝|截屏|视频|視頻|来源|來源|资料|資料|(?i:photo|getty|reuters|afp|\\bap\\b)");
 
     private static final String SENTENCE_TERMINATORS = "。！？!?";
+    /** WordPress's alt text for an image that has none ("this image's alt attribute is empty; its file is …"). */
+    private static final String EMPTY_ALT_NOTICE = "此图像的alt属性为空";
+
     private static final String SENTENCE_END = "。！？!?；;：:…」』”）)】";
 
     List<Block> flatten(Element root) {
@@ -281,6 +284,9 @@ final class BlockFlattener {
             }
             flush();
             String alt = img.attr("alt").strip();
+            if (alt.startsWith(EMPTY_ALT_NOTICE)) {
+                alt = "";
+            }
             Block figure = Block.figure(new ArticleImage(url, null, alt.isEmpty() ? null : alt));
             blocks.add(figure);
             captionFigure = figure;
