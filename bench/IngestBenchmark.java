@@ -14,7 +14,9 @@ import org.newsarchive.ingest.normalize.NormalizationResult;
  * Ingestion throughput and quality over a folder of articles: parse + normalize only, on one thread.
  *
  * <p>Usage: {@code java -cp CLASSPATH bench/IngestBenchmark.java FOLDER [MAX_FILES]}. Files are read into memory
- * first, so disk speed does not count. A full untimed pass warms up the JIT before the timed pass.
+ * first, so disk speed does not count. A full untimed pass warms up the JIT before the timed pass. The reference
+ * path, which reads all Markdown through rendered HTML, is then timed over the same files, and every article of the
+ * two passes is compared.
  */
 public class IngestBenchmark {
 
@@ -46,6 +48,14 @@ public class IngestBenchmark {
         for (int i = 0; i < contents.size(); i++) {
             normalizer.normalize(contents.get(i), "warmup", now);
         }
+        // The reference path, Markdown through rendered HTML and jsoup, timed in the same run, and compared.
+        ArticleNormalizer throughHtml = ArticleNormalizer.markdownThroughHtml();
+        long referenceStart = System.nanoTime();
+        List<NormalizationResult> reference = new ArrayList<>(contents.size());
+        for (int i = 0; i < contents.size(); i++) {
+            reference.add(throughHtml.normalize(contents.get(i), paths.get(i).getFileName().toString(), now));
+        }
+        double referenceSeconds = (System.nanoTime() - referenceStart) / 1e9;
         int refused = 0;
         int noSourceUrl = 0;
         int withMarkers = 0;
@@ -97,12 +107,31 @@ public class IngestBenchmark {
                 }
             }
         }
+        int differing = 0;
+        for (int i = 0; i < results.size(); i++) {
+            if (!describe(results.get(i)).equals(describe(reference.get(i)))) {
+                differing++;
+                if (examples.size() < 20) {
+                    examples.add("differs from the HTML path: " + paths.get(i));
+                }
+            }
+        }
         double megabytes = bytes / 1e6;
         System.out.printf(Locale.ROOT, "files=%d input=%.1f MB time=%.2f s throughput=%.1f MB/s %.0f docs/s%n",
                 contents.size(), megabytes, seconds, megabytes / seconds, contents.size() / seconds);
         System.out.printf(Locale.ROOT,
                 "refused=%d noSourceUrl=%d dated=%d shortText=%d withBoilerplateMarkers=%d withEmphasisMarkers=%d%n",
                 refused, noSourceUrl, dated, shortText, withMarkers, withEmphasisMarkers);
+        System.out.printf(Locale.ROOT,
+                "reference path (Markdown through HTML and jsoup): %.2f s, %.1f MB/s; the syntax-tree path is %.2fx"
+                        + " as fast; articles that differ between the two: %d%n",
+                referenceSeconds, megabytes / referenceSeconds, referenceSeconds / seconds, differing);
         examples.forEach(System.out::println);
+    }
+
+    private static String describe(NormalizationResult result) {
+        return result instanceof NormalizationResult.Normalized normalized
+                ? normalized.article().toString()
+                : result.problems().toString();
     }
 }

@@ -33,6 +33,9 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     enum Problem {
         INVALID_PARAMETER(HttpStatus.BAD_REQUEST, "Invalid parameter"),
         NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),
+        METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
+        NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
+        UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
         UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "Authentication required"),
         FORBIDDEN(HttpStatus.FORBIDDEN, "Forbidden"),
         INVALID_UPLOAD(HttpStatus.BAD_REQUEST, "Invalid upload"),
@@ -72,8 +75,8 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return Problem.NOT_FOUND.detail(e.getMessage());
     }
 
-    @ExceptionHandler(ApiAccessException.class)
-    ResponseEntity<ProblemDetail> access(ApiAccessException e) {
+    @ExceptionHandler(ApiProblemException.class)
+    ResponseEntity<ProblemDetail> refused(ApiProblemException e) {
         ResponseEntity.BodyBuilder response = ResponseEntity.status(e.problem().status);
         if (e.problem() == Problem.UNAUTHORIZED) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");

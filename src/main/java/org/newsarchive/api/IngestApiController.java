@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +50,7 @@ class IngestApiController {
                         : properties.adminToken().getBytes(StandardCharsets.UTF_8);
     }
 
-    @PostMapping(path = "/api/ingest", consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = "application/json")
+    @PostMapping(path = "/api/ingest", produces = "application/json")
     @Operation(
             summary = "Ingest files",
             description = "Upload article files (.md, .markdown, .html, .htm, .txt) or zips of them in the `files` "
@@ -60,10 +61,20 @@ class IngestApiController {
     IngestReportDocument ingest(
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
                     String authorization,
-            @Parameter(description = "Article files or zips of them") @RequestParam("files") List<MultipartFile> files)
+            @Parameter(description = "Article files or zips of them") @RequestParam(name = "files", required = false)
+                    List<MultipartFile> files,
+            HttpServletRequest request)
             throws IOException {
         authorize(authorization);
-        if (files.isEmpty() || files.stream().allMatch(MultipartFile::isEmpty)) {
+        String contentType = request.getContentType();
+        if (contentType == null
+                || !contentType.toLowerCase(Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA_VALUE)) {
+            throw new ApiProblemException(
+                    ApiErrors.Problem.UNSUPPORTED_MEDIA_TYPE,
+                    "send the files as multipart/form-data, each in a part named files; the request was "
+                            + (contentType == null ? "without a body type" : contentType));
+        }
+        if (files == null || files.isEmpty() || files.stream().allMatch(MultipartFile::isEmpty)) {
             throw new InvalidParameterException("files", "no file was uploaded");
         }
         Path upload = Files.createTempDirectory("news-archive-upload-");
@@ -79,15 +90,15 @@ class IngestApiController {
 
     private void authorize(String authorization) {
         if (adminToken == null) {
-            throw new ApiAccessException(
+            throw new ApiProblemException(
                     ApiErrors.Problem.FORBIDDEN, "ingest over the API is off: the server has no archive.admin-token");
         }
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw new ApiAccessException(ApiErrors.Problem.UNAUTHORIZED, "send Authorization: Bearer <admin token>");
+            throw new ApiProblemException(ApiErrors.Problem.UNAUTHORIZED, "send Authorization: Bearer <admin token>");
         }
         byte[] given = authorization.substring(7).strip().getBytes(StandardCharsets.UTF_8);
         if (!MessageDigest.isEqual(given, adminToken)) {
-            throw new ApiAccessException(ApiErrors.Problem.FORBIDDEN, "the token is not the admin token");
+            throw new ApiProblemException(ApiErrors.Problem.FORBIDDEN, "the token is not the admin token");
         }
     }
 

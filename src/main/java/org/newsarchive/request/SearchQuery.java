@@ -3,6 +3,7 @@ package org.newsarchive.request;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.newsarchive.search.SearchRequest;
+import org.newsarchive.search.SearchService;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.BindParam;
@@ -51,7 +52,10 @@ public record SearchQuery(
                 allowableValues = {"relevance", "newest", "oldest"})
         String sort,
 
-        @Schema(description = "Page number from 1", defaultValue = "1")
+        @Schema(
+                description = "Page number from 1; page times size may not pass 10,000 hits (a 400 names the"
+                        + " last page): /api/export gives every hit",
+                defaultValue = "1")
         String page,
 
         @Schema(description = "Hits per page, 1 to 100", defaultValue = "20")
@@ -96,8 +100,25 @@ public record SearchQuery(
                 "size", "must be a whole number from 1 to " + SearchRequest.MAX_SIZE + ", was: " + size);
     }
 
+    /**
+     * The validated search, for the API.
+     *
+     * @throws InvalidParameterException naming the first unusable parameter, and naming {@code page} when the page
+     *     lies beyond the {@value SearchService#MAX_DEPTH} hits that paging reaches: a script that pages until it
+     *     gets an empty page must be stopped, not served the last reachable page again
+     */
     public SearchRequest request() {
-        return parameters().toRequest(pageSize());
+        SearchParameters parameters = parameters();
+        int size = pageSize();
+        int lastPage = Math.max(1, SearchService.MAX_DEPTH / size);
+        if (parameters.page() > lastPage) {
+            throw new InvalidParameterException(
+                    "page",
+                    "must be at most " + lastPage + " with size " + size + ": paging reaches the first "
+                            + SearchService.MAX_DEPTH + " hits only; narrow the search with filters or dates, or "
+                            + "fetch every hit from /api/export, was: " + parameters.page());
+        }
+        return parameters.toRequest(size);
     }
 
     private static void put(MultiValueMap<String, String> values, String name, String value) {

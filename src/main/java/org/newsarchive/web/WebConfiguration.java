@@ -1,6 +1,7 @@
 package org.newsarchive.web;
 
 import org.newsarchive.config.ArchiveProperties;
+import org.newsarchive.request.QueryStringCheck;
 import org.newsarchive.search.SearchService;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -24,6 +25,7 @@ class WebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(QueryStringCheck.interceptor());
         registry.addInterceptor(new LanguageSwitch(localeResolver));
     }
 
@@ -35,12 +37,20 @@ class WebConfiguration implements WebMvcConfigurer {
         return registration;
     }
 
+    /** Before anything reads a parameter: a malformed query string must become a 400, never a 500. */
+    @Bean
+    FilterRegistrationBean<QueryStringCheck> queryStringCheck() {
+        FilterRegistrationBean<QueryStringCheck> registration = new FilterRegistrationBean<>(new QueryStringCheck());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
     /** After the security headers, which every answer gets, cached or not. */
     @Bean
     FilterRegistrationBean<SnapshotPageCache> snapshotPageCache(SearchService search) {
         FilterRegistrationBean<SnapshotPageCache> registration =
                 new FilterRegistrationBean<>(new SnapshotPageCache(search, localeResolver));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 }

@@ -26,6 +26,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsarchive.testing.RawHttp;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -202,6 +203,50 @@ class ApiServerTest {
     }
 
     @Test
+    void aPageBeyondTheDepthLimitIsAProblemThatNamesTheLastPage() throws Exception {
+        for (String path : List.of("/api/search?q=%E4%BA%92%E5%8A%A9&page=101&size=100", "/api/articles?page=501")) {
+            HttpResponse<String> response = get(path);
+
+            assertProblem(response, 400, "urn:news-archive:problem:invalid-parameter");
+            JsonNode problem = json.readTree(response.body());
+            assertThat(problem.get("parameter").asString()).isEqualTo("page");
+            assertThat(problem.get("detail").asString()).contains("10000", "/api/export");
+        }
+        assertThat(problemDetail(get("/api/search?q=a&page=101&size=100"))).contains("at most 100 with size 100");
+        assertThat(get("/api/articles?page=500").statusCode()).isEqualTo(200);
+    }
+
+    private String problemDetail(HttpResponse<String> response) throws Exception {
+        return json.readTree(response.body()).get("detail").asString();
+    }
+
+    @Test
+    void malformedPercentEncodingIsAProblemNamingTheParameter() throws Exception {
+        String[][] cases = {
+            {"/api/search?q=%ZZ", "q"},
+            {"/api/search?q=%FF", "q"},
+            {"/api/search?q=%ED%A0%80", "q"},
+            {"/api/search?q=%F0%9F%98", "q"},
+            {"/api/search?q=a%", "q"},
+            {"/api/search?size=3&q=%E4%B8", "q"},
+            {"/api/stats?x=%ZZ", "x"},
+            {"/api/suggest?q=%ZZ", "q"},
+        };
+        for (String[] bad : cases) {
+            RawHttp.Response response = RawHttp.get(port, bad[0], "application/json");
+
+            assertThat(response.status()).as(bad[0] + ": " + response.body()).isEqualTo(400);
+            assertThat(response.header("Content-Type")).as(bad[0]).isEqualTo("application/problem+json");
+            JsonNode problem = json.readTree(response.body());
+            assertThat(problem.get("type").asString()).isEqualTo("urn:news-archive:problem:invalid-parameter");
+            assertThat(problem.get("parameter").asString()).as(bad[0]).isEqualTo(bad[1]);
+            assertThat(problem.get("detail").asString()).contains("percent-encoded UTF-8");
+        }
+        RawHttp.Response wellFormed = RawHttp.get(port, "/api/search?q=%E7%BD%91%E7%BB%9C&size=1", "application/json");
+        assertThat(wellFormed.status()).isEqualTo(200);
+    }
+
+    @Test
     void articleRecordIsCompleteAndCacheable() throws Exception {
         String id = seedId();
         HttpResponse<String> response = get("/api/articles/" + id);
@@ -351,6 +396,47 @@ class ApiServerTest {
         assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
         assertThat(response.headers().firstValue("Content-Encoding")).hasValue("gzip");
         assertThat(response.headers().firstValue("Content-Security-Policy")).isPresent();
+    }
+
+    @Test
+    void aWrongMethodOrMediaTypeIsItsOwnProblem() throws Exception {
+        HttpResponse<String> postSearch = send(request("/api/search?q=a").POST(HttpRequest.BodyPublishers.noBody()));
+        assertProblem(postSearch, 405, "urn:news-archive:problem:method-not-allowed");
+        assertThat(postSearch.headers().firstValue("Allow")).hasValue("GET, HEAD, OPTIONS");
+
+        HttpResponse<String> deleteArticle =
+                send(request("/api/articles/" + seedId()).DELETE());
+        assertProblem(deleteArticle, 405, "urn:news-archive:problem:method-not-allowed");
+        assertThat(deleteArticle.headers().firstValue("Allow")).hasValue("GET, HEAD, OPTIONS");
+
+        HttpResponse<String> getIngest = get("/api/ingest");
+        assertProblem(getIngest, 405, "urn:news-archive:problem:method-not-allowed");
+        assertThat(getIngest.headers().firstValue("Allow")).hasValue("OPTIONS, POST");
+
+        assertProblem(
+                send(request("/api/search?q=a").header("Accept", "text/plain")),
+                406,
+                "urn:news-archive:problem:not-acceptable");
+
+        HttpRequest.Builder json = request("/api/ingest")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"files\":[]}"));
+        assertProblem(send(json), 401, "urn:news-archive:problem:unauthorized");
+        assertProblem(
+                send(json.header("Authorization", "Bearer " + TOKEN)),
+                415,
+                "urn:news-archive:problem:unsupported-media-type");
+        assertProblem(
+                send(request("/api/ingest")
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .POST(HttpRequest.BodyPublishers.noBody())),
+                415,
+                "urn:news-archive:problem:unsupported-media-type");
+        assertProblem(get("/api/no-such-endpoint"), 404, "urn:news-archive:problem:not-found");
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder builder) throws Exception {
+        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsarchive.testing.RawHttp;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -77,6 +78,20 @@ class ArchiveServerTest {
                     get("/search?q=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8));
             assertThat(page.statusCode()).as(query).isEqualTo(200);
             assertThat(page.body()).doesNotContain("<script>alert(1)</script>");
+        }
+    }
+
+    @Test
+    void aMalformedQueryStringIsTheBadRequestPageNotAFailure() throws Exception {
+        for (String target : List.of("/search?q=%FF", "/search?q=%ZZ&page=2", "/feed.atom?q=%ZZ", "/?lang=%E4")) {
+            RawHttp.Response response = RawHttp.get(port, target, "application/atom+xml,text/html;q=0.9,*/*;q=0.5");
+
+            assertThat(response.status()).as(target + ": " + response.body()).isEqualTo(400);
+            assertThat(response.header("Content-Type")).as(target).startsWith("text/html");
+            assertThat(response.body())
+                    .as(target)
+                    .contains("<main id=\"main\" class=\"error-page\"")
+                    .doesNotContain("Exception");
         }
     }
 

@@ -64,7 +64,7 @@ public final class ArticleNormalizer {
      * A normalizer that reads all Markdown through rendered HTML, never building its DOM from the syntax tree: the
      * reference that the faster path must agree with, for tests and benchmarks.
      */
-    static ArticleNormalizer markdownThroughHtml() {
+    public static ArticleNormalizer markdownThroughHtml() {
         return new ArticleNormalizer(true);
     }
 
