@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.newsarchive.analysis.ChineseAnalysis;
 import org.newsarchive.ingest.IngestProgress;
@@ -27,13 +28,21 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Usage: {@code java -cp CLASSPATH bench/IncrementalIngestBenchmark.java DATA_DIR FOLDER [COUNT]}. {@code DATA_DIR}
  * is an archive's data directory, and is written to: give it a copy. The last {@code COUNT} files of {@code FOLDER}
- * (1,000 unless given) are copied with their GNews source URLs changed, so that each is a new article, a copy of a
+ * (1,000 unless given) are copied with their GNews article numbers changed, so that each is a new article, a copy of a
  * story the archive already holds (which exercises the near-duplicate table). The archive is opened in this process
- * (timed apart, as a server does it once), one thread searches without pause, and the batch is ingested on two
+ * (timed apart, as a server does it once), a first batch of as many other files warms the JVM up as a running
+ * server is, then one thread searches ten times a second while the timed batch is ingested on two
  * threads; the time covers normalizing, indexing, the commit and the near-real-time refresh. It prints that time,
  * the searches answered meanwhile with their median and worst latency, and any search that failed.
  */
 public class IncrementalIngestBenchmark {
+
+    /** One search every this many milliseconds: a busy reading load that leaves the ingest its cores. */
+    private static final long SEARCH_EVERY_MILLIS = 100;
+
+    /** A GNews article address, whose number the archive's id is made from. */
+    private static final Pattern GNEWS_ARTICLE =
+            Pattern.compile("(?<address>gnews\\.org/(?:articles|zh-hans)/)(?<number>\\d+)");
 
     private static final List<String> QUERIES = List.of("美国", "疫情", "中共", "香港", "\"新冠病毒\"", "拜登", "经济", "台湾");
 
@@ -45,7 +54,8 @@ public class IncrementalIngestBenchmark {
         Path data = Path.of(args[0]);
         Path folder = Path.of(args[1]);
         int count = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
-        Path batch = newArticles(folder, count);
+        Path warmUp = newArticles(folder, count, count, "8");
+        Path batch = newArticles(folder, 0, count, "9");
 
         ChineseAnalysis analysis = new ChineseAnalysis();
         JsonMapper json = JsonMapper.builder().build();
@@ -58,11 +68,18 @@ public class IncrementalIngestBenchmark {
             IngestService ingest = new IngestService(
                     new ArticleNormalizer(), new RawStore(data), writer, 10 << 20, 2, Clock.systemUTC());
 
+            long warmStart = System.nanoTime();
+            IngestReport warmReport = ingest.ingest(List.of(warmUp), false, IngestProgress.NONE);
+            System.out.printf(Locale.ROOT, "warm-up batch, a fresh JVM: %s in %.2f s%n", warmReport.summary(),
+                    (System.nanoTime() - warmStart) / 1e9);
+            before = writer.reader().count();
+
             AtomicBoolean ingesting = new AtomicBoolean(true);
             List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
             AtomicInteger failures = new AtomicInteger();
             Thread searcher = new Thread(() -> {
                 for (int i = 0; ingesting.get(); i++) {
+                    pause(SEARCH_EVERY_MILLIS);
                     long start = System.nanoTime();
                     try {
                         search.search(SearchRequest.of(QUERIES.get(i % QUERIES.size())));
@@ -93,16 +110,29 @@ public class IncrementalIngestBenchmark {
         }
     }
 
-    /** Copies of the last {@code count} files of {@code folder}, each under a source URL the archive has not seen. */
-    static Path newArticles(Path folder, int count) throws IOException {
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Copies of {@code count} files of {@code folder}, {@code fromEnd} files before its last one, each under an
+     * article number the archive has not seen (its own with {@code prefix} before it).
+     */
+    static Path newArticles(Path folder, int fromEnd, int count, String prefix) throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(folder)) {
             files = walk.filter(Files::isRegularFile).sorted().toList();
         }
         Path batch = Files.createTempDirectory("incremental");
-        for (Path file : files.subList(Math.max(0, files.size() - count), files.size())) {
-            String text = Files.readString(file, StandardCharsets.UTF_8)
-                    .replace("gnews.org/articles/", "gnews.org/articles/copy-");
+        int end = Math.max(0, files.size() - fromEnd);
+        for (Path file : files.subList(Math.max(0, end - count), end)) {
+            String text = GNEWS_ARTICLE
+                    .matcher(Files.readString(file, StandardCharsets.UTF_8))
+                    .replaceAll("${address}" + prefix + "${number}");
             Files.writeString(batch.resolve(file.getFileName()), text, StandardCharsets.UTF_8);
         }
         return batch;

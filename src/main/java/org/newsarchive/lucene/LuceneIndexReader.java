@@ -24,6 +24,8 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.MultiReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -238,16 +240,22 @@ public final class LuceneIndexReader implements Closeable {
     private static final Set<String> BODY_ONLY = Set.of(IndexFields.BODY);
 
     /**
-     * The SHA-256 of the file the article with this id was read from, or empty for an unknown id, as of the last
-     * refresh. The writer's check before each save: it does not keep the reader refreshing.
+     * Whether the article with this id was read from the file with this SHA-256, as of the last refresh: the
+     * writer's check before each save. Both are indexed terms, so it reads no stored field; it does not keep the
+     * reader refreshing.
      */
-    Optional<String> sha256(String id) {
-        return withCurrentSearcher(searcher -> onDocument(
-                searcher,
-                id,
-                (same, doc) -> same.storedFields()
-                        .document(doc, Set.of(IndexFields.SHA256))
-                        .get(IndexFields.SHA256)));
+    boolean holds(String id, String sha256) {
+        BooleanQuery same = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(IndexFields.ID, id)), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(IndexFields.SHA256, sha256)), BooleanClause.Occur.FILTER)
+                .build();
+        return withCurrentSearcher(searcher -> {
+            try {
+                return searcher.count(same) > 0;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /**

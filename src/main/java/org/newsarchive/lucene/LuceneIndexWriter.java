@@ -122,9 +122,7 @@ public final class LuceneIndexWriter implements ArticleSink, Closeable {
 
     @Override
     public boolean holdsSame(Article article) {
-        return reader.sha256(article.id())
-                .map(article.provenance().sha256()::equals)
-                .orElse(false);
+        return reader.holds(article.id(), article.provenance().sha256());
     }
 
     @Override
