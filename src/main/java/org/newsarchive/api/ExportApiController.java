@@ -34,16 +34,28 @@ class ExportApiController {
             summary = "Export every match",
             description = "Streams every article matching the search (not one page), as JSON lines (one full "
                     + "article record per line, without the copies list) or CSV with a header row. Memory use "
-                    + "does not grow with the number of matches. `page` and `size` are ignored.")
+                    + "does not grow with the number of matches. `page` and `size` are ignored. CSV text cells that "
+                    + "start with =, +, -, @, a tab or a carriage return get a leading apostrophe, so that "
+                    + "spreadsheets do not run them as formulas.")
     ResponseEntity<StreamingResponseBody> export(
             @ParameterObject SearchQuery query,
-            @Parameter(description = "jsonl or csv") @RequestParam(defaultValue = "jsonl") String format) {
+            @Parameter(description = "jsonl or csv") @RequestParam(defaultValue = "jsonl") String format,
+            @Parameter(
+                            description =
+                                    "true to start a CSV export with a UTF-8 byte order mark, which Excel needs to "
+                                            + "read Chinese text")
+                    @RequestParam(defaultValue = "false")
+                    String bom) {
         ExportFormat exportFormat;
         try {
             exportFormat = ExportFormat.parse(format);
         } catch (IllegalArgumentException e) {
             throw new InvalidParameterException("format", "must be jsonl or csv, was: " + format);
         }
+        if (!bom.equals("true") && !bom.equals("false")) {
+            throw new InvalidParameterException("bom", "must be true or false, was: " + bom);
+        }
+        boolean byteOrderMark = bom.equals("true");
         SearchRequest request = query.parameters().toRequest(1);
         String baseUrl = ApiRequests.baseUrl();
         return ResponseEntity.ok()
@@ -54,6 +66,6 @@ class ExportApiController {
                                 .filename("news-archive-export." + exportFormat.extension())
                                 .build()
                                 .toString())
-                .body(out -> export.write(request, exportFormat, baseUrl, out));
+                .body(out -> export.write(request, exportFormat, baseUrl, byteOrderMark, out));
     }
 }

@@ -31,6 +31,9 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "jsonl", description = "jsonl (one record per line) or csv.")
     String format;
 
+    @Option(names = "--bom", description = "Start a CSV export with a UTF-8 byte order mark (Excel needs it).")
+    boolean byteOrderMark;
+
     @Spec
     CommandSpec spec;
 
@@ -53,7 +56,7 @@ final class ExportCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("export: " + e.getMessage());
             return 2;
         }
-        long count = export.write(request, exportFormat, "", stdout);
+        long count = export.write(request, exportFormat, "", byteOrderMark, stdout);
         spec.commandLine().getErr().println("Exported " + count + " articles.");
         return 0;
     }

@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes every article matching a search, not one page, as JSON lines or CSV. Articles are written as they are
- * read, so memory stays constant whatever the archive's size. The API and the CLI both export through here.
+ * read, so memory stays constant whatever the archive's size. CSV text cells are neutralized against formula
+ * injection ({@link #cell}). The API and the CLI both export through here.
  */
 public final class ArticleExport {
 
@@ -54,8 +55,21 @@ public final class ArticleExport {
      * @throws UncheckedIOException when {@code out} fails, such as a client that went away
      */
     public long write(SearchRequest request, ExportFormat format, String baseUrl, OutputStream out) {
+        return write(request, format, baseUrl, false, out);
+    }
+
+    /**
+     * As {@link #write(SearchRequest, ExportFormat, String, OutputStream)}, starting a CSV export with a UTF-8 byte
+     * order mark when {@code byteOrderMark}: Excel reads a CSV file without one in the system's legacy code page, so
+     * Chinese text turns to mojibake. JSON lines never get one.
+     */
+    public long write(
+            SearchRequest request, ExportFormat format, String baseUrl, boolean byteOrderMark, OutputStream out) {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         try {
+            if (byteOrderMark && format == ExportFormat.CSV) {
+                writer.write('\uFEFF');
+            }
             long count = switch (format) {
                 case JSONL -> search.forEachMatch(request, article -> jsonLine(article, baseUrl, writer));
                 case CSV -> csv(request, baseUrl, writer);
@@ -84,21 +98,21 @@ public final class ArticleExport {
             try {
                 printer.printRecord(
                         record.id(),
-                        record.title(),
-                        record.subtitle(),
-                        record.publisher(),
-                        record.channel(),
-                        String.join("; ", record.authors()),
+                        cell(record.title()),
+                        cell(record.subtitle()),
+                        cell(record.publisher()),
+                        cell(record.channel()),
+                        cell(String.join("; ", record.authors())),
                         record.publishedAt(),
                         record.publishedPrecision(),
-                        record.sourceUrl(),
-                        String.join("; ", record.tags()),
+                        cell(record.sourceUrl()),
+                        cell(String.join("; ", record.tags())),
                         record.language(),
                         record.charCount(),
                         record.url(),
-                        record.source().path(),
+                        cell(record.source().path()),
                         record.source().sha256(),
-                        record.text());
+                        cell(record.text()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -106,4 +120,18 @@ public final class ArticleExport {
         printer.flush();
         return count;
     }
+
+    /**
+     * A text cell that a spreadsheet will not run as a formula: one starting with {@code =}, {@code +}, {@code -},
+     * {@code @}, a tab or a carriage return gets a leading apostrophe, as OWASP's guidance on CSV injection says
+     * (a mirrored title {@code =HYPERLINK("http://evil.example",…)} would otherwise become a live link).
+     */
+    static String cell(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        return FORMULA_STARTS.indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+    }
+
+    private static final String FORMULA_STARTS = "=+-@\t\r";
 }

@@ -368,6 +368,36 @@ class ApiServerTest {
     }
 
     @Test
+    void csvCellsThatSpreadsheetsWouldRunAsFormulasAreNeutralizedAndTheByteOrderMarkIsOffered() throws Exception {
+        String title = "=HYPERLINK(\"http://evil.example\",\"点这里\")";
+        byte[] file = ("---\ntitle: '" + title + "'\ndate: 2024-01-02\n---\n\n"
+                        + "@公式注入测试的正文第一段，内容很长很长很长。\n\n正文第二段，说明情况。\n")
+                .getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> uploaded = upload(TOKEN, "files", "formula.md", file);
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
+
+        String search = "q=" + encode("\"公式注入测试的正文\"");
+        HttpResponse<String> csv = get("/api/export?format=csv&bom=true&" + search);
+        assertThat(csv.body()).startsWith("\uFEFF");
+        List<CSVRecord> rows = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(csv.body().substring(1)))
+                .getRecords();
+        assertThat(rows).singleElement().satisfies(row -> {
+            assertThat(row.get("title")).isEqualTo("'" + title);
+            assertThat(row.get("text")).startsWith("'@公式注入测试");
+        });
+        assertThat(get("/api/export?format=csv&" + search).body()).startsWith("id,");
+        assertThat(get("/api/export?format=jsonl&bom=true&" + search).body()).startsWith("{");
+        HttpResponse<String> badBom = get("/api/export?format=csv&bom=yes");
+        assertProblem(badBom, 400, "urn:news-archive:problem:invalid-parameter");
+        assertThat(json.readTree(badBom.body()).get("parameter").asString()).isEqualTo("bom");
+    }
+
+    @Test
     void atomFeedFollowsASearch() throws Exception {
         HttpResponse<String> response = get("/feed.atom?q=" + encode("互助"));
 
