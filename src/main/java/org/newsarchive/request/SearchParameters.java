@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
+import org.newsarchive.article.Language;
 import org.newsarchive.search.SearchRequest;
 import org.newsarchive.search.SortOrder;
 import org.springframework.util.MultiValueMap;
@@ -74,6 +75,12 @@ public record SearchParameters(
                 throw new InvalidParameterException(
                         dimension, "values must be at most " + MAX_VALUE_LENGTH + " characters");
             }
+            if (dimension.equals("language")) {
+                values = values.stream()
+                        .map(SearchParameters::languageTag)
+                        .distinct()
+                        .toList();
+            }
             if (!values.isEmpty()) {
                 filters.put(dimension, values);
             }
@@ -84,6 +91,15 @@ public record SearchParameters(
             throw new InvalidParameterException("from", "must not be after to");
         }
         return new SearchParameters(query, filters, from, to, sort(parameters), page(parameters));
+    }
+
+    /** The language tag as the archive writes it: tags are case-insensitive ({@code zh-hans} is {@code zh-Hans}). */
+    private static String languageTag(String value) {
+        try {
+            return Language.fromTag(value).tag();
+        } catch (IllegalArgumentException unknown) {
+            throw new InvalidParameterException("language", "must be zh-Hans, zh-Hant or other, was: " + value);
+        }
     }
 
     private static LocalDate date(MultiValueMap<String, String> parameters, String name) {

@@ -398,6 +398,21 @@ class ApiServerTest {
     }
 
     @Test
+    void languageTagsAreCaseInsensitiveAndAnUnknownOneIsAProblem() throws Exception {
+        long exact =
+                getJson("/api/articles?language=zh-Hans&size=1").get("total").asLong();
+
+        assertThat(exact).isPositive();
+        assertThat(getJson("/api/articles?language=zh-hans&size=1").get("total").asLong())
+                .isEqualTo(exact);
+        assertThat(getJson("/api/articles?language=ZH-HANS&size=1").get("total").asLong())
+                .isEqualTo(exact);
+        HttpResponse<String> unknown = get("/api/articles?language=klingon");
+        assertProblem(unknown, 400, "urn:news-archive:problem:invalid-parameter");
+        assertThat(json.readTree(unknown.body()).get("parameter").asString()).isEqualTo("language");
+    }
+
+    @Test
     void atomFeedFollowsASearch() throws Exception {
         HttpResponse<String> response = get("/feed.atom?q=" + encode("互助"));
 
