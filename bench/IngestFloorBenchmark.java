@@ -212,10 +212,11 @@ public class IngestFloorBenchmark {
     static Map<String, Long> sizeByType(Path index) throws IOException {
         Map<String, Long> sizes = new TreeMap<>();
         try (FSDirectory store = FSDirectory.open(index)) {
+            var segments = org.apache.lucene.index.SegmentInfos.readLatestCommit(store).asList();
             for (String name : store.listAll()) {
                 if (name.endsWith(".cfs")) {
                     String segment = name.substring(0, name.length() - 4);
-                    var info = org.apache.lucene.index.SegmentInfos.readLatestCommit(store).asList().stream()
+                    var info = segments.stream()
                             .filter(commit -> commit.info.name.equals(segment))
                             .findFirst();
                     if (info.isPresent()) {

@@ -76,19 +76,31 @@ public final class QueryStringCheck extends OncePerRequestFilter {
 
     /** The first parameter of {@code query} whose name or value is not percent-encoded UTF-8, or null. */
     static Malformed firstMalformed(String query) {
-        for (String pair : query.split("&")) {
-            int equals = pair.indexOf('=');
-            String rawName = equals < 0 ? pair : pair.substring(0, equals);
-            String rawValue = equals < 0 ? "" : pair.substring(equals + 1);
-            String name = decode(rawName, true);
+        for (String[] pair : pairs(query)) {
+            String name = decode(pair[0], true);
             if (name == null) {
-                return new Malformed(decode(rawName, false), rawName);
+                return new Malformed(decode(pair[0], false), pair[0]);
             }
-            if (decode(rawValue, true) == null) {
-                return new Malformed(name, rawValue);
+            if (decode(pair[1], true) == null) {
+                return new Malformed(name, pair[1]);
             }
         }
         return null;
+    }
+
+    /** The raw name and value of each {@code name=value} of a query string, empty ones left out. */
+    private static List<String[]> pairs(String query) {
+        List<String[]> pairs = new ArrayList<>();
+        for (String pair : query.split("&")) {
+            if (!pair.isEmpty()) {
+                int equals = pair.indexOf('=');
+                pairs.add(
+                        equals < 0
+                                ? new String[] {pair, ""}
+                                : new String[] {pair.substring(0, equals), pair.substring(equals + 1)});
+            }
+        }
+        return pairs;
     }
 
     /**
@@ -136,14 +148,9 @@ public final class QueryStringCheck extends OncePerRequestFilter {
         LenientParameters(HttpServletRequest request, String query) {
             super(request);
             Map<String, List<String>> values = new LinkedHashMap<>();
-            for (String pair : query.split("&")) {
-                if (pair.isEmpty()) {
-                    continue;
-                }
-                int equals = pair.indexOf('=');
-                String name = decode(equals < 0 ? pair : pair.substring(0, equals), false);
-                String value = equals < 0 ? "" : decode(pair.substring(equals + 1), false);
-                values.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
+            for (String[] pair : pairs(query)) {
+                values.computeIfAbsent(decode(pair[0], false), key -> new ArrayList<>())
+                        .add(decode(pair[1], false));
             }
             Map<String, String[]> arrays = new LinkedHashMap<>();
             values.forEach((name, list) -> arrays.put(name, list.toArray(String[]::new)));

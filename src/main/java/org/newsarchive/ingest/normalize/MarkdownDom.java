@@ -3,6 +3,7 @@ package org.newsarchive.ingest.normalize;
 import com.vladsch.flexmark.ast.AutoLink;
 import com.vladsch.flexmark.ast.BlockQuote;
 import com.vladsch.flexmark.ast.BulletList;
+import com.vladsch.flexmark.ast.BulletListItem;
 import com.vladsch.flexmark.ast.Code;
 import com.vladsch.flexmark.ast.Emphasis;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
@@ -11,9 +12,9 @@ import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.HtmlEntity;
 import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.Link;
-import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ast.MailLink;
 import com.vladsch.flexmark.ast.OrderedList;
+import com.vladsch.flexmark.ast.OrderedListItem;
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.SoftLineBreak;
@@ -32,6 +33,7 @@ import com.vladsch.flexmark.ext.tables.TableSeparator;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
+import java.util.Map;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
 
@@ -44,7 +46,7 @@ import org.jsoup.nodes.TextNode;
  * emphasis, links, images, entities and line breaks. A document holding anything else (embedded HTML, HTML comments,
  * reference links) gives {@code null}, and the caller renders it through HTML as before, so the result never
  * depends on which path was taken. Emphasis markers that CommonMark could not pair are dropped from the text here,
- * as {@link MarkdownRenderer#withoutLeftoverEmphasis} drops them from rendered HTML. Stateless and thread-safe.
+ * with the rule of {@link MarkdownRenderer#withoutLeftoverEmphasis}, which the HTML path applies too. Stateless and thread-safe.
  */
 final class MarkdownDom {
 
@@ -76,13 +78,31 @@ final class MarkdownDom {
         }
     }
 
+    /** Node types built as one element holding their children's DOM. */
+    private static final Map<Class<? extends Node>, String> CONTAINERS = Map.ofEntries(
+            Map.entry(Paragraph.class, "p"),
+            Map.entry(StrongEmphasis.class, "strong"),
+            Map.entry(Emphasis.class, "em"),
+            Map.entry(Strikethrough.class, "del"),
+            Map.entry(BlockQuote.class, "blockquote"),
+            Map.entry(BulletList.class, "ul"),
+            Map.entry(OrderedList.class, "ol"),
+            Map.entry(BulletListItem.class, "li"),
+            Map.entry(OrderedListItem.class, "li"),
+            Map.entry(TableBlock.class, "table"),
+            Map.entry(TableHead.class, "thead"),
+            Map.entry(TableBody.class, "tbody"),
+            Map.entry(TableRow.class, "tr"),
+            Map.entry(TableCaption.class, "caption"));
+
     private static void append(Node node, Element parent) {
-        if (node instanceof Text || node instanceof TextBase && !node.hasChildren()) {
+        String container = CONTAINERS.get(node.getClass());
+        if (container != null) {
+            appendChildren(node, parent.appendElement(container));
+        } else if (node instanceof Text || node instanceof TextBase && !node.hasChildren()) {
             text(parent, node.getChars().unescape());
         } else if (node instanceof TextBase) {
             appendChildren(node, parent);
-        } else if (node instanceof Paragraph) {
-            appendChildren(node, parent.appendElement("p"));
         } else if (node instanceof SoftLineBreak) {
             parent.appendElement("br").addClass(MarkdownRenderer.SOFT_BREAK_CLASS);
             text(parent, "\n");
@@ -93,12 +113,8 @@ final class MarkdownDom {
             text(parent, node.getChars().unescape());
         } else if (node instanceof Heading heading) {
             appendChildren(node, parent.appendElement("h" + heading.getLevel()));
-        } else if (node instanceof StrongEmphasis) {
-            appendChildren(node, parent.appendElement("strong"));
-        } else if (node instanceof Emphasis) {
-            appendChildren(node, parent.appendElement("em"));
-        } else if (node instanceof Strikethrough) {
-            appendChildren(node, parent.appendElement("del"));
+        } else if (node instanceof TableCell cell) {
+            appendChildren(node, parent.appendElement(cell.isHeader() ? "th" : "td"));
         } else if (node instanceof Code code) {
             text(parent.appendElement("code"), code.getText().toString().replaceAll("\\s+", " "));
         } else if (node instanceof Image image) {
@@ -119,41 +135,14 @@ final class MarkdownDom {
         } else if (node instanceof MailLink mail) {
             String address = mail.getText().unescape();
             text(parent.appendElement("a").attr("href", "mailto:" + address), address);
-        } else if (node instanceof BlockQuote) {
-            appendChildren(node, parent.appendElement("blockquote"));
-        } else if (node instanceof BulletList) {
-            appendChildren(node, parent.appendElement("ul"));
-        } else if (node instanceof OrderedList) {
-            appendChildren(node, parent.appendElement("ol"));
-        } else if (node instanceof ListItem) {
-            appendChildren(node, parent.appendElement("li"));
         } else if (node instanceof FencedCodeBlock code) {
             text(
                     parent.appendElement("pre").appendElement("code"),
                     code.getContentChars().normalizeEOL());
         } else if (node instanceof ThematicBreak) {
             parent.appendElement("hr");
-        } else if (node instanceof Reference) {
-            // A reference definition renders as nothing.
-        } else {
-            appendTable(node, parent);
-        }
-    }
-
-    private static void appendTable(Node node, Element parent) {
-        if (node instanceof TableBlock) {
-            appendChildren(node, parent.appendElement("table"));
-        } else if (node instanceof TableHead) {
-            appendChildren(node, parent.appendElement("thead"));
-        } else if (node instanceof TableBody) {
-            appendChildren(node, parent.appendElement("tbody"));
-        } else if (node instanceof TableRow) {
-            appendChildren(node, parent.appendElement("tr"));
-        } else if (node instanceof TableCell cell) {
-            appendChildren(node, parent.appendElement(cell.isHeader() ? "th" : "td"));
-        } else if (node instanceof TableCaption) {
-            appendChildren(node, parent.appendElement("caption"));
-        } else if (!(node instanceof TableSeparator)) {
+        } else if (!(node instanceof Reference || node instanceof TableSeparator)) {
+            // Reference definitions and table separators render as nothing; anything else needs the HTML path.
             throw NeedsHtml.INSTANCE;
         }
     }
@@ -167,13 +156,9 @@ final class MarkdownDom {
             return;
         }
         if (parent.childNodeSize() > 0 && parent.childNode(parent.childNodeSize() - 1) instanceof TextNode last) {
-            last.text(withoutLeftoverEmphasis(last.getWholeText() + text));
+            last.text(MarkdownRenderer.withoutLeftoverEmphasis(last.getWholeText() + text));
         } else {
-            parent.appendChild(new TextNode(withoutLeftoverEmphasis(text)));
+            parent.appendChild(new TextNode(MarkdownRenderer.withoutLeftoverEmphasis(text)));
         }
-    }
-
-    private static String withoutLeftoverEmphasis(String text) {
-        return text.contains("**") ? text.replaceAll("\\*{2,}", "") : text;
     }
 }

@@ -11,6 +11,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * Turns mirror Markdown, which freely embeds raw HTML, into the DOM that the normalizing stages read: built from the
@@ -20,8 +23,8 @@ import org.jsoup.nodes.Element;
  * split emphasis {@code **2017****年**} is rejoined, and indentation is removed from lines that start with a tag, so
  * that indented HTML is never mistaken for a code block (indented code blocks are off: news has none). Soft line
  * breaks are marked with {@link #SOFT_BREAK_CLASS}, because in Chinese text a single newline usually ends a
- * paragraph while in English it is just a space; the flattener decides. After rendering, emphasis markers that
- * CommonMark could not pair are removed ({@link #withoutLeftoverEmphasis}). Thread-safe: flexmark's parser and renderer
+ * paragraph while in English it is just a space; the flattener decides. Emphasis markers that CommonMark could not
+ * pair are removed from the DOM's text ({@link #withoutLeftoverEmphasis}). Thread-safe: flexmark's parser and renderer
  * are immutable once built.
  */
 final class MarkdownRenderer {
@@ -32,6 +35,7 @@ final class MarkdownRenderer {
     private static final Pattern WIKI_LINK =
             Pattern.compile("\\[\\[(?:[a-zA-Z-]{2,12}:)?([^\\[\\]|\\n]{1,200}?)(?:\\|([^\\[\\]\\n]{1,200}?))?]]");
     private static final Pattern SPLIT_BOLD = Pattern.compile("(?<=\\S)\\*\\*\\*\\*(?=\\S)");
+    private static final Pattern LEFTOVER_EMPHASIS = Pattern.compile("\\*{2,}");
     private static final Pattern INDENTED_TAG_LINE = Pattern.compile("(?m)^[ \\t]+(?=</?[a-zA-Z!])");
 
     private final Parser parser;
@@ -64,10 +68,6 @@ final class MarkdownRenderer {
         return bodyThroughHtml(parse(markdown));
     }
 
-    private Element bodyThroughHtml(Document document) {
-        return Jsoup.parseBodyFragment(renderHtml(document)).body();
-    }
-
     private Document parse(String markdown) {
         if (deepestQuote(markdown) > MAX_QUOTE_DEPTH) {
             throw new RefusedFileException(
@@ -76,37 +76,27 @@ final class MarkdownRenderer {
         return parser.parse(repairArtefacts(markdown));
     }
 
-    private String renderHtml(Document document) {
-        return withoutLeftoverEmphasis(renderer.render(document));
+    private Element bodyThroughHtml(Document document) {
+        Element body = Jsoup.parseBodyFragment(renderer.render(document)).body();
+        NodeTraversor.traverse(
+                (Node node, int depth) -> {
+                    if (node instanceof TextNode text && text.getWholeText().contains("**")) {
+                        text.text(withoutLeftoverEmphasis(text.getWholeText()));
+                    }
+                },
+                body);
+        return body;
     }
 
     /**
-     * The rendered HTML without the emphasis markers that CommonMark left as text. Its flanking rules cannot close
+     * Text without the emphasis markers that CommonMark left in it. Its flanking rules cannot close
      * {@code **编辑：**翼族} or open {@code **1 ****加利福尼亚}: a delimiter run beside Chinese punctuation or spaces
-     * does not count, so mirror posts keep literal {@code **} in their text. Runs of two or more asterisks outside
-     * tags are removed; a single asterisk, which mirrors use to mask a character ({@code *州}), is kept.
+     * does not count, so mirror posts keep literal {@code **} in their text. Runs of two or more asterisks are
+     * removed; a single asterisk, which mirrors use to mask a character ({@code *州}), is kept. Both ways of building
+     * the DOM apply it to every text node, and only there, so markup and attributes are never touched.
      */
-    static String withoutLeftoverEmphasis(String html) {
-        if (!html.contains("**")) {
-            return html;
-        }
-        StringBuilder out = new StringBuilder(html.length());
-        boolean inTag = false;
-        for (int i = 0; i < html.length(); i++) {
-            char c = html.charAt(i);
-            if (c == '<') {
-                inTag = true;
-            } else if (c == '>') {
-                inTag = false;
-            } else if (c == '*' && !inTag && i + 1 < html.length() && html.charAt(i + 1) == '*') {
-                while (i + 1 < html.length() && html.charAt(i + 1) == '*') {
-                    i++;
-                }
-                continue;
-            }
-            out.append(c);
-        }
-        return out.toString();
+    static String withoutLeftoverEmphasis(String text) {
+        return text.contains("**") ? LEFTOVER_EMPHASIS.matcher(text).replaceAll("") : text;
     }
 
     /** The most {@code >} markers that open any line, spaces between them allowed. */
