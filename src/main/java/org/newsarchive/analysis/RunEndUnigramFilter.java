@@ -17,7 +17,9 @@ import org.apache.lucene.util.AttributeSource;
  * <p>With bigrams alone, a character is findable as the start of a bigram, except the last character of a run. This
  * filter indexes exactly those characters, so a one-character query (a prefix query on the bigram field) finds every
  * occurrence, at the cost of one extra token per run instead of one per character. The stacked unigram does not move
- * positions, so phrase positions stay those of the bigrams. Not thread-safe, like every {@code TokenFilter}.
+ * positions, so phrase positions stay those of the bigrams. The unigram's offsets are its character's, or lie
+ * within its bigram's where a char filter made that bigram from fewer characters (NFKC turns ㍿ into 株式会社, four
+ * characters at the offsets of one). Not thread-safe, like every {@code TokenFilter}.
  */
 public final class RunEndUnigramFilter extends TokenFilter {
 
@@ -34,6 +36,7 @@ public final class RunEndUnigramFilter extends TokenFilter {
     private AttributeSource.State next;
     private boolean inRun;
     private String runLastChar;
+    private int runLastStart;
     private int runEnd;
     private boolean exhausted;
 
@@ -76,6 +79,7 @@ public final class RunEndUnigramFilter extends TokenFilter {
         inRun = BIGRAM.equals(type.type());
         if (inRun) {
             runLastChar = lastCodePoint(term);
+            runLastStart = offset.startOffset();
             runEnd = offset.endOffset();
         }
         return true;
@@ -86,7 +90,7 @@ public final class RunEndUnigramFilter extends TokenFilter {
         increment.setPositionIncrement(0);
         length.setPositionLength(1);
         term.setEmpty().append(runLastChar);
-        offset.setOffset(runEnd - runLastChar.length(), runEnd);
+        offset.setOffset(Math.max(runLastStart, runEnd - runLastChar.length()), runEnd);
         type.setType(RUN_END);
         inRun = false;
     }

@@ -4,6 +4,7 @@ import java.io.Reader;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.cjk.CJKBigramFilter;
+import org.apache.lucene.analysis.icu.ICUNormalizer2CharFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.tests.analysis.BaseTokenStreamTestCase;
 
@@ -64,6 +65,23 @@ public class ArchiveFiltersTokenStreamTest extends BaseTokenStreamTestCase {
         };
     }
 
+    /** The run-end filter behind the NFKC char filter, which can turn one character into a run of several. */
+    private static Analyzer runEndUnigramsAfterNfkc() {
+        return new Analyzer() {
+            @Override
+            protected Reader initReader(String fieldName, Reader reader) {
+                return new ICUNormalizer2CharFilter(reader);
+            }
+
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer tokenizer = new StandardTokenizer();
+                return new TokenStreamComponents(
+                        tokenizer, new RunEndUnigramFilter(new CJKBigramFilter(tokenizer, BIGRAM_SCRIPTS, false)));
+            }
+        };
+    }
+
     public void testTraditionalCharactersBecomeSimplifiedWithOffsetsIntoTheOriginal() throws Exception {
         try (Analyzer analyzer = traditionalToSimplified()) {
             assertAnalyzesTo(
@@ -98,6 +116,25 @@ public class ArchiveFiltersTokenStreamTest extends BaseTokenStreamTestCase {
         }
     }
 
+    /**
+     * The kit checks every token's offsets for validity; a unigram placed before its bigram's start was not. The
+     * bigrams share empty offsets, so each reads as a run of its own and gets its unigram: extra terms, no harm.
+     */
+    public void testARunThatNfkcMadeFromOneCharacterKeepsItsUnigramWithinTheOriginalOffsets() throws Exception {
+        try (Analyzer analyzer = runEndUnigramsAfterNfkc()) {
+            assertAnalyzesTo(
+                    analyzer,
+                    "㍿",
+                    new String[] {"株式", "式", "式会", "会", "会社", "社"},
+                    null,
+                    null,
+                    null,
+                    new int[] {1, 0, 1, 0, 1, 0},
+                    null,
+                    STACKED_OFFSETS_ARE_ITS_OWN);
+        }
+    }
+
     public void testTraditionalToSimplifiedSurvivesRandomText() throws Exception {
         try (Analyzer analyzer = traditionalToSimplified()) {
             checkRandomData(random(), analyzer, 200 * RANDOM_MULTIPLIER);
@@ -112,6 +149,12 @@ public class ArchiveFiltersTokenStreamTest extends BaseTokenStreamTestCase {
 
     public void testRunEndUnigramsSurviveRandomText() throws Exception {
         try (Analyzer analyzer = runEndUnigrams()) {
+            checkRandomData(random(), analyzer, 200 * RANDOM_MULTIPLIER, 20, false, STACKED_OFFSETS_ARE_ITS_OWN);
+        }
+    }
+
+    public void testRunEndUnigramsAfterNfkcSurviveRandomText() throws Exception {
+        try (Analyzer analyzer = runEndUnigramsAfterNfkc()) {
             checkRandomData(random(), analyzer, 200 * RANDOM_MULTIPLIER, 20, false, STACKED_OFFSETS_ARE_ITS_OWN);
         }
     }

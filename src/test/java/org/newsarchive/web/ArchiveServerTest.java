@@ -174,6 +174,8 @@ class ArchiveServerTest {
                 "互助\ud83d",
                 "𠀀𪚥🀄️👨‍👩‍👧",
                 "ＡＢＣ　１２３",
+                "㍿",
+                "㍿互助㍾",
                 "\u202e互助",
                 "site:",
                 "site:../../etc",
@@ -202,9 +204,16 @@ class ArchiveServerTest {
                 long start = System.nanoTime();
                 HttpResponse<String> response = get(path + encoded);
                 long millis = (System.nanoTime() - start) / 1_000_000;
-                assertThat(response.statusCode()).as(path + query).isIn(200, 400);
-                assertThat(millis).as(path + query).isLessThan(1_000);
-                assertThat(response.body()).as(path + query).doesNotContain("Exception", "at org.");
+                String asked = path
+                        + query.codePoints()
+                                .mapToObj(
+                                        c -> c < 0x20 || c > 0x7e ? String.format("\\u{%x}", c) : Character.toString(c))
+                                .collect(java.util.stream.Collectors.joining());
+                assertThat(response.statusCode())
+                        .as("%s: %s", asked, response.body())
+                        .isIn(200, 400);
+                assertThat(millis).as(asked).isLessThan(1_000);
+                assertThat(response.body()).as(asked).doesNotContain("Exception", "at org.");
             }
         }
     }
