@@ -7,6 +7,7 @@ import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -14,14 +15,27 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class ApiConfiguration implements WebMvcConfigurer {
 
+    /** Response headers that browser code on other sites may read, beyond the few CORS lets through by default. */
+    private static final String[] EXPOSED_HEADERS = {
+        HttpHeaders.LINK,
+        HttpHeaders.ETAG,
+        HttpHeaders.CONTENT_DISPOSITION,
+        HttpHeaders.LAST_MODIFIED,
+        HttpHeaders.RETRY_AFTER
+    };
+
     /** Any site may read the archive from a browser; writes stay same-origin. */
     @Override
     public void addCorsMappings(CorsRegistry registry) {
         registry.addMapping("/api/**")
                 .allowedOrigins("*")
                 .allowedMethods("GET", "HEAD")
+                .exposedHeaders(EXPOSED_HEADERS)
                 .maxAge(3600);
-        registry.addMapping("/feed.atom").allowedOrigins("*").allowedMethods("GET", "HEAD");
+        registry.addMapping("/feed.atom")
+                .allowedOrigins("*")
+                .allowedMethods("GET", "HEAD")
+                .exposedHeaders(EXPOSED_HEADERS);
     }
 
     @Bean

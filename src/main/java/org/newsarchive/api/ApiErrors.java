@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Locale;
 import org.newsarchive.request.InvalidParameterException;
 import org.newsarchive.request.NotFoundException;
+import org.newsarchive.search.InvalidCursorException;
 import org.newsarchive.search.SearchUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +69,11 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         ProblemDetail problem = Problem.INVALID_PARAMETER.detail(e.getMessage());
         problem.setProperty("parameter", e.parameter());
         return problem;
+    }
+
+    @ExceptionHandler(InvalidCursorException.class)
+    ProblemDetail invalidCursor(InvalidCursorException e) {
+        return invalidParameter(new InvalidParameterException("cursor", e.getMessage()));
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -5,15 +5,20 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.newsarchive.representation.ArchiveStats;
+import org.newsarchive.representation.PageLinks;
 import org.newsarchive.representation.SearchResponse;
 import org.newsarchive.request.InvalidParameterException;
 import org.newsarchive.request.NotFoundException;
 import org.newsarchive.request.SearchParameters;
 import org.newsarchive.request.SearchQuery;
+import org.newsarchive.search.SearchRequest;
+import org.newsarchive.search.SearchResults;
 import org.newsarchive.search.SearchService;
 import org.newsarchive.search.TitleCompletion;
 import org.newsarchive.store.RawStore;
 import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -42,16 +47,29 @@ class SearchApiController {
             description = "One page of hits with highlighted titles and snippets, copies of one story shown once, "
                     + "and facet counts per dimension (each counted with the other dimensions' filters). When no "
                     + "article has every term, articles with any term are returned and `fallback` says so.")
-    SearchResponse search(@ParameterObject SearchQuery query) {
-        return SearchResponse.of(search.search(query.request()), ApiRequests.baseUrl());
+    ResponseEntity<SearchResponse> search(@ParameterObject SearchQuery query) {
+        return page(query, "/api/search");
+    }
+
+    /** One page of results with its links, in the body and in the {@code Link} header. */
+    private ResponseEntity<SearchResponse> page(SearchQuery query, String path) {
+        SearchRequest request = query.request();
+        SearchResults results = search.search(request);
+        String baseUrl = ApiRequests.baseUrl();
+        PageLinks links = PageLinks.of(baseUrl, path, query.parameters(), request, results);
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+        if (links.header() != null) {
+            response.header(HttpHeaders.LINK, links.header());
+        }
+        return response.body(SearchResponse.of(results, baseUrl, links));
     }
 
     @GetMapping("/articles")
     @Operation(
             summary = "List articles",
             description = "Like search, newest first unless `sort` says otherwise; `q` is optional.")
-    SearchResponse list(@ParameterObject SearchQuery query) {
-        return search(query);
+    ResponseEntity<SearchResponse> list(@ParameterObject SearchQuery query) {
+        return page(query, "/api/articles");
     }
 
     @GetMapping("/suggest")

@@ -2,8 +2,10 @@ package org.newsarchive.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.newsarchive.representation.PageLinks;
 import org.newsarchive.representation.SearchResponse;
 import org.newsarchive.request.InvalidParameterException;
+import org.newsarchive.request.SearchParameters;
 import org.newsarchive.search.SearchHit;
 import org.newsarchive.search.SearchRequest;
 import org.newsarchive.search.SearchResults;
@@ -60,15 +62,20 @@ final class SearchCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("search: --size must be from 1 to " + SearchRequest.MAX_SIZE);
             return 2;
         }
-        SearchResults results;
+        SearchParameters parameters;
         try {
-            results = searchService.search(search.parameters(page).toRequest(size));
+            parameters = search.parameters(page);
         } catch (InvalidParameterException e) {
             spec.commandLine().getErr().println("search: " + e.getMessage());
             return 2;
         }
+        SearchRequest request = parameters.toRequest(size);
+        SearchResults results = searchService.search(request);
         if (json) {
-            out.println(jsonMapper.writerWithDefaultPrettyPrinter().writeValueAsString(SearchResponse.of(results, "")));
+            PageLinks links = PageLinks.of("", "/api/search", parameters, request, results);
+            out.println(jsonMapper
+                    .writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(SearchResponse.of(results, "", links)));
         } else {
             printTable(results, out);
         }

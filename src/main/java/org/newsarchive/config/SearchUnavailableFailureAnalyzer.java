@@ -22,7 +22,7 @@ class SearchUnavailableFailureAnalyzer extends AbstractFailureAnalyzer<SearchUna
                 "Stop the other archive process, or ingest through the running server (POST /api/ingest with the"
                         + " admin token). Only one process may write an archive at a time; search, stats and export"
                         + " read beside it.";
-            case UNREADABLE ->
+            case UNREADABLE, OUTDATED ->
                 "Rebuild the index from the raw store: java -jar news-archive.jar reindex --archive.data-dir=DIR";
             case WRITES_STOPPED -> "Free disk space (or fix the cause named above), then start the archive again.";
             case NOT_CONFIGURED, UNREACHABLE, REFUSED ->

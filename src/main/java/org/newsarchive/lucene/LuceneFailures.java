@@ -38,4 +38,13 @@ final class LuceneFailures {
                         + " same ingest again",
                 cause);
     }
+
+    /** The index was built before the version that added {@code what}; nothing is lost, a reindex adds it. */
+    static SearchUnavailableException outdated(Path directory, String what) {
+        return new SearchUnavailableException(
+                Reason.OUTDATED,
+                "the index at " + directory.toAbsolutePath() + " was built by an earlier version, without " + what
+                        + "; rebuild it from the raw store with: java -jar target/news-archive.jar reindex",
+                null);
+    }
 }

@@ -22,6 +22,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
@@ -200,7 +201,8 @@ public final class LuceneSearchService implements SearchService {
                 results.fallback(),
                 results.pageCapped(),
                 results.hits(),
-                results.facets());
+                results.facets(),
+                results.nextCursor());
     }
 
     private SearchResults searchNow(IndexSearcher searcher, SearchRequest request, long start) {
@@ -212,7 +214,18 @@ public final class LuceneSearchService implements SearchService {
                 outcome = run(searcher, request, plan, true);
                 fallback = SearchResults.Fallback.ANY_TERM;
             }
-            List<SearchHit> hits = hits(searcher, outcome, plan.page(), request.size());
+            ScoreDoc[] top = outcome.top().scoreDocs;
+            String nextCursor = null;
+            List<SearchHit> hits;
+            if (request.walksWithCursor()) {
+                ScoreDoc[] page = Arrays.copyOf(top, Math.min(top.length, request.size()));
+                if (top.length > request.size()) {
+                    nextCursor = LuceneCursor.following(page[page.length - 1], request.sort());
+                }
+                hits = hits(searcher, outcome, page);
+            } else {
+                hits = hits(searcher, outcome, collapsed(searcher, top, plan.page(), request.size()));
+            }
             return new SearchResults(
                     request.query(),
                     outcome.total(),
@@ -223,7 +236,8 @@ public final class LuceneSearchService implements SearchService {
                     fallback,
                     plan.pageCapped(),
                     hits,
-                    outcome.facets);
+                    outcome.facets,
+                    nextCursor);
         } catch (IOException e) {
             throw new UncheckedIOException("search failed on " + index.directory(), e);
         }
@@ -253,10 +267,11 @@ public final class LuceneSearchService implements SearchService {
         SortedSetDocValuesReaderState state = facts.facetState();
         DrillDownQuery query = filtered(request, plan, built.ranked());
         if (built.matchesEverything() && request.filters().isEmpty() && !plan.hasDateRange()) {
-            TopDocs top = searcher.search(query, collector(request.sort(), plan.depth(), plan.depth()));
+            TopDocs top = searcher.search(query, collector(searcher, request, plan.depth(), plan.depth()));
             return new Outcome(built.match(), top, searcher.getIndexReader().numDocs(), facts.topValues());
         }
-        CollectorManager<?, ? extends TopDocs> collector = collector(request.sort(), plan.depth(), Integer.MAX_VALUE);
+        CollectorManager<?, ? extends TopDocs> collector =
+                collector(searcher, request, plan.depth(), Integer.MAX_VALUE);
         if (state == null) {
             TopDocs top = searcher.search(query, collector);
             return new Outcome(built.match(), top, top.totalHits.value, Map.of());
@@ -309,10 +324,17 @@ public final class LuceneSearchService implements SearchService {
     }
 
     /**
-     * Collects the top {@code depth} hits, counting matches exactly up to {@code exactCount}; past it, Lucene may skip
-     * hits that cannot enter the top.
+     * Collects the top {@code depth} hits, after the request's cursor when it walks with one, counting matches
+     * exactly up to {@code exactCount}; past it, Lucene may skip hits that cannot enter the top.
      */
-    private static CollectorManager<?, ? extends TopDocs> collector(SortOrder order, int depth, int exactCount) {
+    private CollectorManager<?, ? extends TopDocs> collector(
+            IndexSearcher searcher, SearchRequest request, int depth, int exactCount) {
+        SortOrder order = request.sort();
+        if (request.walksWithCursor()) {
+            FieldDoc after = LuceneCursor.after(request.cursor(), order);
+            LuceneCursor.requireIdOrder(searcher.getIndexReader(), index.directory());
+            return new TopFieldCollectorManager(LuceneCursor.sort(order), depth, after, exactCount);
+        }
         return order == SortOrder.RELEVANCE
                 ? new TopScoreDocCollectorManager(depth, null, exactCount)
                 : new TopFieldCollectorManager(LuceneSorts.of(order), depth, null, exactCount);
@@ -330,24 +352,29 @@ public final class LuceneSearchService implements SearchService {
 
     private record Ranked(ScoreDoc scoreDoc, String cluster) {}
 
-    /** The requested page of hits, with copies of one story shown once, at the rank of the best-scoring copy. */
-    private List<SearchHit> hits(IndexSearcher searcher, Outcome outcome, int pageNumber, int size) throws IOException {
-        ScoreDoc[] top = outcome.top().scoreDocs;
+    /** The requested page of the top hits, with copies of one story shown once, at the rank of the best copy. */
+    private static ScoreDoc[] collapsed(IndexSearcher searcher, ScoreDoc[] top, int pageNumber, int size)
+            throws IOException {
         String[] clusters = StoryClusters.clustersOf(
                 searcher, Arrays.stream(top).mapToInt(doc -> doc.doc).toArray());
         List<Ranked> ranked = new ArrayList<>(top.length);
         for (int i = 0; i < top.length; i++) {
             ranked.add(new Ranked(top[i], clusters[i]));
         }
-        List<Ranked> page = StoryCollapse.page(ranked, Ranked::cluster, pageNumber, size);
-        ScoreDoc[] pageDocs = page.stream().map(Ranked::scoreDoc).toArray(ScoreDoc[]::new);
+        return StoryCollapse.page(ranked, Ranked::cluster, pageNumber, size).stream()
+                .map(Ranked::scoreDoc)
+                .toArray(ScoreDoc[]::new);
+    }
+
+    /** The page's hits with their highlights and the copies each story has. */
+    private List<SearchHit> hits(IndexSearcher searcher, Outcome outcome, ScoreDoc[] pageDocs) throws IOException {
+        String[] clusters = StoryClusters.clustersOf(
+                searcher, Arrays.stream(pageDocs).mapToInt(doc -> doc.doc).toArray());
         List<Article> articles = index.summaries(
                 searcher, Arrays.stream(pageDocs).mapToInt(doc -> doc.doc).toArray(), true);
         String[][] highlights = highlighter.highlight(
                 searcher, outcome.highlightQuery(), new TopDocs(outcome.top().totalHits, pageDocs), articles);
-        int[] copies = snapshots
-                .of(searcher.getIndexReader())
-                .copyCounts(searcher, page.stream().map(Ranked::cluster).toArray(String[]::new));
+        int[] copies = snapshots.of(searcher.getIndexReader()).copyCounts(searcher, clusters);
         List<SearchHit> hits = new ArrayList<>(pageDocs.length);
         for (int i = 0; i < pageDocs.length; i++) {
             hits.add(SearchHit.of(articles.get(i), highlights[i][0], highlights[i][1], pageDocs[i].score, copies[i]));

@@ -9,11 +9,15 @@ import org.newsarchive.search.SearchResults;
 /**
  * The public JSON form of a page of search results.
  *
- * @param total matching articles; exact when {@code totalIsExact}, else a lower bound
+ * @param total matching articles, copies included; exact when {@code totalIsExact}, else a lower bound
  * @param fallback {@code none}, {@code plain_terms} (broken syntax read as plain terms) or {@code any_term} (no
  *     article had every term; articles with any are returned)
  * @param pageCapped true when the page asked for lay beyond the paging depth and the last reachable one was returned
+ * @param hits on a numbered page, each story once (its copies counted in {@code copies}), so a page may hold
+ *     fewer stories than {@code total} suggests; in a cursor walk, every matching article
  * @param facets values with counts per dimension: publisher, channel, tag, category, language, year, year_month
+ * @param next the address of the next page, or null after the last one
+ * @param nextCursor in a cursor walk, the {@code cursor} of the next page, or null after the last one
  */
 public record SearchResponse(
         String query,
@@ -25,7 +29,9 @@ public record SearchResponse(
         String fallback,
         boolean pageCapped,
         List<Hit> hits,
-        Map<String, List<FacetCount>> facets) {
+        Map<String, List<FacetCount>> facets,
+        String next,
+        String nextCursor) {
 
     /**
      * One hit.
@@ -48,7 +54,7 @@ public record SearchResponse(
             float score,
             int copies) {}
 
-    public static SearchResponse of(SearchResults results, String baseUrl) {
+    public static SearchResponse of(SearchResults results, String baseUrl, PageLinks links) {
         return new SearchResponse(
                 results.query(),
                 results.total(),
@@ -59,7 +65,9 @@ public record SearchResponse(
                 ArticleRecord.lower(results.fallback()),
                 results.pageCapped(),
                 results.hits().stream().map(hit -> hit(hit, baseUrl)).toList(),
-                results.facets());
+                results.facets(),
+                links.next(),
+                results.nextCursor());
     }
 
     private static Hit hit(SearchHit hit, String baseUrl) {

@@ -59,7 +59,16 @@ public record SearchQuery(
         String page,
 
         @Schema(description = "Hits per page, 1 to 100", defaultValue = "20")
-        String size) {
+        String size,
+
+        @Schema(
+                description = "Walk every matching article once, copies included, instead of numbered pages: `*`"
+                        + " for the first page, then the `nextCursor` of the page before, until it is null. Not"
+                        + " with `page`. Ties in the order are broken by article id, so no article comes twice.")
+        String cursor) {
+
+    /** Cursors the archive hands out are far shorter; a longer one is refused before any engine reads it. */
+    private static final int MAX_CURSOR_LENGTH = 512;
 
     /**
      * The validated search.
@@ -110,6 +119,16 @@ public record SearchQuery(
     public SearchRequest request() {
         SearchParameters parameters = parameters();
         int size = pageSize();
+        if (walksWithCursor()) {
+            if (page != null && !page.isBlank()) {
+                throw new InvalidParameterException(
+                        "page", "cannot be combined with cursor: a cursor walk has no page numbers");
+            }
+            if (cursor.length() > MAX_CURSOR_LENGTH) {
+                throw new InvalidParameterException("cursor", "is not a cursor this archive gave: too long");
+            }
+            return parameters.toRequest(size).withCursor(cursor.strip());
+        }
         int lastPage = Math.max(1, SearchService.MAX_DEPTH / size);
         if (parameters.page() > lastPage) {
             throw new InvalidParameterException(
@@ -119,6 +138,11 @@ public record SearchQuery(
                             + "fetch every hit from /api/export, was: " + parameters.page());
         }
         return parameters.toRequest(size);
+    }
+
+    /** Whether a cursor walk is asked for rather than a numbered page. */
+    public boolean walksWithCursor() {
+        return cursor != null && !cursor.isBlank();
     }
 
     private static void put(MultiValueMap<String, String> values, String name, String value) {

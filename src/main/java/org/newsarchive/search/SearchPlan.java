@@ -12,7 +12,8 @@ import org.newsarchive.query.QuerySyntax;
  *
  * @param page the page served: the requested one, or the last reachable one
  * @param pageCapped whether the requested page was beyond the reachable ones
- * @param depth top hits to collect before collapsing copies
+ * @param depth top hits to collect: enough to collapse copies and still fill the page, or for a cursor walk the
+ *     page and one more, which tells whether another page follows
  * @param fromMillis first publication instant included, epoch milliseconds; {@link Long#MIN_VALUE} for no bound
  * @param toMillis last publication instant included, epoch milliseconds; {@link Long#MAX_VALUE} for no bound
  */
@@ -32,13 +33,8 @@ public record SearchPlan(ParsedQuery parsed, int page, boolean pageCapped, int d
                                 .toInstant()
                                 .toEpochMilli()
                         - 1;
-        return new SearchPlan(
-                QuerySyntax.parse(request.query()),
-                page,
-                page != request.page(),
-                Math.min(SearchService.MAX_DEPTH, page * size * 2 + size),
-                from,
-                to);
+        int depth = request.walksWithCursor() ? size + 1 : Math.min(SearchService.MAX_DEPTH, page * size * 2 + size);
+        return new SearchPlan(QuerySyntax.parse(request.query()), page, page != request.page(), depth, from, to);
     }
 
     public boolean hasDateRange() {

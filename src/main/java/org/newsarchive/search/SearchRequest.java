@@ -14,8 +14,13 @@ import java.util.Objects;
  *     of one dimension are alternatives, dimensions combine
  * @param from first publication date included, or null
  * @param to last publication date included, or null
- * @param page page number from 1
+ * @param page page number from 1; 1 when walking with a cursor
  * @param size hits per page, 1 to {@value #MAX_SIZE}
+ * @param cursor null to ask for page {@code page}, with copies of a story shown once; otherwise a walk over every
+ *     matching article, copies included, in the request's order with ties broken by id: {@value #FIRST_CURSOR}
+ *     for the first page, then the {@link SearchResults#nextCursor} of the page before. A cursor stays valid
+ *     across index changes: an article added or removed meanwhile appears or is missed as its rank says, and none
+ *     is seen twice. Cursors are opaque and belong to one engine and one sort order
  */
 public record SearchRequest(
         String query,
@@ -24,7 +29,11 @@ public record SearchRequest(
         LocalDate to,
         SortOrder sort,
         int page,
-        int size) {
+        int size,
+        String cursor) {
+
+    /** The cursor that starts a walk, as Solr's {@code cursorMark} does. */
+    public static final String FIRST_CURSOR = "*";
 
     public static final int MAX_SIZE = 100;
     /** Longer queries are refused: no reader types them, and their cost grows with their length. */
@@ -47,6 +56,30 @@ public record SearchRequest(
         if (from != null && to != null && from.isAfter(to)) {
             throw new IllegalArgumentException("from must not be after to");
         }
+        if (cursor != null && page != 1) {
+            throw new IllegalArgumentException("a cursor walk has no page number, was page " + page);
+        }
+    }
+
+    /** Asks for page {@code page}. */
+    public SearchRequest(
+            String query,
+            Map<String, List<String>> filters,
+            LocalDate from,
+            LocalDate to,
+            SortOrder sort,
+            int page,
+            int size) {
+        this(query, filters, from, to, sort, page, size, null);
+    }
+
+    public boolean walksWithCursor() {
+        return cursor != null;
+    }
+
+    /** The same search, from the page that {@code next} starts; {@code next} as returned by the last page. */
+    public SearchRequest withCursor(String next) {
+        return new SearchRequest(query, filters, from, to, sort, 1, size, next);
     }
 
     /**

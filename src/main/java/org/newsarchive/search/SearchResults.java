@@ -13,6 +13,8 @@ import java.util.Map;
  * @param pageCapped true when the requested page lay beyond the paging depth limit and the last reachable page was
  *     returned instead
  * @param facets counts per facet dimension, each counted with the filters of the other dimensions only
+ * @param nextCursor for a cursor walk, the cursor of the next page, or null after the last page; null for a page
+ *     asked for by number
  */
 public record SearchResults(
         String query,
@@ -24,7 +26,8 @@ public record SearchResults(
         Fallback fallback,
         boolean pageCapped,
         List<SearchHit> hits,
-        Map<String, List<FacetCount>> facets) {
+        Map<String, List<FacetCount>> facets,
+        String nextCursor) {
 
     /** How the engine relaxed a query to answer it. */
     public enum Fallback {

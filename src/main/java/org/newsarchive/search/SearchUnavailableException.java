@@ -21,6 +21,8 @@ public final class SearchUnavailableException extends RuntimeException {
         UNREADABLE,
         /** The embedded index stopped accepting writes after a failure such as a full disk; commits are intact. */
         WRITES_STOPPED,
+        /** The embedded index was built by an earlier version and lacks what the request needs; rebuild it. */
+        OUTDATED,
         /** The archive is set to use SolrCloud but names no ZooKeeper host or Solr node. */
         NOT_CONFIGURED,
         /** The cluster did not answer within the retries. */

@@ -93,9 +93,16 @@ final class SolrRequests {
     /** The ids, clusters and scores of the top {@code depth} matches, with drill-sideways facet counts. */
     static SolrQuery ranked(SearchRequest request, SearchPlan plan, boolean anyTerm) {
         SolrQuery query = filtered(request, plan, matching(anyTerm, false));
-        query.setFields(IndexFields.ID, IndexFields.CLUSTER, "score").setRows(plan.depth());
+        query.setFields(IndexFields.ID, IndexFields.CLUSTER, "score");
         query.set("minExactCount", SearchService.EXACT_TOTAL_LIMIT);
         sortBy(query, request.sort());
+        if (request.walksWithCursor()) {
+            query.setRows(request.size());
+            query.addSort(IndexFields.ID, SolrQuery.ORDER.asc);
+            query.set(CursorMarkParams.CURSOR_MARK_PARAM, request.cursor());
+        } else {
+            query.setRows(plan.depth());
+        }
         query.set(
                 "json.facet",
                 IndexFields.FACETS.stream()

@@ -12,11 +12,13 @@ import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.client.solrj.response.json.BucketBasedJsonFacet;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrDocumentList;
+import org.apache.solr.common.SolrException;
 import org.apache.solr.common.params.CursorMarkParams;
 import org.newsarchive.analysis.ChineseAnalysis;
 import org.newsarchive.article.Article;
 import org.newsarchive.schema.IndexFields;
 import org.newsarchive.search.FacetCount;
+import org.newsarchive.search.InvalidCursorException;
 import org.newsarchive.search.SearchHit;
 import org.newsarchive.search.SearchPlan;
 import org.newsarchive.search.SearchRequest;
@@ -143,16 +145,17 @@ public final class SolrSearchService implements SearchService {
         long start = System.nanoTime();
         SearchPlan plan = SearchPlan.of(request);
         boolean anyTerm = false;
-        QueryResponse ranked = query("search", SolrRequests.ranked(request, plan, false));
+        QueryResponse ranked = ranked(request, plan, false);
         SearchResults.Fallback fallback = plan.initialFallback();
         if (plan.retryWithAnyTerm(ranked.getResults().getNumFound())) {
             anyTerm = true;
-            ranked = query("search", SolrRequests.ranked(request, plan, true));
+            ranked = ranked(request, plan, true);
             fallback = SearchResults.Fallback.ANY_TERM;
         }
         SolrDocumentList results = ranked.getResults();
-        List<SolrDocument> pageDocs =
-                StoryCollapse.page(results, SolrSearchService::clusterOf, plan.page(), request.size());
+        List<SolrDocument> pageDocs = request.walksWithCursor()
+                ? results
+                : StoryCollapse.page(results, SolrSearchService::clusterOf, plan.page(), request.size());
         Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
         for (String dimension : IndexFields.FACETS) {
             facets.put(dimension, counts(ranked, dimension));
@@ -167,7 +170,36 @@ public final class SolrSearchService implements SearchService {
                 fallback,
                 plan.pageCapped(),
                 hits(request, anyTerm, pageDocs),
-                facets);
+                facets,
+                nextCursor(request, ranked));
+    }
+
+    /** The ranked matches; a cursor Solr cannot read is the caller's mistake, not the cluster's. */
+    private QueryResponse ranked(SearchRequest request, SearchPlan plan, boolean anyTerm) {
+        try {
+            return query("search", SolrRequests.ranked(request, plan, anyTerm));
+        } catch (SolrException e) {
+            if (request.walksWithCursor() && e.code() == SolrException.ErrorCode.BAD_REQUEST.code) {
+                throw new InvalidCursorException("not a cursor of this archive for this sort: " + request.cursor());
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Solr's next cursor mark, or null when the page was the last: a short page, or a mark that did not move. A
+     * page that ends exactly at the last match still gives a cursor, whose page is empty.
+     */
+    private static String nextCursor(SearchRequest request, QueryResponse ranked) {
+        if (!request.walksWithCursor()) {
+            return null;
+        }
+        String next = ranked.getNextCursorMark();
+        return next == null
+                        || next.equals(request.cursor())
+                        || ranked.getResults().size() < request.size()
+                ? null
+                : next;
     }
 
     /** The page's articles with highlighted titles and snippets, and how many copies each story has. */

@@ -203,6 +203,73 @@ class ApiServerTest {
     }
 
     @Test
+    void aCursorWalksEveryMatchOnceFollowingTheNextLinks() throws Exception {
+        long total = getJson("/api/articles?size=1").get("total").asLong();
+        List<String> seen = new ArrayList<>();
+        String next = "/api/articles?size=40&cursor=*";
+        int pages = 0;
+        while (next != null) {
+            HttpResponse<String> response = get(next.replace("http://localhost:" + port, ""));
+            assertThat(response.statusCode()).as(next + ": " + response.body()).isEqualTo(200);
+            JsonNode page = json.readTree(response.body());
+            seen.addAll(page.get("hits").findValuesAsString("id"));
+            JsonNode nextField = page.get("next");
+            next = nextField.isNull() ? null : nextField.asString();
+            if (next != null) {
+                assertThat(response.headers().firstValue("Link"))
+                        .hasValueSatisfying(link -> assertThat(link)
+                                .contains("rel=\"next\"", "rel=\"first\"")
+                                .contains("cursor="
+                                        + encode(page.get("nextCursor").asString())));
+            } else {
+                assertThat(page.get("nextCursor").isNull()).isTrue();
+            }
+            pages++;
+        }
+
+        assertThat(seen).doesNotHaveDuplicates().hasSize((int) total);
+        assertThat(pages).isEqualTo((int) Math.ceil(total / 40.0));
+    }
+
+    @Test
+    void numberedPagesLinkToTheFirstPreviousAndNextPage() throws Exception {
+        HttpResponse<String> second = get("/api/search?q=" + encode("互助") + "&size=2&page=2");
+        JsonNode page = json.readTree(second.body());
+
+        assertThat(page.get("next").asString()).endsWith("/api/search?q=" + encode("互助") + "&size=2&page=3");
+        assertThat(second.headers().firstValue("Link"))
+                .hasValueSatisfying(link -> assertThat(link)
+                        .contains("page=3>; rel=\"next\"")
+                        .contains("size=2>; rel=\"prev\"")
+                        .contains("size=2>; rel=\"first\""));
+        assertThat(json.readTree(get("/api/search?q=" + encode("相互宝")).body())
+                        .get("next")
+                        .isNull())
+                .isTrue();
+    }
+
+    @Test
+    void aCursorThatIsMadeUpOrCombinedWithAPageIsAProblem() throws Exception {
+        String newest = getJson("/api/articles?size=2&cursor=*&sort=newest")
+                .get("nextCursor")
+                .asString();
+        for (String path : List.of(
+                "/api/articles?cursor=bm90LWEtY3Vyc29y",
+                "/api/articles?cursor=" + encode("%%%"),
+                "/api/articles?cursor=" + encode(newest) + "&sort=oldest",
+                "/api/articles?cursor=" + "x".repeat(600))) {
+            HttpResponse<String> response = get(path);
+            assertProblem(response, 400, "urn:news-archive:problem:invalid-parameter");
+            assertThat(json.readTree(response.body()).get("parameter").asString())
+                    .as(path)
+                    .isEqualTo("cursor");
+        }
+        HttpResponse<String> withPage = get("/api/articles?cursor=*&page=2");
+        assertProblem(withPage, 400, "urn:news-archive:problem:invalid-parameter");
+        assertThat(json.readTree(withPage.body()).get("parameter").asString()).isEqualTo("page");
+    }
+
+    @Test
     void aPageBeyondTheDepthLimitIsAProblemThatNamesTheLastPage() throws Exception {
         for (String path : List.of("/api/search?q=%E4%BA%92%E5%8A%A9&page=101&size=100", "/api/articles?page=501")) {
             HttpResponse<String> response = get(path);
@@ -439,6 +506,9 @@ class ApiServerTest {
                 HttpResponse.BodyHandlers.ofByteArray());
 
         assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+        assertThat(response.headers().firstValue("Access-Control-Expose-Headers"))
+                .hasValueSatisfying(exposed -> assertThat(exposed.toLowerCase(java.util.Locale.ROOT))
+                        .contains("link", "etag", "content-disposition"));
         assertThat(response.headers().firstValue("Content-Encoding")).hasValue("gzip");
         assertThat(response.headers().firstValue("Content-Security-Policy")).isPresent();
     }

@@ -33,7 +33,8 @@ class ResultCacheTest {
     }
 
     private static SearchResults results(String query, long total) {
-        return new SearchResults(query, total, true, 1, 20, 1, SearchResults.Fallback.NONE, false, List.of(), Map.of());
+        return new SearchResults(
+                query, total, true, 1, 20, 1, SearchResults.Fallback.NONE, false, List.of(), Map.of(), null);
     }
 
     /** The reader of the current snapshot; only its identity is used, so that it may be released already. */
