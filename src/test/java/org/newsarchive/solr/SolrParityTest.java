@@ -281,6 +281,31 @@ class SolrParityTest {
         assertThat(actual).containsExactlyInAnyOrderElementsOf(expected);
     }
 
+    @Test
+    void cursorWalksGiveTheSameArticlesOnceEach() {
+        for (SortOrder order : SortOrder.values()) {
+            SearchRequest first =
+                    new SearchRequest("美国", Map.of(), null, null, order, 1, 37, SearchRequest.FIRST_CURSOR);
+            List<String> expected = walk(lucene, first);
+            List<String> actual = walk(cloud, first);
+
+            assertThat(expected).as("%s", order).doesNotHaveDuplicates().hasSize((int)
+                    lucene.search(first).total());
+            assertThat(actual).as("%s", order).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+
+    private static List<String> walk(SearchService engine, SearchRequest first) {
+        List<String> ids = new ArrayList<>();
+        SearchRequest request = first;
+        while (request != null) {
+            SearchResults page = engine.search(request);
+            page.hits().forEach(hit -> ids.add(hit.article().id()));
+            request = page.nextCursor() == null ? null : request.withCursor(page.nextCursor());
+        }
+        return ids;
+    }
+
     private static List<String> ids(List<org.newsarchive.article.Article> articles) {
         return articles.stream().map(org.newsarchive.article.Article::id).toList();
     }
