@@ -5,13 +5,15 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.newsarchive.request.KnownParameters;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.config.annotation.CorsRegistry;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Cross-origin reads and the OpenAPI description of the JSON API. */
+/** Cross-origin reads, the check of parameter names and the OpenAPI description of the JSON API. */
 @Configuration(proxyBeanMethods = false)
 class ApiConfiguration implements WebMvcConfigurer {
 
@@ -36,6 +38,17 @@ class ApiConfiguration implements WebMvcConfigurer {
                 .allowedOrigins("*")
                 .allowedMethods("GET", "HEAD")
                 .exposedHeaders(EXPOSED_HEADERS);
+    }
+
+    /**
+     * A parameter an endpoint does not take is refused, not ignored; after the check of the query string's encoding
+     * (order 0), which names a malformed parameter first. The catch-all for unknown addresses takes any parameter.
+     */
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new KnownParameters(handler -> handler.getBeanType() != UnknownApiPath.class
+                        && handler.getBeanType().getPackageName().equals(ApiConfiguration.class.getPackageName())))
+                .order(1);
     }
 
     @Bean

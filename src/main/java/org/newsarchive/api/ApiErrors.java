@@ -2,20 +2,25 @@ package org.newsarchive.api;
 
 import java.net.URI;
 import java.util.Locale;
+import org.apache.catalina.connector.ClientAbortException;
 import org.newsarchive.request.InvalidParameterException;
 import org.newsarchive.request.NotFoundException;
 import org.newsarchive.search.InvalidCursorException;
 import org.newsarchive.search.SearchUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -104,10 +109,57 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                 .body(Problem.UNAVAILABLE.detail("The search engine cannot answer right now; try again shortly."));
     }
 
+    /**
+     * The client went away mid-answer (a script stopped reading an export): nothing to answer and nothing wrong with
+     * the archive, so one line at DEBUG.
+     */
+    @ExceptionHandler(ClientAbortException.class)
+    void clientGone(ClientAbortException e) {
+        log.debug("Client disconnected before the answer was complete: {}", e.getMessage());
+    }
+
+    /** The same as {@link #clientGone}, as Spring reports it for an answer written asynchronously (an export). */
+    @Override
+    protected ResponseEntity<Object> handleAsyncRequestNotUsableException(
+            AsyncRequestNotUsableException e, WebRequest request) {
+        log.debug("Client disconnected before the answer was complete: {}", e.getMessage());
+        return null;
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail failure(Exception e) {
         log.error("API request failed", e);
         return Problem.SERVER_ERROR.detail("The request could not be completed; the failure was logged.");
+    }
+
+    /** A required parameter is missing: the same problem as any other invalid parameter, naming it. */
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            MissingServletRequestParameterException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = invalidParameter(new InvalidParameterException(e.getParameterName(), "is required"));
+        return createResponseEntity(problem, headers, status, request);
+    }
+
+    /** A parameter that does not convert ({@code size=abc}): an invalid parameter, named, with the value. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String name =
+                e instanceof MethodArgumentTypeMismatchException argument ? argument.getName() : e.getPropertyName();
+        String expected = e.getRequiredType() == null ? "another type" : typeName(e.getRequiredType());
+        ProblemDetail problem =
+                invalidParameter(new InvalidParameterException(name, "must be " + expected + ", was: " + e.getValue()));
+        return createResponseEntity(problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    private static String typeName(Class<?> type) {
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "a whole number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        return "a " + type.getSimpleName();
     }
 
     /** Spring's own request errors: keep their status, give them a stable type and no internals. */

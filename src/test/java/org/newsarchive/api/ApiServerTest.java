@@ -192,7 +192,21 @@ class ApiServerTest {
             assertThat(json.readTree(response.body()).get("parameter").asString())
                     .isEqualTo(bad[0]);
         }
-        assertProblem(get("/api/suggest"), 400, "urn:news-archive:problem:http-400");
+        for (String[] bad : new String[][] {
+            {"/api/suggest", "q", "is required"},
+            {"/api/suggest?q=a&size=abc", "size", "whole number"},
+            {"/api/articles/" + seedId() + "/related?size=abc", "size", "whole number"},
+            {"/api/export?formt=csv", "formt", "format"},
+            {"/api/search?q=a&sizee=3", "sizee", "size"},
+            {"/api/articles?qq=", "qq", "q,"},
+            {"/api/stats?verbose=true", "verbose", "takes none"},
+        }) {
+            HttpResponse<String> response = get(bad[0]);
+            assertProblem(response, 400, "urn:news-archive:problem:invalid-parameter");
+            JsonNode problem = json.readTree(response.body());
+            assertThat(problem.get("parameter").asString()).as(bad[0]).isEqualTo(bad[1]);
+            assertThat(problem.get("detail").asString()).as(bad[0]).contains(bad[2]);
+        }
         assertProblem(get("/api/articles/ffffffffffffffff"), 404, "urn:news-archive:problem:not-found");
         assertProblem(get("/api/articles/..%2e/original"), 404, "urn:news-archive:problem:not-found");
         HttpResponse<String> encodedSlash = get("/api/articles/..%2F..%2Fetc%2Fpasswd/original");
