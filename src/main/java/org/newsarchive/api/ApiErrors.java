@@ -42,6 +42,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
         NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
         UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
+        PAYLOAD_TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large"),
         UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "Authentication required"),
         FORBIDDEN(HttpStatus.FORBIDDEN, "Forbidden"),
         INVALID_UPLOAD(HttpStatus.BAD_REQUEST, "Invalid upload"),

@@ -1,8 +1,11 @@
 package org.newsarchive.web;
 
+import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.newsarchive.config.ArchiveProperties;
 import org.newsarchive.request.QueryStringCheck;
 import org.newsarchive.search.SearchService;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,6 +38,17 @@ class WebConfiguration implements WebMvcConfigurer {
                 new SecurityHeaders(properties.web().remoteImages()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /**
+     * An encoded slash ({@code %2F}) in a path reaches the archive, still encoded, instead of being refused by
+     * Tomcat with its own HTML page: the address then matches no article and gets the archive's 404, in the API's
+     * problem format or as the site's page. Left encoded, it can never make a path climb out of its folder.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> encodedSlashesReachTheArchive() {
+        return factory -> factory.addConnectorCustomizers(
+                connector -> connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue()));
     }
 
     /** Before anything reads a parameter: a malformed query string must become a 400, never a 500. */

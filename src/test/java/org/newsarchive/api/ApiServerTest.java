@@ -46,6 +46,7 @@ class ApiServerTest {
 
     private static final String TOKEN = "test-token-" + UUID.randomUUID();
     private static final String SEED = "000_1a9ccc52b8d05a66.txt";
+    private static final String UPLOAD_LIMIT = "2MB";
 
     @TempDir
     static Path dataDir;
@@ -64,6 +65,8 @@ class ApiServerTest {
         registry.add("archive.seeds-dir", seedsDir::toString);
         registry.add("archive.admin-token", () -> TOKEN);
         registry.add("archive.ingest.watch-dir", watchDir::toString);
+        registry.add("spring.servlet.multipart.max-file-size", () -> UPLOAD_LIMIT);
+        registry.add("spring.servlet.multipart.max-request-size", () -> UPLOAD_LIMIT);
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
@@ -210,8 +213,13 @@ class ApiServerTest {
         assertProblem(get("/api/articles/ffffffffffffffff"), 404, "urn:news-archive:problem:not-found");
         assertProblem(get("/api/articles/..%2e/original"), 404, "urn:news-archive:problem:not-found");
         HttpResponse<String> encodedSlash = get("/api/articles/..%2F..%2Fetc%2Fpasswd/original");
-        assertThat(encodedSlash.statusCode()).isIn(400, 404);
+        assertProblem(encodedSlash, 404, "urn:news-archive:problem:not-found");
         assertThat(encodedSlash.body()).doesNotContain("root:");
+        assertProblem(get("/api/articles/a%2Fb"), 404, "urn:news-archive:problem:not-found");
+        assertProblem(
+                send(request("/feed.atom").header("Accept", "application/json")),
+                406,
+                "urn:news-archive:problem:not-acceptable");
         assertProblem(get("/api/no-such-endpoint"), 404, "urn:news-archive:problem:not-found");
         assertProblem(get("/api/facets/colour"), 404, "urn:news-archive:problem:not-found");
     }
@@ -588,6 +596,14 @@ class ApiServerTest {
                         .get("title")
                         .asString())
                 .isEqualTo("網絡互助平臺相繼關停　會員權益誰來保障");
+    }
+
+    @Test
+    void anUploadOverTheLimitIsAProblemThatNamesTheLimit() throws Exception {
+        HttpResponse<String> tooLarge = upload(TOKEN, "files", "large.md", new byte[3 * 1024 * 1024]);
+
+        assertProblem(tooLarge, 413, "urn:news-archive:problem:payload-too-large");
+        assertThat(json.readTree(tooLarge.body()).get("limitBytes").asLong()).isEqualTo(2 * 1024 * 1024);
     }
 
     @Test
