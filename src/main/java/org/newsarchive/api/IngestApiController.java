@@ -82,7 +82,7 @@ class IngestApiController {
             for (MultipartFile file : files) {
                 receive(file, upload);
             }
-            return IngestReportDocument.of(ingestService.ingest(List.of(upload), false, IngestProgress.NONE));
+            return IngestReportDocument.of(ingestService.ingestEveryFile(upload, IngestProgress.NONE));
         } finally {
             deleteRecursively(upload);
         }

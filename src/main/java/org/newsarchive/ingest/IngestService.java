@@ -96,6 +96,14 @@ public final class IngestService {
         return ingestSources(SourceFiles.find(roots), dryRun, progress);
     }
 
+    /**
+     * Ingests every file under {@code folder}, whatever its name: an upload, where each file was sent to be ingested,
+     * so each one is reported, a file that is no article (a PDF, an image) as failed with the reason.
+     */
+    public IngestReport ingestEveryFile(Path folder, IngestProgress progress) {
+        return ingestSources(SourceFiles.every(folder), false, progress);
+    }
+
     /** Ingests some files of a folder, each named by its path under {@code root}. */
     public IngestReport ingestFiles(Path root, List<Path> files, IngestProgress progress) {
         return ingestSources(SourceFiles.under(root, files), false, progress);

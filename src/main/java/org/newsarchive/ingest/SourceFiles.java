@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -57,10 +58,21 @@ public final class SourceFiles {
                 .toList();
     }
 
+    /** Every regular file under {@code root}, article file or not, in a stable order. */
+    public static List<SourceFile> every(Path root) {
+        List<SourceFile> files = new ArrayList<>();
+        walk(root, files, path -> true);
+        return files;
+    }
+
     private static void walk(Path root, List<SourceFile> files) {
+        walk(root, files, SourceFiles::isArticleFile);
+    }
+
+    private static void walk(Path root, List<SourceFile> files, Predicate<Path> taken) {
         try (Stream<Path> paths = Files.walk(root)) {
             paths.filter(path -> Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS))
-                    .filter(SourceFiles::isArticleFile)
+                    .filter(taken)
                     .sorted()
                     .forEach(path -> files.add(new SourceFile(path, relative(root, path))));
         } catch (IOException e) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.regex.Pattern;
 import org.newsarchive.article.Language;
 import org.newsarchive.search.SearchRequest;
 import org.newsarchive.search.SortOrder;
@@ -32,6 +33,8 @@ public record SearchParameters(
 
     private static final int MAX_VALUES_PER_FILTER = 20;
     private static final int MAX_VALUE_LENGTH = 200;
+    private static final Pattern YEAR = Pattern.compile("\\d{4}");
+    private static final Pattern YEAR_MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
 
     public SearchParameters {
         query = query == null ? "" : query.strip();
@@ -75,6 +78,13 @@ public record SearchParameters(
                 throw new InvalidParameterException(
                         dimension, "values must be at most " + MAX_VALUE_LENGTH + " characters");
             }
+            if (dimension.equals("year")) {
+                values.forEach(value -> requireForm(dimension, value, YEAR, "a year as YYYY, such as 2021"));
+            }
+            if (dimension.equals("year_month")) {
+                values.forEach(
+                        value -> requireForm(dimension, value, YEAR_MONTH, "a month as YYYY-MM, such as 2021-09"));
+            }
             if (dimension.equals("language")) {
                 values = values.stream()
                         .map(SearchParameters::languageTag)
@@ -91,6 +101,12 @@ public record SearchParameters(
             throw new InvalidParameterException("from", "must not be after to");
         }
         return new SearchParameters(query, filters, from, to, sort(parameters), page(parameters));
+    }
+
+    private static void requireForm(String parameter, String value, Pattern form, String expected) {
+        if (!form.matcher(value).matches()) {
+            throw new InvalidParameterException(parameter, "must be " + expected + ", was: " + value);
+        }
     }
 
     /** The language tag as the archive writes it: tags are case-insensitive ({@code zh-hans} is {@code zh-Hans}). */

@@ -188,6 +188,9 @@ class ApiServerTest {
             {"page", "-1"},
             {"from", "2021-13-01"},
             {"sort", "random"},
+            {"year", "abcd"},
+            {"year_month", "2021-9"},
+            {"year-month", "2021-09"},
             {"q", "字".repeat(501)}
         }) {
             HttpResponse<String> response = get("/api/search?" + bad[0] + "=" + encode(bad[1]));
@@ -599,6 +602,25 @@ class ApiServerTest {
     }
 
     @Test
+    void everyUploadedFileIsInTheReportArticleOrNot() throws Exception {
+        byte[] pdf = "%PDF-1.7\n\u0000\u0001\u0002binary".getBytes(StandardCharsets.ISO_8859_1);
+        HttpResponse<String> single = upload(TOKEN, "files", "scan.pdf", pdf);
+        assertThat(single.statusCode()).as(single.body()).isEqualTo(200);
+        JsonNode refused = json.readTree(single.body()).get("files").get(0);
+        assertThat(refused.get("path").asString()).isEqualTo("scan.pdf");
+        assertThat(refused.get("status").asString()).isEqualTo("failed");
+        assertThat(refused.toString()).contains("binary");
+
+        byte[] seed = Files.readAllBytes(Path.of("seeds", SEED));
+        HttpResponse<String> zipped = upload(
+                TOKEN, "files", "mixed.zip", zip(List.of("a/seed.txt"), seed, List.of("a/photo.bin"), new byte[] {
+                    0, 1, 2, 3
+                }));
+        assertThat(json.readTree(zipped.body()).get("files").findValuesAsString("path"))
+                .containsExactlyInAnyOrder("mixed/a/photo.bin", "mixed/a/seed.txt");
+    }
+
+    @Test
     void anUploadOverTheLimitIsAProblemThatNamesTheLimit() throws Exception {
         HttpResponse<String> tooLarge = upload(TOKEN, "files", "large.md", new byte[3 * 1024 * 1024]);
 
@@ -711,11 +733,22 @@ class ApiServerTest {
     }
 
     private static byte[] zip(List<String> names, byte[] content) throws IOException {
+        return zip(names, content, List.of(), new byte[0]);
+    }
+
+    /** A zip of {@code names} holding {@code content} and {@code otherNames} holding {@code otherContent}. */
+    private static byte[] zip(List<String> names, byte[] content, List<String> otherNames, byte[] otherContent)
+            throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             for (String name : names) {
                 zip.putNextEntry(new ZipEntry(name));
                 zip.write(content);
+                zip.closeEntry();
+            }
+            for (String name : otherNames) {
+                zip.putNextEntry(new ZipEntry(name));
+                zip.write(otherContent);
                 zip.closeEntry();
             }
         }
