@@ -5,6 +5,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.newsarchive.representation.SearchFallback;
 import org.newsarchive.request.KnownParameters;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,7 +24,8 @@ class ApiConfiguration implements WebMvcConfigurer {
         HttpHeaders.ETAG,
         HttpHeaders.CONTENT_DISPOSITION,
         HttpHeaders.LAST_MODIFIED,
-        HttpHeaders.RETRY_AFTER
+        HttpHeaders.RETRY_AFTER,
+        SearchFallback.HEADER
     };
 
     /** Any site may read the archive from a browser; writes stay same-origin. */

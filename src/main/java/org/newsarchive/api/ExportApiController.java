@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.newsarchive.representation.ArticleExport;
 import org.newsarchive.representation.ExportFormat;
+import org.newsarchive.representation.SearchFallback;
 import org.newsarchive.request.InvalidParameterException;
 import org.newsarchive.request.SearchQuery;
 import org.newsarchive.search.SearchRequest;
@@ -56,9 +57,10 @@ class ExportApiController {
             throw new InvalidParameterException("bom", "must be true or false, was: " + bom);
         }
         boolean byteOrderMark = bom.equals("true");
-        SearchRequest request = query.parameters().toRequest(1);
+        SearchRequest request = query.matches();
         String baseUrl = ApiRequests.baseUrl();
         return ResponseEntity.ok()
+                .header(SearchFallback.HEADER, SearchFallback.name(export.fallback(request)))
                 .contentType(MediaType.parseMediaType(exportFormat.mediaType() + ";charset=UTF-8"))
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,

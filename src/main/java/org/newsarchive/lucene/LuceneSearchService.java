@@ -299,11 +299,15 @@ public final class LuceneSearchService implements SearchService {
     @Override
     public long forEachMatch(SearchRequest request, Consumer<Article> consumer) {
         SearchPlan plan = SearchPlan.of(request);
-        Query query =
-                filtered(request, plan, queries.build(plan.parsed(), false).ranked());
         Sort sort = LuceneSorts.complete(request.sort());
         return index.withSearcher(searcher -> {
             try {
+                Query query = filtered(
+                        request, plan, queries.build(plan.parsed(), false).ranked());
+                if (plan.retryWithAnyTerm(searcher.count(query))) {
+                    query = filtered(
+                            request, plan, queries.build(plan.parsed(), true).ranked());
+                }
                 long count = 0;
                 ScoreDoc after = null;
                 while (true) {

@@ -10,6 +10,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.newsarchive.article.Article;
 import org.newsarchive.search.SearchRequest;
+import org.newsarchive.search.SearchResults;
 import org.newsarchive.search.SearchService;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,6 +46,14 @@ public final class ArticleExport {
     public ArticleExport(SearchService search, JsonMapper json) {
         this.search = search;
         this.json = json;
+    }
+
+    /**
+     * How the export of {@code request} relaxes its query, known before its first line is written so that the
+     * answer's headers can say it: the same rule {@link SearchService#forEachMatch} follows.
+     */
+    public SearchResults.Fallback fallback(SearchRequest request) {
+        return search.search(request.firstHit()).fallback();
     }
 
     /**

@@ -62,7 +62,7 @@ public record SearchResponse(
                 results.page(),
                 results.size(),
                 results.tookMs(),
-                ArticleRecord.lower(results.fallback()),
+                SearchFallback.name(results.fallback()),
                 results.pageCapped(),
                 results.hits().stream().map(hit -> hit(hit, baseUrl)).toList(),
                 results.facets(),

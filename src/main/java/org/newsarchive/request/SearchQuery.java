@@ -65,7 +65,15 @@ public record SearchQuery(
                 description = "Walk every matching article once, copies included, instead of numbered pages: `*`"
                         + " for the first page, then the `nextCursor` of the page before, until it is null. Not"
                         + " with `page`. Ties in the order are broken by article id, so no article comes twice.")
-        String cursor) {
+        String cursor,
+
+        @Schema(
+                description = "What a query of several terms that no article has all of gives: `any`, the articles"
+                        + " with any of them (the response's `fallback` says `any_term`), or `none`, no article."
+                        + " Search, listing, export and feeds apply it alike.",
+                allowableValues = {"any", "none"},
+                defaultValue = "any")
+        String fallback) {
 
     /** Cursors the archive hands out are far shorter; a longer one is refused before any engine reads it. */
     private static final int MAX_CURSOR_LENGTH = 512;
@@ -127,7 +135,7 @@ public record SearchQuery(
             if (cursor.length() > MAX_CURSOR_LENGTH) {
                 throw new InvalidParameterException("cursor", "is not a cursor this archive gave: too long");
             }
-            return parameters.toRequest(size).withCursor(cursor.strip());
+            return parameters.toRequest(size).withCursor(cursor.strip()).withAnyTermFallback(anyTermFallback());
         }
         int lastPage = Math.max(1, SearchService.MAX_DEPTH / size);
         if (parameters.page() > lastPage) {
@@ -137,7 +145,24 @@ public record SearchQuery(
                             + SearchService.MAX_DEPTH + " hits only; narrow the search with filters or dates, or "
                             + "fetch every hit from /api/export, was: " + parameters.page());
         }
-        return parameters.toRequest(size);
+        return parameters.toRequest(size).withAnyTermFallback(anyTermFallback());
+    }
+
+    /** The search to export or follow in a feed: every match, so no page, size or cursor. */
+    public SearchRequest matches() {
+        return parameters().toRequest(1).withAnyTermFallback(anyTermFallback());
+    }
+
+    /** Whether {@code fallback} allows the any-term fallback; {@code any} when absent. */
+    public boolean anyTermFallback() {
+        if (fallback == null || fallback.isBlank()) {
+            return true;
+        }
+        return switch (fallback.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "any" -> true;
+            case "none" -> false;
+            default -> throw new InvalidParameterException("fallback", "must be any or none, was: " + fallback);
+        };
     }
 
     /** Whether a cursor walk is asked for rather than a numbered page. */

@@ -16,8 +16,16 @@ import org.newsarchive.query.QuerySyntax;
  *     page and one more, which tells whether another page follows
  * @param fromMillis first publication instant included, epoch milliseconds; {@link Long#MIN_VALUE} for no bound
  * @param toMillis last publication instant included, epoch milliseconds; {@link Long#MAX_VALUE} for no bound
+ * @param anyTermFallback whether the request allows falling back to articles with any term
  */
-public record SearchPlan(ParsedQuery parsed, int page, boolean pageCapped, int depth, long fromMillis, long toMillis) {
+public record SearchPlan(
+        ParsedQuery parsed,
+        int page,
+        boolean pageCapped,
+        int depth,
+        long fromMillis,
+        long toMillis,
+        boolean anyTermFallback) {
 
     public static SearchPlan of(SearchRequest request) {
         int size = request.size();
@@ -34,7 +42,14 @@ public record SearchPlan(ParsedQuery parsed, int page, boolean pageCapped, int d
                                 .toEpochMilli()
                         - 1;
         int depth = request.walksWithCursor() ? size + 1 : Math.min(SearchService.MAX_DEPTH, page * size * 2 + size);
-        return new SearchPlan(QuerySyntax.parse(request.query()), page, page != request.page(), depth, from, to);
+        return new SearchPlan(
+                QuerySyntax.parse(request.query()),
+                page,
+                page != request.page(),
+                depth,
+                from,
+                to,
+                request.anyTermFallback());
     }
 
     public boolean hasDateRange() {
@@ -48,6 +63,6 @@ public record SearchPlan(ParsedQuery parsed, int page, boolean pageCapped, int d
 
     /** Whether a run that found {@code total} articles is run again matching any term instead of every term. */
     public boolean retryWithAnyTerm(long total) {
-        return total == 0 && parsed.termCount() > 1;
+        return anyTermFallback && total == 0 && parsed.termCount() > 1;
     }
 }

@@ -21,6 +21,9 @@ import java.util.Objects;
  *     for the first page, then the {@link SearchResults#nextCursor} of the page before. A cursor stays valid
  *     across index changes: an article added or removed meanwhile appears or is missed as its rank says, and none
  *     is seen twice. Cursors are opaque and belong to one engine and one sort order
+ * @param anyTermFallback whether a query of several terms that no article has all of is answered with the articles
+ *     that have any of them ({@link SearchResults.Fallback#ANY_TERM}), as a reader expects; false for scripts that
+ *     want no match to mean none
  */
 public record SearchRequest(
         String query,
@@ -30,7 +33,8 @@ public record SearchRequest(
         SortOrder sort,
         int page,
         int size,
-        String cursor) {
+        String cursor,
+        boolean anyTermFallback) {
 
     /** The cursor that starts a walk, as Solr's {@code cursorMark} does. */
     public static final String FIRST_CURSOR = "*";
@@ -70,7 +74,7 @@ public record SearchRequest(
             SortOrder sort,
             int page,
             int size) {
-        this(query, filters, from, to, sort, page, size, null);
+        this(query, filters, from, to, sort, page, size, null, true);
     }
 
     public boolean walksWithCursor() {
@@ -79,7 +83,16 @@ public record SearchRequest(
 
     /** The same search, from the page that {@code next} starts; {@code next} as returned by the last page. */
     public SearchRequest withCursor(String next) {
-        return new SearchRequest(query, filters, from, to, sort, 1, size, next);
+        return new SearchRequest(query, filters, from, to, sort, 1, size, next, anyTermFallback);
+    }
+
+    /** The same search asking for its first hit only: its total and fallback, cheaply. */
+    public SearchRequest firstHit() {
+        return new SearchRequest(query, filters, from, to, sort, 1, 1, null, anyTermFallback);
+    }
+
+    public SearchRequest withAnyTermFallback(boolean fallback) {
+        return new SearchRequest(query, filters, from, to, sort, page, size, cursor, fallback);
     }
 
     /**

@@ -139,9 +139,14 @@ final class SolrRequests {
         return query;
     }
 
+    /** How many articles have every term of the request's query, within its filters and dates. */
+    static SolrQuery count(SearchRequest request, SearchPlan plan) {
+        return filtered(request, plan, matching(false, true)).setRows(0);
+    }
+
     /** Every match in the request's order, ties by id, read with a cursor from {@code cursorMark}. */
-    static SolrQuery export(SearchRequest request, String cursorMark) {
-        SolrQuery query = filtered(request, SearchPlan.of(request), matching(false, false));
+    static SolrQuery export(SearchRequest request, boolean anyTerm, String cursorMark) {
+        SolrQuery query = filtered(request, SearchPlan.of(request), matching(anyTerm, false));
         query.setFields(SolrDocuments.STORED_FIELDS).setRows(SearchService.EXPORT_BATCH);
         sortBy(query, request.sort());
         query.addSort(IndexFields.ID, SolrQuery.ORDER.asc);

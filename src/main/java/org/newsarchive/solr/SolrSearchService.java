@@ -256,10 +256,14 @@ public final class SolrSearchService implements SearchService {
     /** Pages through the matches with a cursor, so that deep exports stay as cheap as the first page. */
     @Override
     public long forEachMatch(SearchRequest request, Consumer<Article> consumer) {
+        SearchPlan plan = SearchPlan.of(request);
+        boolean anyTerm = plan.retryWithAnyTerm(query("count matches", SolrRequests.count(request, plan))
+                .getResults()
+                .getNumFound());
         String cursor = CursorMarkParams.CURSOR_MARK_START;
         long count = 0;
         while (true) {
-            QueryResponse batch = query("read matches", SolrRequests.export(request, cursor));
+            QueryResponse batch = query("read matches", SolrRequests.export(request, anyTerm, cursor));
             for (SolrDocument document : batch.getResults()) {
                 consumer.accept(documents.toArticle(document));
                 count++;

@@ -181,6 +181,37 @@ class ApiServerTest {
     }
 
     @Test
+    void searchFeedAndExportApplyTheAnyTermFallbackAlikeAndSaySo() throws Exception {
+        String query = "q=" + encode("相互宝 qqqzzzxxx");
+        JsonNode any = getJson("/api/search?" + query);
+        JsonNode none = getJson("/api/search?" + query + "&fallback=none");
+        assertThat(any.get("fallback").asString()).isEqualTo("any_term");
+        assertThat(any.get("total").asLong()).isPositive();
+        assertThat(none.get("fallback").asString()).isEqualTo("none");
+        assertThat(none.get("total").asLong()).isZero();
+
+        HttpResponse<String> exported = get("/api/export?" + query);
+        HttpResponse<String> exportedNone = get("/api/export?" + query + "&fallback=none");
+        assertThat(exported.headers().firstValue("Search-Fallback")).hasValue("any_term");
+        assertThat(exported.body().lines().count()).isEqualTo(any.get("total").asLong());
+        assertThat(exportedNone.headers().firstValue("Search-Fallback")).hasValue("none");
+        assertThat(exportedNone.body()).isEmpty();
+
+        HttpResponse<String> feed = get("/feed.atom?" + query);
+        HttpResponse<String> feedNone = get("/feed.atom?" + query + "&fallback=none");
+        assertThat(feed.headers().firstValue("Search-Fallback")).hasValue("any_term");
+        assertThat(new SyndFeedInput().build(new StringReader(feed.body())).getEntries())
+                .isNotEmpty();
+        assertThat(feedNone.headers().firstValue("Search-Fallback")).hasValue("none");
+        assertThat(new SyndFeedInput().build(new StringReader(feedNone.body())).getEntries())
+                .isEmpty();
+
+        HttpResponse<String> bad = get("/api/search?" + query + "&fallback=maybe");
+        assertProblem(bad, 400, "urn:news-archive:problem:invalid-parameter");
+        assertThat(json.readTree(bad.body()).get("parameter").asString()).isEqualTo("fallback");
+    }
+
+    @Test
     void badParametersAreProblemsNamingTheParameter() throws Exception {
         for (String[] bad : new String[][] {
             {"size", "0"},

@@ -76,7 +76,7 @@ class CursorWalkTest {
     }
 
     private static SearchRequest walk(String query, SortOrder order, int size) {
-        return new SearchRequest(query, Map.of(), null, null, order, 1, size, SearchRequest.FIRST_CURSOR);
+        return new SearchRequest(query, Map.of(), null, null, order, 1, size).withCursor(SearchRequest.FIRST_CURSOR);
     }
 
     private List<SearchHit> walkAll(SearchRequest first) {

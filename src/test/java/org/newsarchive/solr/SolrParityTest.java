@@ -279,13 +279,22 @@ class SolrParityTest {
         long actualCount = cloud.forEachMatch(request, article -> actual.add(article.id()));
         assertThat(actualCount).isEqualTo(expectedCount).isPositive();
         assertThat(actual).containsExactlyInAnyOrderElementsOf(expected);
+
+        SearchRequest anyTerm = new SearchRequest("美国 qqqzzzxxx", Map.of(), null, null, SortOrder.NEWEST, 1, 20);
+        long expectedAny = lucene.forEachMatch(anyTerm, article -> {});
+        assertThat(expectedAny).as("the any-term fallback exports").isPositive();
+        assertThat(cloud.forEachMatch(anyTerm, article -> {})).isEqualTo(expectedAny);
+        assertThat(lucene.forEachMatch(anyTerm.withAnyTermFallback(false), article -> {}))
+                .isZero();
+        assertThat(cloud.forEachMatch(anyTerm.withAnyTermFallback(false), article -> {}))
+                .isZero();
     }
 
     @Test
     void cursorWalksGiveTheSameArticlesOnceEach() {
         for (SortOrder order : SortOrder.values()) {
             SearchRequest first =
-                    new SearchRequest("美国", Map.of(), null, null, order, 1, 37, SearchRequest.FIRST_CURSOR);
+                    new SearchRequest("美国", Map.of(), null, null, order, 1, 37).withCursor(SearchRequest.FIRST_CURSOR);
             List<String> expected = walk(lucene, first);
             List<String> actual = walk(cloud, first);
 

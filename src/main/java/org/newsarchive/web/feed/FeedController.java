@@ -16,6 +16,7 @@ import java.util.Date;
 import java.util.List;
 import org.newsarchive.article.Article;
 import org.newsarchive.representation.Links;
+import org.newsarchive.representation.SearchFallback;
 import org.newsarchive.request.SearchParameters;
 import org.newsarchive.request.SearchQuery;
 import org.newsarchive.search.SearchResults;
@@ -56,7 +57,8 @@ class FeedController {
     ResponseEntity<String> feed(@ParameterObject SearchQuery query) throws FeedException {
         SearchParameters searched = query.parameters();
         SearchParameters newest = searched.sort() == null ? searched.withSort(SortOrder.NEWEST) : searched;
-        SearchResults results = search.search(newest.withPage(1).toRequest(ENTRIES));
+        SearchResults results =
+                search.search(newest.withPage(1).toRequest(ENTRIES).withAnyTermFallback(query.anyTermFallback()));
         String base =
                 ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
 
@@ -79,6 +81,7 @@ class FeedController {
                 .toList());
         String xml = new SyndFeedOutput().outputString(feed);
         return ResponseEntity.ok()
+                .header(SearchFallback.HEADER, SearchFallback.name(results.fallback()))
                 .contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8"))
                 .body(xml);
     }
