@@ -2,6 +2,10 @@ package org.newsarchive.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,6 +16,7 @@ import java.util.List;
 import org.newsarchive.article.Article;
 import org.newsarchive.original.OriginalFiles;
 import org.newsarchive.representation.ArticleRecord;
+import org.newsarchive.representation.RecordFields;
 import org.newsarchive.request.ArticleIdParameter;
 import org.newsarchive.request.InvalidParameterException;
 import org.newsarchive.request.NotFoundException;
@@ -24,6 +29,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** One article: its record, its original file and related articles. */
 @RestController
@@ -35,10 +42,12 @@ class ArticleApiController {
 
     private final SearchService search;
     private final OriginalFiles originals;
+    private final JsonMapper json;
 
-    ArticleApiController(SearchService search, OriginalFiles originals) {
+    ArticleApiController(SearchService search, OriginalFiles originals, JsonMapper json) {
         this.search = search;
         this.originals = originals;
+        this.json = json;
     }
 
     @GetMapping(produces = "application/json")
@@ -99,17 +108,31 @@ class ArticleApiController {
     }
 
     @GetMapping(path = "/related", produces = "application/json")
-    @Operation(summary = "Related articles", description = "Articles most like this one, its own copies excluded.")
-    List<ArticleRecord> related(
+    @Operation(
+            summary = "Related articles",
+            description = "Articles most like this one, its own copies excluded, as slim records (no text, HTML,"
+                    + " images or provenance) unless `fields` asks for more.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The related articles, best first, with the fields asked for",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = ArticleRecord.class))))
+    List<ObjectNode> related(
             @Parameter(description = "The article's id") @PathVariable String id,
-            @Parameter(description = "How many, 1 to 50") @RequestParam(defaultValue = "10") int size) {
+            @Parameter(description = "How many, 1 to 50") @RequestParam(defaultValue = "10") int size,
+            @Parameter(
+                            description = "The record fields of each article, comma-separated; default id, title,"
+                                    + " subtitle, publisher, channel, authors, publishedAt, publishedPrecision,"
+                                    + " sourceUrl, tags, language, charCount, url")
+                    @RequestParam(required = false)
+                    String fields) {
         if (size < 1 || size > MAX_RELATED) {
             throw new InvalidParameterException("size", "must be from 1 to " + MAX_RELATED + ", was: " + size);
         }
+        RecordFields selected = RecordFields.parse(fields, RecordFields.SLIM);
         find(id);
         String baseUrl = ApiRequests.baseUrl();
         return search.related(id, size).stream()
-                .map(article -> ArticleRecord.of(article, baseUrl, null))
+                .map(article -> selected.select(ArticleRecord.of(article, baseUrl, null), json))
                 .toList();
     }
 

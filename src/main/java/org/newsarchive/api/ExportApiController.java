@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.newsarchive.representation.ArticleExport;
 import org.newsarchive.representation.ExportFormat;
+import org.newsarchive.representation.RecordFields;
 import org.newsarchive.representation.SearchFallback;
 import org.newsarchive.request.InvalidParameterException;
 import org.newsarchive.request.SearchQuery;
@@ -46,7 +47,12 @@ class ExportApiController {
                                     "true to start a CSV export with a UTF-8 byte order mark, which Excel needs to "
                                             + "read Chinese text")
                     @RequestParam(defaultValue = "false")
-                    String bom) {
+                    String bom,
+            @Parameter(
+                            description = "JSON lines only: the record fields each line carries, comma-separated,"
+                                    + " such as id,title,publishedAt,text; default all but copies")
+                    @RequestParam(required = false)
+                    String fields) {
         ExportFormat exportFormat;
         try {
             exportFormat = ExportFormat.parse(format);
@@ -57,6 +63,10 @@ class ExportApiController {
             throw new InvalidParameterException("bom", "must be true or false, was: " + bom);
         }
         boolean byteOrderMark = bom.equals("true");
+        if (fields != null && exportFormat == ExportFormat.CSV) {
+            throw new InvalidParameterException("fields", "applies to format=jsonl; CSV has fixed columns");
+        }
+        RecordFields selected = RecordFields.parse(fields, RecordFields.EXPORTED);
         SearchRequest request = query.matches();
         String baseUrl = ApiRequests.baseUrl();
         return ResponseEntity.ok()
@@ -68,6 +78,6 @@ class ExportApiController {
                                 .filename("news-archive-export." + exportFormat.extension())
                                 .build()
                                 .toString())
-                .body(out -> export.write(request, exportFormat, baseUrl, byteOrderMark, out));
+                .body(out -> export.write(request, exportFormat, baseUrl, byteOrderMark, selected, out));
     }
 }

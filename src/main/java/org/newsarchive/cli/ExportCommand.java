@@ -4,6 +4,7 @@ import java.io.OutputStream;
 import java.util.concurrent.Callable;
 import org.newsarchive.representation.ArticleExport;
 import org.newsarchive.representation.ExportFormat;
+import org.newsarchive.representation.RecordFields;
 import org.newsarchive.request.InvalidParameterException;
 import org.newsarchive.search.SearchRequest;
 import org.springframework.context.annotation.Scope;
@@ -34,6 +35,11 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--bom", description = "Start a CSV export with a UTF-8 byte order mark (Excel needs it).")
     boolean byteOrderMark;
 
+    @Option(
+            names = "--fields",
+            description = "JSON lines only: the record fields of each line, comma-separated (default all but copies).")
+    String fields;
+
     @Spec
     CommandSpec spec;
 
@@ -49,14 +55,16 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         ExportFormat exportFormat;
         SearchRequest request;
+        RecordFields selected;
         try {
             exportFormat = ExportFormat.parse(format);
             request = search.parameters(1).toRequest(1);
+            selected = RecordFields.parse(fields, RecordFields.EXPORTED);
         } catch (InvalidParameterException | IllegalArgumentException e) {
             spec.commandLine().getErr().println("export: " + e.getMessage());
             return 2;
         }
-        long count = export.write(request, exportFormat, "", byteOrderMark, stdout);
+        long count = export.write(request, exportFormat, "", byteOrderMark, selected, stdout);
         spec.commandLine().getErr().println("Exported " + count + " articles.");
         return 0;
     }

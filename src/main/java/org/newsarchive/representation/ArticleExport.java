@@ -64,23 +64,29 @@ public final class ArticleExport {
      * @throws UncheckedIOException when {@code out} fails, such as a client that went away
      */
     public long write(SearchRequest request, ExportFormat format, String baseUrl, OutputStream out) {
-        return write(request, format, baseUrl, false, out);
+        return write(request, format, baseUrl, false, RecordFields.EXPORTED, out);
     }
 
     /**
      * As {@link #write(SearchRequest, ExportFormat, String, OutputStream)}, starting a CSV export with a UTF-8 byte
      * order mark when {@code byteOrderMark}: Excel reads a CSV file without one in the system's legacy code page, so
-     * Chinese text turns to mojibake. JSON lines never get one.
+     * Chinese text turns to mojibake. JSON lines never get one; each line carries {@code fields} (CSV has its own
+     * columns).
      */
     public long write(
-            SearchRequest request, ExportFormat format, String baseUrl, boolean byteOrderMark, OutputStream out) {
+            SearchRequest request,
+            ExportFormat format,
+            String baseUrl,
+            boolean byteOrderMark,
+            RecordFields fields,
+            OutputStream out) {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         try {
             if (byteOrderMark && format == ExportFormat.CSV) {
                 writer.write('\uFEFF');
             }
             long count = switch (format) {
-                case JSONL -> search.forEachMatch(request, article -> jsonLine(article, baseUrl, writer));
+                case JSONL -> search.forEachMatch(request, article -> jsonLine(article, baseUrl, fields, writer));
                 case CSV -> csv(request, baseUrl, writer);
             };
             writer.flush();
@@ -90,9 +96,9 @@ public final class ArticleExport {
         }
     }
 
-    private void jsonLine(Article article, String baseUrl, Writer writer) {
+    private void jsonLine(Article article, String baseUrl, RecordFields fields, Writer writer) {
         try {
-            writer.write(json.writeValueAsString(ArticleRecord.of(article, baseUrl, null)));
+            writer.write(json.writeValueAsString(fields.select(ArticleRecord.of(article, baseUrl, null), json)));
             writer.write('\n');
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,5 +1,6 @@
 package org.newsarchive.representation;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
 import org.newsarchive.search.FacetCount;
@@ -21,16 +22,33 @@ import org.newsarchive.search.SearchResults;
  */
 public record SearchResponse(
         String query,
+
+        @Schema(
+                description = "Matching articles, copies of one story counted each; a lower bound when"
+                        + " totalIsExact is false. A cursor walk gives exactly this many hits.")
         long total,
+
         boolean totalIsExact,
         int page,
         int size,
         long tookMs,
+
+        @Schema(allowableValues = {"none", "plain_terms", "any_term"})
         String fallback,
+
         boolean pageCapped,
+
+        @Schema(
+                description = "On a numbered page, each story once (its copies counted in `copies`), so pages may"
+                        + " hold fewer hits than total suggests; in a cursor walk, every matching article.")
         List<Hit> hits,
+
         Map<String, List<FacetCount>> facets,
+
+        @Schema(description = "The address of the next page; null after the last one", nullable = true)
         String next,
+
+        @Schema(description = "In a cursor walk, the cursor of the next page; null after the last one", nullable = true)
         String nextCursor) {
 
     /**

@@ -442,6 +442,14 @@ class ApiServerTest {
         assertThat(related.findValuesAsString("id")).doesNotContain(id);
         assertProblem(
                 get("/api/articles/" + id + "/related?size=500"), 400, "urn:news-archive:problem:invalid-parameter");
+        assertThat(related.get(0).propertyNames())
+                .contains("id", "title", "publishedAt", "url")
+                .doesNotContain("text", "html", "images", "copies", "source");
+        JsonNode chosen = getJson("/api/articles/" + id + "/related?size=2&fields=" + encode("id, text"));
+        assertThat(chosen.get(0).propertyNames()).containsExactly("id", "text");
+        HttpResponse<String> unknownField = get("/api/articles/" + id + "/related?fields=id,body");
+        assertProblem(unknownField, 400, "urn:news-archive:problem:invalid-parameter");
+        assertThat(json.readTree(unknownField.body()).get("detail").asString()).contains("body", "publishedAt");
 
         assertThat(getJson("/api/suggest?q=" + encode("中国最大")).toString()).contains("中国最大网络互助平台");
 
@@ -458,6 +466,31 @@ class ApiServerTest {
         assertThat(stats.get("lastIngest").asString()).isNotBlank();
         assertThat(stats.get("earliest").asString())
                 .isLessThan(stats.get("latest").asString());
+    }
+
+    @Test
+    void exportLinesCarryTheFieldsAskedForAndNeverANullCopiesList() throws Exception {
+        List<JsonNode> whole = get("/api/export?q=" + encode("互助"))
+                .body()
+                .lines()
+                .map(json::readTree)
+                .toList();
+        List<JsonNode> slim = get("/api/export?q=" + encode("互助") + "&fields=id,title,publishedAt")
+                .body()
+                .lines()
+                .map(json::readTree)
+                .toList();
+
+        assertThat(whole)
+                .isNotEmpty()
+                .allSatisfy(line -> assertThat(line.propertyNames())
+                        .contains("text", "html", "source")
+                        .doesNotContain("copies"));
+        assertThat(slim)
+                .hasSameSizeAs(whole)
+                .allSatisfy(line -> assertThat(line.propertyNames()).containsExactly("id", "title", "publishedAt"));
+        HttpResponse<String> csv = get("/api/export?format=csv&fields=id");
+        assertProblem(csv, 400, "urn:news-archive:problem:invalid-parameter");
     }
 
     @Test
