@@ -53,7 +53,7 @@ class ArticleApiController {
     @GetMapping(produces = "application/json")
     @Operation(
             summary = "The full record of an article",
-            description = "With its copies and where it came from. Sends an ETag and Last-Modified; a matching "
+            description = "With its copies and where it came from. Sends a weak ETag and Last-Modified; a matching "
                     + "If-None-Match is answered 304 without a body.")
     ResponseEntity<ArticleRecord> article(
             @Parameter(description = "The article's 16-character id") @PathVariable String id, WebRequest request) {
@@ -75,7 +75,8 @@ class ArticleApiController {
     /**
      * The record's version, from what it is made of: the stored article (fixed by its source bytes and ingest
      * time), its copies and the link prefix. Cheaper than hashing the serialized record, and equal exactly when
-     * the record is.
+     * the record is. Weak, as the bytes sent may be compressed or not; Tomcat compresses no answer with a strong
+     * one, and the record is often the largest answer of all.
      */
     private static String etag(Article article, List<Article> copies, String baseUrl) {
         StringBuilder version = new StringBuilder(baseUrl);
@@ -93,7 +94,7 @@ class ArticleApiController {
                     .append('\t')
                     .append(part.sourceUrl());
         }
-        return '"' + sha256(version.toString().getBytes(StandardCharsets.UTF_8)) + '"';
+        return "W/\"" + sha256(version.toString().getBytes(StandardCharsets.UTF_8)) + '"';
     }
 
     @GetMapping("/original")

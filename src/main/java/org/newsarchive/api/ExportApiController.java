@@ -13,6 +13,7 @@ import org.newsarchive.search.SearchRequest;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,7 +53,8 @@ class ExportApiController {
                             description = "JSON lines only: the record fields each line carries, comma-separated,"
                                     + " such as id,title,publishedAt,text; default all but copies")
                     @RequestParam(required = false)
-                    String fields) {
+                    String fields,
+            HttpMethod method) {
         ExportFormat exportFormat;
         try {
             exportFormat = ExportFormat.parse(format);
@@ -69,7 +71,7 @@ class ExportApiController {
         RecordFields selected = RecordFields.parse(fields, RecordFields.EXPORTED);
         SearchRequest request = query.matches();
         String baseUrl = ApiRequests.baseUrl();
-        return ResponseEntity.ok()
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok()
                 .header(SearchFallback.HEADER, SearchFallback.name(export.fallback(request)))
                 .contentType(MediaType.parseMediaType(exportFormat.mediaType() + ";charset=UTF-8"))
                 .header(
@@ -77,7 +79,11 @@ class ExportApiController {
                         ContentDisposition.attachment()
                                 .filename("news-archive-export." + exportFormat.extension())
                                 .build()
-                                .toString())
-                .body(out -> export.write(request, exportFormat, baseUrl, byteOrderMark, selected, out));
+                                .toString());
+        if (method == HttpMethod.HEAD) {
+            // The headers alone: running the whole export for a body that is thrown away would cost as much as a GET.
+            return response.build();
+        }
+        return response.body(out -> export.write(request, exportFormat, baseUrl, byteOrderMark, selected, out));
     }
 }

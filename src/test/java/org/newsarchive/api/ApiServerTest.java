@@ -600,6 +600,33 @@ class ApiServerTest {
                         .contains("link", "etag", "content-disposition"));
         assertThat(response.headers().firstValue("Content-Encoding")).hasValue("gzip");
         assertThat(response.headers().firstValue("Content-Security-Policy")).isPresent();
+
+        for (String path : List.of(
+                "/api/articles/" + seedId(), "/api/export?format=jsonl", "/api/export?format=csv", "/feed.atom")) {
+            HttpResponse<byte[]> large = http.send(
+                    request(path).header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(large.statusCode()).as(path).isEqualTo(200);
+            assertThat(large.headers().firstValue("Content-Encoding")).as(path).hasValue("gzip");
+            assertThat(new String(
+                            new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(large.body()))
+                                    .readAllBytes(),
+                            StandardCharsets.UTF_8))
+                    .as(path)
+                    .isNotBlank();
+        }
+    }
+
+    @Test
+    void headOfAnExportGivesItsHeadersWithoutRunningIt() throws Exception {
+        HttpResponse<String> head =
+                send(request("/api/export?format=csv").method("HEAD", HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
+        assertThat(head.headers().firstValue("Content-Disposition"))
+                .hasValueSatisfying(disposition -> assertThat(disposition).contains("news-archive-export.csv"));
+        assertThat(head.body()).isEmpty();
     }
 
     @Test
