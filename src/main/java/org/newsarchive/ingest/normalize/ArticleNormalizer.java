@@ -114,6 +114,7 @@ public final class ArticleNormalizer {
         boilerplate.removeBoilerplate(draft);
         links.apply(draft);
         problems.addAll(draft.warnings);
+        int reported = draft.warnings.size();
 
         BodyWriter.Body body = writer.write(draft.blocks);
         boolean hasImages = draft.blocks.stream().anyMatch(block -> block.is(Block.Kind.FIGURE));
@@ -123,7 +124,9 @@ public final class ArticleNormalizer {
         if (body.prose().isBlank()) {
             problems.add(IngestProblem.warning("the article has images but no text"));
         }
-        return assemble(draft, body, source.format(), decoded.charset(), sha256, path, ingestedAt);
+        Article article = assemble(draft, body, source.format(), decoded.charset(), sha256, path, ingestedAt);
+        problems.addAll(draft.warnings.subList(reported, draft.warnings.size()));
+        return article;
     }
 
     private Article assemble(

@@ -8,8 +8,11 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.newsarchive.article.DateSource;
@@ -26,6 +29,17 @@ final class DateParsing {
     static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
 
     private static final LocalDate EARLIEST = LocalDate.of(1990, 1, 1);
+    /**
+     * Times with an offset as Jekyll ({@code 2024-05-06 10:20:00 +0800}), Hugo ({@code 2024-05-06T10:20:00+08:00},
+     * {@code 2024-05-06 10:20:00 -0700}) and Hexo write them, with or without seconds, a space or a colon.
+     */
+    private static final List<DateTimeFormatter> OFFSET_DATE_TIMES = List.of(
+            withOffset("yyyy-M-d", "+HHMM"),
+            withOffset("yyyy-M-d", "+HH:MM"),
+            withOffset("yyyy-M-d", "+HH"),
+            withOffset("yyyy/M/d", "+HHMM"),
+            withOffset("yyyy/M/d", "+HH:MM"));
+
     private static final List<DateTimeFormatter> LOCAL_DATE_TIMES = List.of(
             DateTimeFormatter.ofPattern("yyyy-M-d H:mm[:ss][.SSS]"),
             DateTimeFormatter.ofPattern("yyyy/M/d H:mm[:ss]"),
@@ -38,6 +52,30 @@ final class DateParsing {
     private static final Pattern EPOCH = Pattern.compile("^\\s*(\\d{10}|\\d{13})\\s*$");
 
     private DateParsing() {}
+
+    /** A date, a space or {@code T}, a time with optional seconds and fraction, an optional space, an offset. */
+    private static DateTimeFormatter withOffset(String datePattern, String offsetPattern) {
+        return new DateTimeFormatterBuilder()
+                .appendPattern(datePattern)
+                .optionalStart()
+                .appendLiteral(' ')
+                .optionalEnd()
+                .optionalStart()
+                .appendLiteral('T')
+                .optionalEnd()
+                .appendPattern("H:mm")
+                .optionalStart()
+                .appendPattern(":ss")
+                .optionalStart()
+                .appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true)
+                .optionalEnd()
+                .optionalEnd()
+                .optionalStart()
+                .appendLiteral(' ')
+                .optionalEnd()
+                .appendOffset(offsetPattern, "Z")
+                .toFormatter(Locale.ROOT);
+    }
 
     /**
      * Reads a front matter date. Zone-less times are taken in {@code localOffset} and the date records that the
@@ -60,6 +98,13 @@ final class DateParsing {
                     null);
         } catch (DateTimeParseException notRfc1123) {
             // next notation
+        }
+        for (DateTimeFormatter format : OFFSET_DATE_TIMES) {
+            try {
+                return withInstant(OffsetDateTime.parse(text, format).toInstant(), null);
+            } catch (DateTimeParseException notThis) {
+                // next notation
+            }
         }
         for (DateTimeFormatter format : LOCAL_DATE_TIMES) {
             try {

@@ -73,12 +73,22 @@ final class MetadataResolver {
                 language != Language.OTHER || publishers.byName(publisher).isPresent();
         ZoneOffset localOffset = chinese ? DateParsing.CHINA : ZoneOffset.UTC;
         List<PublicationDate> candidates = new ArrayList<>(draft.dateCandidates);
+        String unread = null;
         for (String key : DATE_KEYS) {
-            PublicationDate date = DateParsing.frontMatter(draft.frontMatter.text(key), localOffset);
+            String value = draft.frontMatter.text(key);
+            PublicationDate date = DateParsing.frontMatter(value, localOffset);
             if (date != null) {
                 candidates.add(date);
+                unread = null;
                 break;
             }
+            if (unread == null && value != null && !value.isBlank()) {
+                unread = key + ": " + value.strip();
+            }
+        }
+        if (unread != null) {
+            draft.warn("front matter date not read (not a date form the archive knows, or outside 1990 to now): "
+                    + unread);
         }
         for (String comment : draft.comments) {
             PublicationDate date = DateParsing.epochComment(comment);

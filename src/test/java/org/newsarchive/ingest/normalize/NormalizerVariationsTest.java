@@ -3,6 +3,8 @@ package org.newsarchive.ingest.normalize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.newsarchive.article.Article;
 import org.newsarchive.article.ArticleIds;
 import org.newsarchive.article.DatePrecision;
@@ -29,6 +31,38 @@ class NormalizerVariationsTest {
         assertThat(article.tags()).containsExactly("互助", "监管");
         assertThat(article.publishedAt().iso()).isEqualTo("2021-10-28T06:08:07Z");
         assertThat(article.publishedAt().assumedOffset()).hasToString("+08:00");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "2024-05-06 10:20:00 +0800",
+                "2024-05-06 10:20:00 +08:00",
+                "'2024-05-06 10:20:00 +0800'",
+                "\"2024-05-06 10:20 +08:00\"",
+                "2024-05-06T10:20:00+08:00",
+                "2024-05-06T10:20:00.000+0800",
+                "2024-05-06 02:20:00 Z",
+                "2024-05-05 19:20:00 -0700",
+                "2024/05/06 10:20:00 +0800"
+            })
+    void jekyllHugoAndHexoTimesWithAnOffsetKeepTheirInstant(String date) {
+        Article article = Normalizers.article("---\ntitle: 标题\ndate: " + date + "\n---\n<p>正文一段。</p>\n");
+
+        assertThat(article.publishedAt().iso()).isEqualTo("2024-05-06T02:20:00Z");
+        assertThat(article.publishedAt().precision()).isEqualTo(DatePrecision.DATE_TIME);
+        assertThat(article.publishedAt().assumedOffset()).isNull();
+    }
+
+    @Test
+    void aFrontMatterDateThatIsNotReadIsReported() {
+        var result = Normalizers.normalize(
+                "---\ntitle: 标题\ndate: 去年夏天\n---\n<p>正文一段。</p>\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(((NormalizationResult.Normalized) result).article().publishedAt())
+                .isNull();
+        assertThat(result.problems())
+                .anySatisfy(problem -> assertThat(problem.message()).contains("front matter date", "去年夏天"));
     }
 
     @Test
