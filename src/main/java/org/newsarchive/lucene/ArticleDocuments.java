@@ -58,6 +58,8 @@ final class ArticleDocuments {
         document.add(new SortedDocValuesField(IndexFields.CLUSTER, new BytesRef(cluster)));
         document.add(new StringField(IndexFields.ID, article.id(), Field.Store.YES));
         document.add(new SortedDocValuesField(IndexFields.ID, new BytesRef(article.id())));
+        document.add(new NumericDocValuesField(
+                IndexFields.INGESTED, article.provenance().ingestedAt().toEpochMilli()));
         document.add(new StringField(IndexFields.SHA256, article.provenance().sha256(), Field.Store.NO));
         document.add(new Field(IndexFields.TITLE, article.title(), HIGHLIGHTED_TEXT));
         document.add(new Field(IndexFields.TITLE_WORDS, fields.foldedTitle(), RANKING_WORDS));

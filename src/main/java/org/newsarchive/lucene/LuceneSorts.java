@@ -16,6 +16,7 @@ final class LuceneSorts {
             case RELEVANCE -> Sort.RELEVANCE;
             case NEWEST -> new Sort(new SortField(IndexFields.DATE, SortField.Type.LONG, true));
             case OLDEST -> new Sort(dateAscendingUndatedLast());
+            case INGESTED -> new Sort(ingestedDescending());
         };
     }
 
@@ -25,7 +26,12 @@ final class LuceneSorts {
             case RELEVANCE -> new Sort(SortField.FIELD_SCORE, SortField.FIELD_DOC);
             case NEWEST -> new Sort(new SortField(IndexFields.DATE, SortField.Type.LONG, true), SortField.FIELD_DOC);
             case OLDEST -> new Sort(dateAscendingUndatedLast(), SortField.FIELD_DOC);
+            case INGESTED -> new Sort(ingestedDescending(), SortField.FIELD_DOC);
         };
+    }
+
+    private static SortField ingestedDescending() {
+        return new SortField(IndexFields.INGESTED, SortField.Type.LONG, true);
     }
 
     private static SortField dateAscendingUndatedLast() {

@@ -138,7 +138,7 @@ public record SearchParameters(
         try {
             return SortOrder.parse(value);
         } catch (IllegalArgumentException e) {
-            throw new InvalidParameterException("sort", "must be relevance, newest or oldest, was: " + value);
+            throw new InvalidParameterException("sort", "must be relevance, newest, oldest or ingested, was: " + value);
         }
     }
 

@@ -48,8 +48,9 @@ public record SearchQuery(
         String to,
 
         @Schema(
-                description = "relevance, newest or oldest; default relevance with a query, newest without",
-                allowableValues = {"relevance", "newest", "oldest"})
+                description = "relevance, newest or oldest (by publication date, undated last), or ingested (newly"
+                        + " archived first); default relevance with a query, newest without",
+                allowableValues = {"relevance", "newest", "oldest", "ingested"})
         String sort,
 
         @Schema(

@@ -26,6 +26,8 @@ public final class IndexFields {
     public static final String SHA256 = "sha256";
     /** Publication time in epoch milliseconds, for range filters and sorting. */
     public static final String DATE = "date";
+    /** When the archive ingested the article, in epoch milliseconds, for the order of newly archived articles. */
+    public static final String INGESTED = "ingested";
 
     public static final String RECORD = "record";
     /**

@@ -5,8 +5,12 @@ import java.util.Locale;
 /** How results are ordered. */
 public enum SortOrder {
     RELEVANCE,
+    /** Latest publication first, undated articles last. */
     NEWEST,
-    OLDEST;
+    /** Earliest publication first, undated articles last. */
+    OLDEST,
+    /** Latest ingested first: what the archive took in most recently, however old, as harvesters follow it. */
+    INGESTED;
 
     /** Parses {@code relevance}, {@code newest} or {@code oldest}, case-insensitively. */
     public static SortOrder parse(String value) {
@@ -16,7 +20,7 @@ public enum SortOrder {
         try {
             return valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw new IllegalArgumentException("sort must be relevance, newest or oldest, was: " + value);
+            throw new IllegalArgumentException("sort must be relevance, newest, oldest or ingested, was: " + value);
         }
     }
 }

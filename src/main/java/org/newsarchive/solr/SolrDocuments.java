@@ -40,6 +40,8 @@ final class SolrDocuments {
         if (fields.dateMillis() != null) {
             document.setField(IndexFields.DATE, fields.dateMillis());
         }
+        document.setField(
+                IndexFields.INGESTED, article.provenance().ingestedAt().toEpochMilli());
         fields.facets().forEach((dimension, values) -> values.forEach(value -> document.addField(dimension, value)));
         document.setField(IndexFields.SIMHASH, fields.simhash());
         document.setField(IndexFields.CLUSTER, cluster);

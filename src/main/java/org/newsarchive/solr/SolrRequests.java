@@ -185,6 +185,7 @@ final class SolrRequests {
             case RELEVANCE -> query.setSort("score", SolrQuery.ORDER.desc);
             case NEWEST -> query.setSort(IndexFields.DATE, SolrQuery.ORDER.desc);
             case OLDEST -> query.setSort(IndexFields.DATE, SolrQuery.ORDER.asc);
+            case INGESTED -> query.setSort(IndexFields.INGESTED, SolrQuery.ORDER.desc);
         }
     }
 

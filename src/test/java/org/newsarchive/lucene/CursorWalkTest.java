@@ -70,9 +70,14 @@ class CursorWalkTest {
     private Article article(int number, String date, String title, String body) {
         String markdown = "---\ntitle: " + title + "\n" + (date == null ? "" : "date: " + date + "\n")
                 + "from: https://example.org/news/" + number + ".html\n---\n" + body + "\n";
-        return ((NormalizationResult.Normalized)
-                        normalizer.normalize(markdown.getBytes(StandardCharsets.UTF_8), number + ".md", Instant.now()))
+        return ((NormalizationResult.Normalized) normalizer.normalize(
+                        markdown.getBytes(StandardCharsets.UTF_8), number + ".md", ingestedAt(number)))
                 .article();
+    }
+
+    /** Ingest times in an order of their own, neither the numbers' nor the dates'. */
+    private static Instant ingestedAt(int number) {
+        return Instant.ofEpochSecond(1_700_000_000L + (number * 7919L) % 1000);
     }
 
     private static SearchRequest walk(String query, SortOrder order, int size) {
@@ -108,6 +113,10 @@ class CursorWalkTest {
                 .hasSize(25);
         if (order == SortOrder.RELEVANCE) {
             assertThat(walked).extracting(SearchHit::score).isSortedAccordingTo((a, b) -> Float.compare(b, a));
+        } else if (order == SortOrder.INGESTED) {
+            assertThat(walked)
+                    .extracting(hit -> hit.article().provenance().ingestedAt())
+                    .isSortedAccordingTo(java.util.Comparator.reverseOrder());
         } else {
             List<Long> dates = walked.stream()
                     .map(hit -> hit.article().publishedAt() == null
