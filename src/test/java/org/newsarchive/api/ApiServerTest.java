@@ -579,10 +579,45 @@ class ApiServerTest {
         assertThat(feed.getTitle()).contains("互助");
         assertThat(feed.getEntries()).isNotEmpty();
         assertThat(feed.getEntries().get(0).getLink()).startsWith("http://localhost:" + port + "/articles/");
-        assertThat(feed.getEntries())
-                .allSatisfy(entry -> assertThat(entry.getPublishedDate()).isNotNull());
         assertThat(get("/search?q=" + encode("互助")).body())
                 .contains("<link rel=\"alternate\" type=\"application/atom+xml\" href=\"/feed.atom?q=");
+    }
+
+    @Test
+    void atomFeedFollowsRfc4287AndAnswersConditionalRequests() throws Exception {
+        for (String path : List.of("/feed.atom", "/feed.atom?sort=ingested", "/feed.atom?q=" + encode("中共"))) {
+            HttpResponse<String> response = get(path);
+            SyndFeed feed = new SyndFeedInput().build(new StringReader(response.body()));
+            List<java.util.Date> updated = feed.getEntries().stream()
+                    .map(com.rometools.rome.feed.synd.SyndEntry::getUpdatedDate)
+                    .toList();
+
+            assertThat(feed.getEntries()).as(path).isNotEmpty();
+            assertThat(feed.getPublishedDate())
+                    .as("feed updated is its newest entry's: " + path)
+                    .isEqualTo(java.util.Collections.max(updated));
+            assertThat(response.body()).as(path).doesNotContain("dc:date", "<name />", "<name></name>", "<name/>");
+            for (var entry : feed.getEntries()) {
+                String id = entry.getLink().substring(entry.getLink().lastIndexOf('/') + 1);
+                JsonNode article = getJson("/api/articles/" + id);
+                assertThat(entry.getPublishedDate() == null)
+                        .as("published only when known: " + id)
+                        .isEqualTo(article.get("publishedAt").isNull());
+                assertThat(entry.getUpdatedDate().toInstant())
+                        .isEqualTo(java.time.Instant.parse(
+                                        article.get("source").get("ingestedAt").asString())
+                                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+            }
+            if (path.contains("ingested")) {
+                assertThat(updated).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+            }
+
+            String etag = response.headers().firstValue("ETag").orElseThrow();
+            assertThat(response.headers().firstValue("Last-Modified")).isPresent();
+            HttpResponse<String> again = send(request(path).header("If-None-Match", etag));
+            assertThat(again.statusCode()).as(path).isEqualTo(304);
+            assertThat(again.body()).isEmpty();
+        }
     }
 
     @Test

@@ -1,19 +1,20 @@
 package org.newsarchive.web.feed;
 
-import com.rometools.rome.feed.synd.SyndContent;
-import com.rometools.rome.feed.synd.SyndContentImpl;
-import com.rometools.rome.feed.synd.SyndEntry;
-import com.rometools.rome.feed.synd.SyndEntryImpl;
-import com.rometools.rome.feed.synd.SyndFeed;
-import com.rometools.rome.feed.synd.SyndFeedImpl;
-import com.rometools.rome.feed.synd.SyndLink;
-import com.rometools.rome.feed.synd.SyndLinkImpl;
+import com.rometools.rome.feed.atom.Content;
+import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.atom.Feed;
+import com.rometools.rome.feed.atom.Link;
+import com.rometools.rome.feed.atom.Person;
+import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.SyndFeedOutput;
+import com.rometools.rome.io.WireFeedOutput;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.newsarchive.article.Article;
 import org.newsarchive.representation.Links;
 import org.newsarchive.representation.SearchFallback;
@@ -25,15 +26,24 @@ import org.newsarchive.search.SortOrder;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Any search as an Atom feed of its newest matches, so a reader can follow a topic in a feed reader. Takes the
- * search page's parameters; the results page links here.
+ * Any search as an Atom feed (RFC 4287) of its newest matches, so a reader can follow a topic in a feed reader, or a
+ * harvester the archive's intake with {@code sort=ingested}. Takes the search page's parameters; the results page
+ * links here.
+ *
+ * <p>Each entry's {@code updated} is when the archive took the copy in and its {@code published} the publication
+ * time, given only when known; the feed's {@code updated} is its newest entry's. An entry names its authors, else
+ * its publisher; the feed itself names the archive as author, which covers entries that have neither. Written with
+ * ROME's Atom model rather than its format-neutral one, which would add a Dublin Core date beside each
+ * {@code updated}. Answers carry a weak ETag and Last-Modified, and a matching conditional request gets a 304.
  */
 @RestController
 @Tag(name = "Feeds", description = "Follow a search")
@@ -53,63 +63,84 @@ class FeedController {
     @GetMapping(path = "/feed.atom", produces = "application/atom+xml")
     @Operation(
             summary = "Atom feed of a search",
-            description = "The 50 newest articles matching the search; takes the parameters of /api/search.")
-    ResponseEntity<String> feed(@ParameterObject SearchQuery query) throws FeedException {
+            description = "The 50 newest articles matching the search (sort=ingested: the 50 most recently"
+                    + " archived); takes the parameters of /api/search. The Search-Fallback header says whether"
+                    + " the any-term fallback was used.")
+    ResponseEntity<String> feed(@ParameterObject SearchQuery query, WebRequest request) throws FeedException {
         SearchParameters searched = query.parameters();
         SearchParameters newest = searched.sort() == null ? searched.withSort(SortOrder.NEWEST) : searched;
         SearchResults results =
                 search.search(newest.withPage(1).toRequest(ENTRIES).withAnyTermFallback(query.anyTermFallback()));
         String base =
                 ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
-
-        SyndFeed feed = new SyndFeedImpl();
-        feed.setFeedType("atom_1.0");
-        String siteName = messages.getMessage("site.name", null, LocaleContextHolder.getLocale());
-        feed.setTitle(xmlSafe(searched.query().isEmpty() ? siteName : siteName + ": " + searched.query()));
-        feed.setUri(base + searched.withPage(1).href("/feed.atom"));
-        feed.setLink(base + searched.withPage(1).href());
-        feed.setLinks(List.of(
-                link(base + searched.withPage(1).href("/feed.atom"), "self"),
-                link(base + searched.withPage(1).href(), "alternate")));
-        feed.setPublishedDate(
-                results.hits().isEmpty()
-                        ? new Date(0)
-                        : published(results.hits().get(0).article()));
-        feed.setEntries(results.hits().stream()
+        List<Article> articles = results.hits().stream()
                 .map(hit -> search.find(hit.article().id()).orElse(hit.article()))
-                .map(article -> entry(article, base))
-                .toList());
-        String xml = new SyndFeedOutput().outputString(feed);
+                .toList();
+        Instant updated = articles.stream()
+                .map(article -> article.provenance().ingestedAt())
+                .max(Comparator.naturalOrder())
+                .orElse(Instant.EPOCH);
+
+        String siteName = messages.getMessage("site.name", null, LocaleContextHolder.getLocale());
+        String self = base + searched.withPage(1).href("/feed.atom");
+        Feed feed = new Feed("atom_1.0");
+        feed.setId(self);
+        feed.setTitle(xmlSafe(searched.query().isEmpty() ? siteName : siteName + ": " + searched.query()));
+        feed.setUpdated(Date.from(updated));
+        feed.setAuthors(List.of(person(siteName)));
+        feed.setAlternateLinks(List.of(link(base + searched.withPage(1).href(), "alternate")));
+        feed.setOtherLinks(List.of(link(self, "self")));
+        feed.setEntries(articles.stream().map(article -> entry(article, base)).toList());
+        String xml = new WireFeedOutput().outputString(feed);
+
+        String etag = "W/\"" + DigestUtils.sha256Hex(xml) + '"';
+        if (request.checkNotModified(etag, updated.toEpochMilli())) {
+            return null;
+        }
         return ResponseEntity.ok()
+                .eTag(etag)
+                .lastModified(updated)
+                .cacheControl(CacheControl.noCache())
                 .header(SearchFallback.HEADER, SearchFallback.name(results.fallback()))
                 .contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8"))
                 .body(xml);
     }
 
-    private static SyndLink link(String href, String rel) {
-        SyndLink link = new SyndLinkImpl();
+    private static Link link(String href, String rel) {
+        Link link = new Link();
         link.setHref(href);
         link.setRel(rel);
         return link;
     }
 
-    private static SyndEntry entry(Article article, String base) {
-        SyndEntry entry = new SyndEntryImpl();
+    private static SyndPerson person(String name) {
+        Person person = new Person();
+        person.setName(xmlSafe(name));
+        return person;
+    }
+
+    private static Entry entry(Article article, String base) {
+        Entry entry = new Entry();
+        entry.setId(Links.page(base, article.id()));
         entry.setTitle(xmlSafe(article.title()));
-        entry.setLink(Links.page(base, article.id()));
-        entry.setUri(Links.page(base, article.id()));
-        entry.setPublishedDate(published(article));
-        entry.setUpdatedDate(Date.from(article.provenance().ingestedAt()));
-        if (!article.authors().isEmpty()) {
-            entry.setAuthor(xmlSafe(String.join("、", article.authors())));
-        } else if (article.publisher() != null) {
-            entry.setAuthor(xmlSafe(article.publisher()));
+        entry.setAlternateLinks(List.of(link(Links.page(base, article.id()), "alternate")));
+        if (article.publishedAt() != null) {
+            entry.setPublished(Date.from(article.publishedAt().sortInstant()));
         }
-        SyndContent summary = new SyndContentImpl();
-        summary.setType("text");
+        entry.setUpdated(Date.from(article.provenance().ingestedAt()));
+        List<String> names =
+                article.authors().stream().filter(name -> !name.isBlank()).toList();
+        if (names.isEmpty()
+                && article.publisher() != null
+                && !article.publisher().isBlank()) {
+            names = List.of(article.publisher());
+        }
+        entry.setAuthors(names.stream().map(FeedController::person).toList());
+        Content summary = new Content();
+        summary.setType(Content.TEXT);
         String text = article.text().replaceAll("\\s+", " ").strip();
         summary.setValue(xmlSafe(text.length() > SUMMARY_LENGTH ? text.substring(0, SUMMARY_LENGTH) + "…" : text));
-        entry.setDescription(summary);
+        entry.setSummary(summary);
         return entry;
     }
 
@@ -128,12 +159,5 @@ class FeedController {
                         || c >= 0x10000)
                 .forEach(safe::appendCodePoint);
         return safe.toString();
-    }
-
-    private static Date published(Article article) {
-        return Date.from(
-                article.publishedAt() == null
-                        ? article.provenance().ingestedAt()
-                        : article.publishedAt().sortInstant());
     }
 }
