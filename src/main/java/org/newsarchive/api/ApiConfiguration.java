@@ -3,7 +3,6 @@ package org.newsarchive.api;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.newsarchive.representation.SearchFallback;
 import org.newsarchive.request.KnownParameters;
@@ -54,6 +53,11 @@ class ApiConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
+    OpenApiContract openApiContract() {
+        return new OpenApiContract();
+    }
+
+    @Bean
     OpenAPI archiveApi() {
         return new OpenAPI()
                 .info(new Info()
@@ -62,8 +66,8 @@ class ApiConfiguration implements WebMvcConfigurer {
                         .description("Search and read an archive of censored and deleted Chinese news. JSON is "
                                 + "UTF-8 with camelCase fields; errors are RFC 9457 problem documents "
                                 + "(application/problem+json) with a stable `type`. Simplified and traditional "
-                                + "characters find each other in every query.")
-                        .license(new License().name("Article texts belong to their publishers")))
+                                + "characters find each other in every query. Article texts belong to their "
+                                + "publishers; the archive keeps them as evidence."))
                 .components(new Components()
                         .addSecuritySchemes(
                                 "adminToken",

@@ -55,6 +55,8 @@ class ArticleApiController {
             summary = "The full record of an article",
             description = "With its copies and where it came from. Sends a weak ETag and Last-Modified; a matching "
                     + "If-None-Match is answered 304 without a body.")
+    @ApiResponse(responseCode = "200", description = "The record")
+    @ApiResponse(responseCode = "304", description = "Not modified since the ETag or date sent", content = @Content)
     ResponseEntity<ArticleRecord> article(
             @Parameter(description = "The article's 16-character id") @PathVariable String id, WebRequest request) {
         Article article = find(id);
@@ -101,6 +103,10 @@ class ArticleApiController {
     @Operation(
             summary = "The original file",
             description = "The exact bytes that were ingested, with their type, encoding and file name.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The file's bytes, with the type and file name it was ingested as",
+            content = @Content(mediaType = "*/*", schema = @Schema(type = "string", format = "binary")))
     ResponseEntity<byte[]> original(@Parameter(description = "The article's id") @PathVariable String id) {
         return originals
                 .of(ArticleIdParameter.require(id))

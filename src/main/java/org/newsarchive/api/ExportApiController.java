@@ -2,6 +2,10 @@ package org.newsarchive.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.newsarchive.representation.ArticleExport;
 import org.newsarchive.representation.ExportFormat;
@@ -40,13 +44,45 @@ class ExportApiController {
                     + "does not grow with the number of matches. `page` and `size` are ignored. CSV text cells that "
                     + "start with =, +, -, @, a tab or a carriage return get a leading apostrophe, so that "
                     + "spreadsheets do not run them as formulas.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "Every match, streamed; the Search-Fallback header says whether the any-term fallback was"
+                    + " used",
+            headers = {
+                @Header(
+                        name = SearchFallback.HEADER,
+                        description = "none, plain_terms or any_term",
+                        schema = @Schema(type = "string")),
+                @Header(
+                        name = HttpHeaders.CONTENT_DISPOSITION,
+                        description = "attachment; filename=news-archive-export.jsonl or .csv",
+                        schema = @Schema(type = "string"))
+            },
+            content = {
+                @Content(
+                        mediaType = "application/x-ndjson",
+                        schema =
+                                @Schema(
+                                        type = "string",
+                                        description = "One ArticleRecord as JSON per line, with the fields asked for")),
+                @Content(
+                        mediaType = "text/csv",
+                        schema = @Schema(type = "string", description = "RFC 4180 CSV with a header row"))
+            })
     ResponseEntity<StreamingResponseBody> export(
             @ParameterObject SearchQuery query,
-            @Parameter(description = "jsonl or csv") @RequestParam(defaultValue = "jsonl") String format,
             @Parameter(
-                            description =
-                                    "true to start a CSV export with a UTF-8 byte order mark, which Excel needs to "
-                                            + "read Chinese text")
+                            description = "jsonl or csv",
+                            schema =
+                                    @Schema(
+                                            allowableValues = {"jsonl", "csv"},
+                                            defaultValue = "jsonl"))
+                    @RequestParam(defaultValue = "jsonl")
+                    String format,
+            @Parameter(
+                            description = "true to start a CSV export with a UTF-8 byte order mark, which Excel"
+                                    + " needs to read Chinese text",
+                            schema = @Schema(type = "boolean", defaultValue = "false"))
                     @RequestParam(defaultValue = "false")
                     String bom,
             @Parameter(

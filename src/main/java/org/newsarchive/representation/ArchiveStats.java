@@ -1,5 +1,6 @@
 package org.newsarchive.representation;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import org.newsarchive.article.PublicationDate;
 import org.newsarchive.search.ArchiveOverview;
@@ -16,7 +17,12 @@ import org.newsarchive.store.RawStore;
  * @param lastIngest when a file was last ingested, or null for an empty archive
  */
 public record ArchiveStats(
-        long articles, int publishers, String earliest, String latest, long indexSizeBytes, Instant lastIngest) {
+        long articles,
+        int publishers,
+        @Schema(nullable = true) String earliest,
+        @Schema(nullable = true) String latest,
+        long indexSizeBytes,
+        @Schema(nullable = true) Instant lastIngest) {
 
     /** The archive's statistics now; {@code GET /api/stats} and the {@code stats} command both answer with them. */
     public static ArchiveStats of(SearchService search, RawStore rawStore) {

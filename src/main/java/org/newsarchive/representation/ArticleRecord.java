@@ -1,5 +1,7 @@
 package org.newsarchive.representation;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +17,8 @@ import org.newsarchive.article.ArticleImage;
  * @param publishedPrecision {@code dateTime}, {@code date} or {@code month}; null when the date is unknown
  * @param language {@code zh-Hans}, {@code zh-Hant} or {@code other}
  * @param url the article's reading page
+ * @param leadImage the first image, absent (not null) when there is none: OpenAPI 3.0 cannot say that a
+ *     referenced type may be null
  * @param originalUrl the exact bytes the article was ingested from
  * @param copies every archived copy of the story, this one included; null where not looked up (exports)
  * @param source where this copy came from
@@ -22,20 +26,33 @@ import org.newsarchive.article.ArticleImage;
 public record ArticleRecord(
         String id,
         String title,
-        String subtitle,
-        String publisher,
-        String channel,
+        @Schema(nullable = true) String subtitle,
+        @Schema(nullable = true) String publisher,
+        @Schema(nullable = true) String channel,
         List<String> authors,
         List<String> editors,
+
+        @Schema(nullable = true, description = "ISO-8601 at the precision known")
         String publishedAt,
+
+        @Schema(
+                nullable = true,
+                allowableValues = {"dateTime", "date", "month"})
         String publishedPrecision,
-        String sourceUrl,
+
+        @Schema(nullable = true) String sourceUrl,
         List<String> tags,
         List<String> categories,
         List<String> keywords,
+
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Absent when the article has no lead image")
         ArticleImage leadImage,
+
         List<ArticleImage> images,
+
+        @Schema(allowableValues = {"zh-Hans", "zh-Hant", "other"})
         String language,
+
         String text,
         String html,
         int charCount,
@@ -46,14 +63,23 @@ public record ArticleRecord(
         Source source) {
 
     /** One copy of the story: where it was mirrored from. */
-    public record Copy(String id, String path, String sha256, String sourceUrl) {}
+    public record Copy(
+            String id,
+            String path,
+            String sha256,
+            @Schema(nullable = true) String sourceUrl) {}
 
     /**
      * The file this copy was read from.
      *
      * @param format the layout family, such as {@code FRONT_MATTER_HTML}
      */
-    public record Source(String path, String format, String sha256, String encoding, Instant ingestedAt) {}
+    public record Source(
+            String path,
+            String format,
+            String sha256,
+            @Schema(nullable = true) String encoding,
+            Instant ingestedAt) {}
 
     /**
      * @param baseUrl prefix of the links, such as {@code https://archive.example} (empty for relative links)

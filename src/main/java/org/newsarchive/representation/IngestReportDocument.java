@@ -1,5 +1,6 @@
 package org.newsarchive.representation;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import org.newsarchive.ingest.normalize.IngestProblem;
  * @param summary file counts by status ({@code files}, {@code ingested}, {@code unchanged}, {@code failed}), input
  *     {@code bytes} and {@code elapsedMs}
  */
-public record IngestReportDocument(Map<String, Long> summary, List<File> files) {
+public record IngestReportDocument(Map<String, Long> summary, List<IngestedFile> files) {
 
     /**
      * One file.
@@ -22,10 +23,20 @@ public record IngestReportDocument(Map<String, Long> summary, List<File> files) 
      * @param status {@code ingested}, {@code unchanged} or {@code failed}
      * @param id the article's id, or null when the file failed
      */
-    public record File(String path, String status, String id, List<Problem> problems) {}
+    public record IngestedFile(
+            String path,
+
+            @Schema(allowableValues = {"ingested", "unchanged", "failed"})
+            String status,
+
+            @Schema(nullable = true, description = "The article's id; null when the file failed")
+            String id,
+
+            List<FileProblem> problems) {}
 
     /** @param severity {@code warning} or {@code error} */
-    public record Problem(String severity, String message) {}
+    public record FileProblem(
+            @Schema(allowableValues = {"warning", "error"}) String severity, String message) {}
 
     public static IngestReportDocument of(IngestReport report) {
         Map<String, Long> summary = new LinkedHashMap<>();
@@ -38,7 +49,7 @@ public record IngestReportDocument(Map<String, Long> summary, List<File> files) 
         return new IngestReportDocument(
                 summary,
                 report.files().stream()
-                        .map(file -> new File(
+                        .map(file -> new IngestedFile(
                                 file.path(),
                                 file.status().label(),
                                 file.id(),
@@ -48,7 +59,7 @@ public record IngestReportDocument(Map<String, Long> summary, List<File> files) 
                         .toList());
     }
 
-    private static Problem problem(IngestProblem problem) {
-        return new Problem(ArticleRecord.lower(problem.severity()), problem.message());
+    private static FileProblem problem(IngestProblem problem) {
+        return new FileProblem(ArticleRecord.lower(problem.severity()), problem.message());
     }
 }

@@ -1,5 +1,6 @@
 package org.newsarchive.request;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.newsarchive.search.SearchRequest;
@@ -31,14 +32,18 @@ public record SearchQuery(
         @Schema(description = "Only articles in this category; repeat for several")
         List<String> category,
 
-        @Schema(description = "Only articles in this language: zh-Hans, zh-Hant or other; repeat for several")
+        @Schema(
+                description =
+                        "Only articles in this language: zh-Hans, zh-Hant or other (any case); repeat for" + " several")
         List<String> language,
 
         @Schema(description = "Only articles of this year, such as 2021; repeat for several")
         List<String> year,
 
         @BindParam("year_month")
-        @Schema(name = "year_month", description = "Only articles of this month, such as 2021-03; repeat for several")
+        @Parameter(
+                name = "year_month",
+                description = "Only articles of this month, such as 2021-03; repeat for several")
         List<String> yearMonth,
 
         @Schema(description = "First publication date included, YYYY-MM-DD", example = "2021-01-01")
@@ -55,11 +60,18 @@ public record SearchQuery(
 
         @Schema(
                 description = "Page number from 1; page times size may not pass 10,000 hits (a 400 names the"
-                        + " last page): /api/export gives every hit",
+                        + " last page): a cursor or /api/export gives every hit",
+                type = "integer",
+                minimum = "1",
                 defaultValue = "1")
         String page,
 
-        @Schema(description = "Hits per page, 1 to 100", defaultValue = "20")
+        @Schema(
+                description = "Hits per page, 1 to 100",
+                type = "integer",
+                minimum = "1",
+                maximum = "100",
+                defaultValue = "20")
         String size,
 
         @Schema(

@@ -26,6 +26,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsarchive.testing.ApiContract;
 import org.newsarchive.testing.RawHttp;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -90,8 +91,25 @@ class ApiServerTest {
                 .timeout(Duration.ofSeconds(30));
     }
 
+    private static ApiContract contract;
+
+    /**
+     * Every answer of the API and the feed that a test reads as text is checked against the served OpenAPI
+     * description before the test looks at it.
+     */
+    private HttpResponse<String> checked(HttpResponse<String> response) throws Exception {
+        String path = response.request().uri().getRawPath();
+        if (path.startsWith("/api/") || path.equals("/feed.atom")) {
+            if (contract == null) {
+                contract = ApiContract.servedOn(port);
+            }
+            contract.check(response);
+        }
+        return response;
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
+        return checked(http.send(request(path).build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     private JsonNode getJson(String path) throws Exception {
@@ -122,6 +140,27 @@ class ApiServerTest {
         assertThat(problem.get("title").asString()).isNotBlank();
         assertThat(problem.get("status").asInt()).isEqualTo(status);
         assertThat(response.body()).doesNotContain("at org.", "Exception");
+    }
+
+    /** The check every answer above goes through finds what breaks the description. */
+    @Test
+    void theContractCheckCatchesAnswersThatBreakTheDescription() throws Exception {
+        getJson("/api/stats");
+        java.util.Map<String, List<String>> json = java.util.Map.of("Content-Type", List.of("application/json"));
+        String valid = get("/api/search?q=" + encode("互助") + "&size=1").body();
+
+        contract.check("GET", "/api/search", 200, json, valid);
+        for (String broken : List.of(
+                valid.replaceFirst("\"hits\":\\[", "\"hits\":\"none\",\"ignored\":["),
+                valid.replaceFirst("\"fallback\":\"none\"", "\"fallback\":\"sometimes\""),
+                valid.replaceFirst("\"query\":\"[^\"]*\"", "\"query\":null"))) {
+            AssertionError caught = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    AssertionError.class, () -> contract.check("GET", "/api/search", 200, json, broken));
+            assertThat(caught).as(broken).isNotNull();
+            assertThat(caught.getMessage()).contains("breaks /v3/api-docs");
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> contract.check("GET", "/api/stats", 418, json, "{}"))
+                .isInstanceOf(AssertionError.class);
     }
 
     @Test
@@ -357,6 +396,15 @@ class ApiServerTest {
         };
         for (String[] bad : cases) {
             RawHttp.Response response = RawHttp.get(port, bad[0], "application/json");
+            if (contract == null) {
+                contract = ApiContract.servedOn(port);
+            }
+            contract.check(
+                    "GET",
+                    bad[0].substring(0, bad[0].indexOf('?')),
+                    response.status(),
+                    java.util.Map.of("Content-Type", List.of(response.header("Content-Type"))),
+                    response.body());
 
             assertThat(response.status()).as(bad[0] + ": " + response.body()).isEqualTo(400);
             assertThat(response.header("Content-Type")).as(bad[0]).isEqualTo("application/problem+json");
@@ -410,9 +458,7 @@ class ApiServerTest {
 
         String etag = response.headers().firstValue("ETag").orElseThrow();
         assertThat(response.headers().firstValue("Last-Modified")).isPresent();
-        HttpResponse<String> again = http.send(
-                request("/api/articles/" + id).header("If-None-Match", etag).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> again = send(request("/api/articles/" + id).header("If-None-Match", etag));
         assertThat(again.statusCode()).isEqualTo(304);
         assertThat(again.body()).isEmpty();
     }
@@ -702,7 +748,7 @@ class ApiServerTest {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder builder) throws Exception {
-        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        return checked(http.send(builder.build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     @Test
@@ -855,7 +901,7 @@ class ApiServerTest {
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
-        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        return checked(http.send(builder.build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     private static byte[] zip(List<String> names, byte[] content) throws IOException {

@@ -9,6 +9,8 @@ import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.Comparator;
@@ -66,6 +68,17 @@ class FeedController {
             description = "The 50 newest articles matching the search (sort=ingested: the 50 most recently"
                     + " archived); takes the parameters of /api/search. The Search-Fallback header says whether"
                     + " the any-term fallback was used.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The feed; the Search-Fallback header says whether the any-term fallback was used",
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/atom+xml",
+                            schema = @Schema(type = "string")))
+    @ApiResponse(
+            responseCode = "304",
+            description = "Not modified since the ETag or date sent",
+            content = @io.swagger.v3.oas.annotations.media.Content)
     ResponseEntity<String> feed(@ParameterObject SearchQuery query, WebRequest request) throws FeedException {
         SearchParameters searched = query.parameters();
         SearchParameters newest = searched.sort() == null ? searched.withSort(SortOrder.NEWEST) : searched;

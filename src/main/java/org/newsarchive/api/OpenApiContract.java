@@ -1,0 +1,118 @@
+package org.newsarchive.api;
+
+import io.swagger.v3.core.converter.ModelConverters;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.web.method.HandlerMethod;
+
+/**
+ * Completes the served OpenAPI description with what Spring's annotations do not say, so that linters pass it and
+ * generated clients need no hand-fixes: the problem document every error answers with, the error responses each
+ * operation can give (404 when its address names an article or facet; 400, 406 and 503 always), nullable
+ * properties whose enum lists null as JSON Schema requires, and {@code security: []} on every operation that
+ * needs no token. Stateless and thread-safe.
+ */
+final class OpenApiContract implements OperationCustomizer, OpenApiCustomizer {
+
+    static final String PROBLEM_MEDIA_TYPE = "application/problem+json";
+    private static final String PROBLEM_SCHEMA = "#/components/schemas/ProblemDocument";
+
+    /**
+     * Schemas whose every property is in every answer (Jackson writes nulls, never leaves a field out). Not the
+     * article record, whose fields {@code fields=} may leave out.
+     */
+    private static final Set<String> COMPLETE = Set.of(
+            "SearchResponse",
+            "Hit",
+            "FacetCount",
+            "FacetValues",
+            "ArchiveStats",
+            "Copy",
+            "Source",
+            "ArticleImage",
+            "IngestReportDocument",
+            "IngestedFile",
+            "FileProblem");
+
+    /** Nullable properties of types outside the API's packages, which carry no OpenAPI annotations. */
+    private static final Map<String, Set<String>> NULLABLE = Map.of("ArticleImage", Set.of("caption", "alt"));
+
+    @Override
+    public Operation customize(Operation operation, HandlerMethod handler) {
+        if (operation.getSecurity() == null) {
+            operation.setSecurity(List.of());
+        }
+        ApiResponses responses = operation.getResponses();
+        List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
+        // Every operation refuses parameters it does not take.
+        addProblem(responses, "400", "A parameter is missing, unknown or invalid; `parameter` names it");
+        if (parameters.stream().anyMatch(parameter -> "path".equals(parameter.getIn()))) {
+            addProblem(responses, "404", "No such article or facet");
+        }
+        addProblem(responses, "406", "The Accept header allows no type this operation answers in");
+        addProblem(responses, "503", "The search engine cannot answer for now; retry after Retry-After seconds");
+        return operation;
+    }
+
+    private static void addProblem(ApiResponses responses, String status, String description) {
+        if (responses.containsKey(status)) {
+            return;
+        }
+        responses.addApiResponse(status, problem(description));
+    }
+
+    /** A response whose body is a problem document. */
+    static ApiResponse problem(String description) {
+        return new ApiResponse()
+                .description(description)
+                .content(new Content()
+                        .addMediaType(PROBLEM_MEDIA_TYPE, new MediaType().schema(new Schema<>().$ref(PROBLEM_SCHEMA))));
+    }
+
+    /** A nullable property with an enum: null must be one of the enum's values too, or null would not validate. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void enumWithNull(Schema property) {
+        if (property.getEnum() != null
+                && Boolean.TRUE.equals(property.getNullable())
+                && !property.getEnum().contains(null)) {
+            List values = new ArrayList<>(property.getEnum());
+            values.add(null);
+            property.setEnum(values);
+        }
+    }
+
+    /** Registers the problem document's schema, which no endpoint returns as a Java type. */
+    @Override
+    public void customise(io.swagger.v3.oas.models.OpenAPI openApi) {
+        if (openApi.getComponents() == null) {
+            openApi.setComponents(new Components());
+        }
+        Map<String, Schema> schemas = ModelConverters.getInstance().readAll(ProblemDocument.class);
+        schemas.forEach(openApi.getComponents()::addSchemas);
+        openApi.getComponents().getSchemas().forEach((name, schema) -> {
+            Map<String, Schema> properties = schema.getProperties();
+            if (properties == null) {
+                return;
+            }
+            if (COMPLETE.contains(name)) {
+                schema.setRequired(new ArrayList<>(new TreeSet<>(properties.keySet())));
+            }
+            properties.values().forEach(OpenApiContract::enumWithNull);
+            NULLABLE.getOrDefault(name, Set.of())
+                    .forEach(property -> properties.get(property).setNullable(true));
+        });
+    }
+}
