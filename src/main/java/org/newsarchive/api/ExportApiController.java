@@ -64,10 +64,15 @@ class ExportApiController {
                         schema =
                                 @Schema(
                                         type = "string",
+                                        format = "binary",
                                         description = "One ArticleRecord as JSON per line, with the fields asked for")),
                 @Content(
                         mediaType = "text/csv",
-                        schema = @Schema(type = "string", description = "RFC 4180 CSV with a header row"))
+                        schema =
+                                @Schema(
+                                        type = "string",
+                                        format = "binary",
+                                        description = "RFC 4180 CSV with a header row"))
             })
     ResponseEntity<StreamingResponseBody> export(
             @ParameterObject SearchQuery query,

@@ -66,6 +66,7 @@ class SearchApiController {
 
     @GetMapping("/articles")
     @Operation(
+            operationId = "listArticles",
             summary = "List articles",
             description = "Like search, newest first unless `sort` says otherwise; `q` is optional.")
     ResponseEntity<SearchResponse> list(@ParameterObject SearchQuery query) {

@@ -21,7 +21,10 @@ public final class ExternalTool {
 
         @Override
         public String toString() {
-            return String.join(" ", command) + " exited with " + exitCode + ":\n" + output;
+            String shown = command.stream()
+                    .map(argument -> argument.length() > 200 ? argument.substring(0, 200) + "…" : argument)
+                    .collect(java.util.stream.Collectors.joining(" "));
+            return shown + " exited with " + exitCode + ":\n" + output;
         }
     }
 

@@ -74,7 +74,7 @@ class FeedController {
             content =
                     @io.swagger.v3.oas.annotations.media.Content(
                             mediaType = "application/atom+xml",
-                            schema = @Schema(type = "string")))
+                            schema = @Schema(type = "string", format = "binary")))
     @ApiResponse(
             responseCode = "304",
             description = "Not modified since the ETag or date sent",

@@ -1,0 +1,86 @@
+import archive.client.ApiClient;
+import archive.client.ApiException;
+import archive.client.api.ArticlesApi;
+import archive.client.api.ExportApi;
+import archive.client.api.SearchApi;
+import archive.client.model.ArticleRecord;
+import archive.client.model.Hit;
+import archive.client.model.ProblemDocument;
+import archive.client.model.SearchResponse;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A script author's program, written against the client that openapi-generator makes from the archive's OpenAPI
+ * description, used as generated: search, walk every article with the cursor, read one, export, and read a problem.
+ * Prints what it found as name=value lines for the test to check. Argument: the archive's address.
+ */
+public class ClientScript {
+
+    public static void main(String[] args) throws Exception {
+        ApiClient client = new ApiClient();
+        client.updateBaseUri(args[0]);
+        SearchApi search = new SearchApi(client);
+
+        SearchResponse found = search.search(SearchApi.APISearchRequest.newBuilder()
+                .q("美国")
+                .size(3)
+                .build());
+        System.out.println("search.total=" + found.getTotal());
+        System.out.println("search.hits=" + found.getHits().size());
+        System.out.println("search.fallback=" + found.getFallback());
+
+        Set<String> walked = new HashSet<>();
+        long total = -1;
+        String cursor = "*";
+        int pages = 0;
+        while (cursor != null) {
+            SearchResponse page = search.listArticles(SearchApi.APIListArticlesRequest.newBuilder()
+                    .size(40)
+                    .cursor(cursor)
+                    .build());
+            total = page.getTotal();
+            for (Hit hit : page.getHits()) {
+                if (!walked.add(hit.getId())) {
+                    throw new IllegalStateException("the cursor gave " + hit.getId() + " twice");
+                }
+            }
+            cursor = page.getNextCursor();
+            pages++;
+        }
+        System.out.println("walk.total=" + total);
+        System.out.println("walk.seen=" + walked.size());
+        System.out.println("walk.pages=" + pages);
+
+        String id = found.getHits().get(0).getId();
+        ArticleRecord article = new ArticlesApi(client).article(ArticlesApi.APIArticleRequest.newBuilder()
+                .id(id)
+                .build());
+        System.out.println("article.id=" + article.getId());
+        System.out.println("article.title=" + article.getTitle());
+        System.out.println("article.copies=" + article.getCopies().size());
+
+        File exported = new ExportApi(client).export(ExportApi.APIExportRequest.newBuilder()
+                .q("美国")
+                .format("jsonl")
+                .fields("id,title")
+                .build());
+        List<String> lines = Files.readAllLines(exported.toPath(), StandardCharsets.UTF_8);
+        System.out.println("export.lines=" + lines.size());
+        System.out.println("export.first=" + lines.get(0));
+
+        try {
+            search.search(SearchApi.APISearchRequest.newBuilder().size(500).build());
+            System.out.println("problem=none");
+        } catch (ApiException refused) {
+            ProblemDocument problem =
+                    client.getObjectMapper().readValue(refused.getResponseBody(), ProblemDocument.class);
+            System.out.println("problem.status=" + refused.getCode());
+            System.out.println("problem.parameter=" + problem.getParameter());
+        }
+    }
+}
