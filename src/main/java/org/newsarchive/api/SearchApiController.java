@@ -11,6 +11,7 @@ import org.newsarchive.request.InvalidParameterException;
 import org.newsarchive.request.NotFoundException;
 import org.newsarchive.request.SearchParameters;
 import org.newsarchive.request.SearchQuery;
+import org.newsarchive.search.FacetOptions;
 import org.newsarchive.search.SearchRequest;
 import org.newsarchive.search.SearchResults;
 import org.newsarchive.search.SearchService;
@@ -92,14 +93,28 @@ class SearchApiController {
     @GetMapping("/facets/{name}")
     @Operation(
             summary = "All values of a facet",
-            description = "Every value with its article count, most frequent first. Names: publisher, channel, tag, "
-                    + "category, language, year, year_month (or year-month).")
-    FacetValues facet(@Parameter(description = "The facet's name") @PathVariable String name) {
+            description = "Every value with its article count, most frequent first (facetSort=value: in value"
+                    + " order), over the whole archive or over the articles matching q, the filters and the dates"
+                    + " (the facet's own filter left out, as in search results). Names: publisher, channel, tag,"
+                    + " category, language, year, year_month (or year-month). page, size, cursor and facetSize"
+                    + " do not apply.")
+    FacetValues facet(
+            @Parameter(description = "The facet's name") @PathVariable String name,
+            @ParameterObject SearchQuery query) {
         String dimension = name.replace('-', '_');
         if (!SearchParameters.FILTERS.contains(dimension)) {
             throw new NotFoundException("no facet named " + name + "; facets are " + SearchParameters.FILTERS);
         }
-        return new FacetValues(dimension, search.facetValues(dimension));
+        SearchParameters parameters = query.parameters();
+        FacetOptions every = FacetOptions.all(query.facetOrder());
+        if (parameters.query().isEmpty() && !parameters.hasFilters()) {
+            return new FacetValues(dimension, every.apply(search.facetValues(dimension)));
+        }
+        SearchResults counted = search.search(parameters
+                .toRequest(0)
+                .withAnyTermFallback(query.anyTermFallback())
+                .withFacets(every));
+        return new FacetValues(dimension, counted.facets().getOrDefault(dimension, List.of()));
     }
 
     @GetMapping("/stats")

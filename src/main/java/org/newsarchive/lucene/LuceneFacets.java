@@ -11,7 +11,7 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.newsarchive.schema.IndexFields;
 import org.newsarchive.search.FacetCount;
-import org.newsarchive.search.SearchService;
+import org.newsarchive.search.FacetOptions;
 
 /** How the embedded index keeps its facets: Lucene's sorted-set doc values, one dimension per facet field. */
 public final class LuceneFacets {
@@ -28,19 +28,27 @@ public final class LuceneFacets {
     }
 
     /**
-     * The {@link SearchService#FACET_VALUES} most frequent values of every dimension, in display order; a dimension
-     * no article has yet counts as empty.
+     * The values of every dimension that {@code options} asks for, in display order; a dimension no article has yet
+     * counts as empty. The most frequent few come from Lucene's top-children queue; every value, or values in value
+     * order, from all children, sorted here.
      */
-    static Map<String, List<FacetCount>> topCounts(Facets facets) throws IOException {
+    static Map<String, List<FacetCount>> topCounts(Facets facets, FacetOptions options) throws IOException {
         Map<String, List<FacetCount>> counts = new LinkedHashMap<>();
         for (String dimension : IndexFields.FACETS) {
             List<FacetCount> values = new ArrayList<>();
             try {
-                FacetResult result = facets.getTopChildren(SearchService.FACET_VALUES, dimension);
+                boolean fewMostFrequent =
+                        options.order() == FacetOptions.Order.COUNT && options.size() != FacetOptions.ALL;
+                FacetResult result = fewMostFrequent
+                        ? facets.getTopChildren(options.size(), dimension)
+                        : facets.getAllChildren(dimension);
                 if (result != null) {
                     for (LabelAndValue label : result.labelValues) {
                         values.add(new FacetCount(label.label, label.value.longValue()));
                     }
+                }
+                if (!fewMostFrequent) {
+                    values = options.apply(values);
                 }
             } catch (IllegalArgumentException dimensionNotIndexedYet) {
                 // No article has a value for this dimension yet.

@@ -217,7 +217,9 @@ public final class LuceneSearchService implements SearchService {
             ScoreDoc[] top = outcome.top().scoreDocs;
             String nextCursor = null;
             List<SearchHit> hits;
-            if (request.walksWithCursor()) {
+            if (request.countsOnly()) {
+                hits = List.of();
+            } else if (request.walksWithCursor()) {
                 ScoreDoc[] page = Arrays.copyOf(top, Math.min(top.length, request.size()));
                 if (top.length > request.size()) {
                     nextCursor = LuceneCursor.following(page[page.length - 1], request.sort());
@@ -268,7 +270,8 @@ public final class LuceneSearchService implements SearchService {
         DrillDownQuery query = filtered(request, plan, built.ranked());
         if (built.matchesEverything() && request.filters().isEmpty() && !plan.hasDateRange()) {
             TopDocs top = searcher.search(query, collector(searcher, request, plan.depth(), plan.depth()));
-            return new Outcome(built.match(), top, searcher.getIndexReader().numDocs(), facts.topValues());
+            return new Outcome(
+                    built.match(), top, searcher.getIndexReader().numDocs(), facts.topValues(request.facets()));
         }
         CollectorManager<?, ? extends TopDocs> collector =
                 collector(searcher, request, plan.depth(), Integer.MAX_VALUE);
@@ -281,12 +284,14 @@ public final class LuceneSearchService implements SearchService {
                     searcher.search(query, new MultiCollectorManager(new FacetsCollectorManager(), collector));
             TopDocs top = (TopDocs) collected[1];
             Facets counts = new SortedSetDocValuesFacetCounts(state, (FacetsCollector) collected[0]);
-            return new Outcome(built.match(), top, top.totalHits.value, LuceneFacets.topCounts(counts));
+            return new Outcome(
+                    built.match(), top, top.totalHits.value, LuceneFacets.topCounts(counts, request.facets()));
         }
         DrillSideways.ConcurrentDrillSidewaysResult<? extends TopDocs> result =
                 new DrillSideways(searcher, facetsConfig, state).search(query, collector);
         TopDocs top = result.collectorResult;
-        return new Outcome(built.match(), top, top.totalHits.value, LuceneFacets.topCounts(result.facets));
+        return new Outcome(
+                built.match(), top, top.totalHits.value, LuceneFacets.topCounts(result.facets, request.facets()));
     }
 
     private DrillDownQuery filtered(SearchRequest request, SearchPlan plan, Query query) {

@@ -18,8 +18,10 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.IndexSearcher;
+import org.newsarchive.schema.IndexFields;
 import org.newsarchive.search.ArchiveOverview;
 import org.newsarchive.search.FacetCount;
+import org.newsarchive.search.FacetOptions;
 import org.newsarchive.search.SearchService;
 
 /**
@@ -71,11 +73,23 @@ final class SnapshotFacts {
         Map<String, List<FacetCount>> top = topValues;
         if (top == null) {
             try {
-                top = facetState == null ? Map.of() : LuceneFacets.topCounts(counts());
+                top = facetState == null ? Map.of() : LuceneFacets.topCounts(counts(), FacetOptions.DEFAULT);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot count facets", e);
             }
             topValues = top;
+        }
+        return top;
+    }
+
+    /** The values {@code options} asks for of every dimension over the whole snapshot, from the cached counts. */
+    Map<String, List<FacetCount>> topValues(FacetOptions options) {
+        if (options.equals(FacetOptions.DEFAULT) || facetState == null) {
+            return topValues();
+        }
+        Map<String, List<FacetCount>> top = new LinkedHashMap<>();
+        for (String dimension : IndexFields.FACETS) {
+            top.put(dimension, options.apply(allValues(dimension)));
         }
         return top;
     }

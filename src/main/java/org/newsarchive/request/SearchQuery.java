@@ -3,6 +3,7 @@ package org.newsarchive.request;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
+import org.newsarchive.search.FacetOptions;
 import org.newsarchive.search.SearchRequest;
 import org.newsarchive.search.SearchService;
 import org.springframework.util.LinkedMultiValueMap;
@@ -67,9 +68,9 @@ public record SearchQuery(
         String page,
 
         @Schema(
-                description = "Hits per page, 1 to 100",
+                description = "Hits per page, 1 to 100; 0 for the total and facet counts alone",
                 type = "integer",
-                minimum = "1",
+                minimum = "0",
                 maximum = "100",
                 defaultValue = "20")
         String size,
@@ -86,7 +87,22 @@ public record SearchQuery(
                         + " Search, listing, export and feeds apply it alike.",
                 allowableValues = {"any", "none"},
                 defaultValue = "any")
-        String fallback) {
+        String fallback,
+
+        @Schema(
+                description = "Values counted per facet dimension, 1 to 1000",
+                type = "integer",
+                minimum = "1",
+                maximum = "1000",
+                defaultValue = "20")
+        String facetSize,
+
+        @Schema(
+                description = "Order of each dimension's values: count (most frequent first) or value (ascending,"
+                        + " so months come in time order)",
+                allowableValues = {"count", "value"},
+                defaultValue = "count")
+        String facetSort) {
 
     /** Cursors the archive hands out are far shorter; a longer one is refused before any engine reads it. */
     private static final int MAX_CURSOR_LENGTH = 512;
@@ -113,21 +129,44 @@ public record SearchQuery(
         return SearchParameters.parse(values);
     }
 
-    /** The validated page size, {@value SearchRequest#DEFAULT_SIZE} when absent. */
+    /** The validated page size, {@value SearchRequest#DEFAULT_SIZE} when absent; 0 asks for counts alone. */
     public int pageSize() {
-        if (size == null || size.isBlank()) {
-            return SearchRequest.DEFAULT_SIZE;
+        return wholeNumber("size", size, 0, SearchRequest.MAX_SIZE, SearchRequest.DEFAULT_SIZE);
+    }
+
+    /** The validated facet options: {@code facetSize} values per dimension in {@code facetSort} order. */
+    public FacetOptions facetOptions() {
+        return new FacetOptions(
+                wholeNumber("facetSize", facetSize, 1, FacetOptions.MAX_SIZE, SearchService.FACET_VALUES),
+                facetOrder());
+    }
+
+    /** The validated {@code facetSort}, count when absent. */
+    public FacetOptions.Order facetOrder() {
+        if (facetSort == null || facetSort.isBlank()) {
+            return FacetOptions.Order.COUNT;
+        }
+        return switch (facetSort.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "count" -> FacetOptions.Order.COUNT;
+            case "value" -> FacetOptions.Order.VALUE;
+            default -> throw new InvalidParameterException("facetSort", "must be count or value, was: " + facetSort);
+        };
+    }
+
+    private static int wholeNumber(String name, String text, int min, int max, int absent) {
+        if (text == null || text.isBlank()) {
+            return absent;
         }
         try {
-            int value = Integer.parseInt(size.strip());
-            if (value >= 1 && value <= SearchRequest.MAX_SIZE) {
+            int value = Integer.parseInt(text.strip());
+            if (value >= min && value <= max) {
                 return value;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
         throw new InvalidParameterException(
-                "size", "must be a whole number from 1 to " + SearchRequest.MAX_SIZE + ", was: " + size);
+                name, "must be a whole number from " + min + " to " + max + ", was: " + text);
     }
 
     /**
@@ -141,6 +180,9 @@ public record SearchQuery(
         SearchParameters parameters = parameters();
         int size = pageSize();
         if (walksWithCursor()) {
+            if (size == 0) {
+                throw new InvalidParameterException("size", "must be at least 1 in a cursor walk");
+            }
             if (page != null && !page.isBlank()) {
                 throw new InvalidParameterException(
                         "page", "cannot be combined with cursor: a cursor walk has no page numbers");
@@ -148,9 +190,13 @@ public record SearchQuery(
             if (cursor.length() > MAX_CURSOR_LENGTH) {
                 throw new InvalidParameterException("cursor", "is not a cursor this archive gave: too long");
             }
-            return parameters.toRequest(size).withCursor(cursor.strip()).withAnyTermFallback(anyTermFallback());
+            return parameters
+                    .toRequest(size)
+                    .withCursor(cursor.strip())
+                    .withAnyTermFallback(anyTermFallback())
+                    .withFacets(facetOptions());
         }
-        int lastPage = Math.max(1, SearchService.MAX_DEPTH / size);
+        int lastPage = Math.max(1, SearchService.MAX_DEPTH / Math.max(1, size));
         if (parameters.page() > lastPage) {
             throw new InvalidParameterException(
                     "page",
@@ -158,7 +204,7 @@ public record SearchQuery(
                             + SearchService.MAX_DEPTH + " hits only; narrow the search with filters or dates, or "
                             + "fetch every hit from /api/export, was: " + parameters.page());
         }
-        return parameters.toRequest(size).withAnyTermFallback(anyTermFallback());
+        return parameters.toRequest(size).withAnyTermFallback(anyTermFallback()).withFacets(facetOptions());
     }
 
     /** The search to export or follow in a feed: every match, so no page, size or cursor. */

@@ -29,7 +29,7 @@ public record SearchPlan(
 
     public static SearchPlan of(SearchRequest request) {
         int size = request.size();
-        int page = Math.min(request.page(), Math.max(1, SearchService.MAX_DEPTH / size));
+        int page = Math.min(request.page(), Math.max(1, SearchService.MAX_DEPTH / Math.max(1, size)));
         long from = request.from() == null
                 ? Long.MIN_VALUE
                 : request.from().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
@@ -41,7 +41,10 @@ public record SearchPlan(
                                 .toInstant()
                                 .toEpochMilli()
                         - 1;
-        int depth = request.walksWithCursor() ? size + 1 : Math.min(SearchService.MAX_DEPTH, page * size * 2 + size);
+        // Lucene collects at least one hit; a request for counts alone shows none of it.
+        int depth = request.walksWithCursor()
+                ? size + 1
+                : Math.max(1, Math.min(SearchService.MAX_DEPTH, page * size * 2 + size));
         return new SearchPlan(
                 QuerySyntax.parse(request.query()),
                 page,

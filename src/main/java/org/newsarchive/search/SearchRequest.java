@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param from first publication date included, or null
  * @param to last publication date included, or null
  * @param page page number from 1; 1 when walking with a cursor
- * @param size hits per page, 1 to {@value #MAX_SIZE}
+ * @param size hits per page, 1 to {@value #MAX_SIZE}; 0 for the total and facet counts alone
  * @param cursor null to ask for page {@code page}, with copies of a story shown once; otherwise a walk over every
  *     matching article, copies included, in the request's order with ties broken by id: {@value #FIRST_CURSOR}
  *     for the first page, then the {@link SearchResults#nextCursor} of the page before. A cursor stays valid
@@ -24,6 +24,7 @@ import java.util.Objects;
  * @param anyTermFallback whether a query of several terms that no article has all of is answered with the articles
  *     that have any of them ({@link SearchResults.Fallback#ANY_TERM}), as a reader expects; false for scripts that
  *     want no match to mean none
+ * @param facets how many values of each dimension to count back, in which order
  */
 public record SearchRequest(
         String query,
@@ -34,7 +35,8 @@ public record SearchRequest(
         int page,
         int size,
         String cursor,
-        boolean anyTermFallback) {
+        boolean anyTermFallback,
+        FacetOptions facets) {
 
     /** The cursor that starts a walk, as Solr's {@code cursorMark} does. */
     public static final String FIRST_CURSOR = "*";
@@ -56,12 +58,18 @@ public record SearchRequest(
         if (page < 1) {
             throw new IllegalArgumentException("page must be at least 1, was " + page);
         }
-        requireSize(size);
+        if (size != 0) {
+            requireSize(size);
+        }
+        facets = Objects.requireNonNullElse(facets, FacetOptions.DEFAULT);
         if (from != null && to != null && from.isAfter(to)) {
             throw new IllegalArgumentException("from must not be after to");
         }
         if (cursor != null && page != 1) {
             throw new IllegalArgumentException("a cursor walk has no page number, was page " + page);
+        }
+        if (cursor != null && size == 0) {
+            throw new IllegalArgumentException("a cursor walk needs hits; size 0 asks for counts alone");
         }
     }
 
@@ -74,7 +82,7 @@ public record SearchRequest(
             SortOrder sort,
             int page,
             int size) {
-        this(query, filters, from, to, sort, page, size, null, true);
+        this(query, filters, from, to, sort, page, size, null, true, FacetOptions.DEFAULT);
     }
 
     public boolean walksWithCursor() {
@@ -83,16 +91,25 @@ public record SearchRequest(
 
     /** The same search, from the page that {@code next} starts; {@code next} as returned by the last page. */
     public SearchRequest withCursor(String next) {
-        return new SearchRequest(query, filters, from, to, sort, 1, size, next, anyTermFallback);
+        return new SearchRequest(query, filters, from, to, sort, 1, size, next, anyTermFallback, facets);
     }
 
     /** The same search asking for its first hit only: its total and fallback, cheaply. */
     public SearchRequest firstHit() {
-        return new SearchRequest(query, filters, from, to, sort, 1, 1, null, anyTermFallback);
+        return new SearchRequest(query, filters, from, to, sort, 1, 1, null, anyTermFallback, facets);
     }
 
     public SearchRequest withAnyTermFallback(boolean fallback) {
-        return new SearchRequest(query, filters, from, to, sort, page, size, cursor, fallback);
+        return new SearchRequest(query, filters, from, to, sort, page, size, cursor, fallback, facets);
+    }
+
+    public SearchRequest withFacets(FacetOptions options) {
+        return new SearchRequest(query, filters, from, to, sort, page, size, cursor, anyTermFallback, options);
+    }
+
+    /** Whether only the total and the facet counts are asked for. */
+    public boolean countsOnly() {
+        return size == 0;
     }
 
     /**

@@ -10,6 +10,7 @@ import org.apache.solr.client.solrj.util.ClientUtils;
 import org.apache.solr.common.params.CursorMarkParams;
 import org.newsarchive.query.LikeQuery;
 import org.newsarchive.schema.IndexFields;
+import org.newsarchive.search.FacetOptions;
 import org.newsarchive.search.SearchPlan;
 import org.newsarchive.search.SearchRequest;
 import org.newsarchive.search.SearchService;
@@ -101,13 +102,16 @@ final class SolrRequests {
             query.addSort(IndexFields.ID, SolrQuery.ORDER.asc);
             query.set(CursorMarkParams.CURSOR_MARK_PARAM, request.cursor());
         } else {
-            query.setRows(plan.depth());
+            query.setRows(request.countsOnly() ? 0 : plan.depth());
         }
+        FacetOptions facets = request.facets();
+        String limit = facets.size() == FacetOptions.ALL ? "-1" : Integer.toString(facets.size());
+        String order = facets.order() == FacetOptions.Order.COUNT ? "'count desc'" : "'index asc'";
         query.set(
                 "json.facet",
                 IndexFields.FACETS.stream()
-                        .map(dimension -> dimension + ":{type:terms,field:" + dimension + ",limit:"
-                                + SearchService.FACET_VALUES + ",sort:'count desc',refine:true,overrequest:"
+                        .map(dimension -> dimension + ":{type:terms,field:" + dimension + ",limit:" + limit
+                                + ",sort:" + order + ",refine:true,overrequest:"
                                 + FACET_OVERREQUEST + ",domain:{excludeTags:" + dimension + "}}")
                         .collect(Collectors.joining(",", "{", "}")));
         return query;

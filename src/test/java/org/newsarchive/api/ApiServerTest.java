@@ -253,7 +253,7 @@ class ApiServerTest {
     @Test
     void badParametersAreProblemsNamingTheParameter() throws Exception {
         for (String[] bad : new String[][] {
-            {"size", "0"},
+            {"size", "-1"},
             {"size", "101"},
             {"page", "-1"},
             {"from", "2021-13-01"},
@@ -324,6 +324,44 @@ class ApiServerTest {
 
         assertThat(seen).doesNotHaveDuplicates().hasSize((int) total);
         assertThat(pages).isEqualTo((int) Math.ceil(total / 40.0));
+    }
+
+    @Test
+    void facetsAloneInTheSizeAndOrderAskedForAndPerQueryFacetValues() throws Exception {
+        JsonNode counts = getJson("/api/search?q=" + encode("中共") + "&size=0&facetSize=2&facetSort=count");
+        assertThat(counts.get("hits").isEmpty()).isTrue();
+        assertThat(counts.get("total").asLong()).isPositive();
+        assertThat(counts.get("next").isNull()).isTrue();
+        counts.get("facets")
+                .properties()
+                .forEach(dimension -> assertThat(dimension.getValue().size())
+                        .as(dimension.getKey())
+                        .isLessThanOrEqualTo(2));
+
+        JsonNode months = getJson("/api/articles?size=0&facetSize=1000&facetSort=value")
+                .get("facets")
+                .get("year_month");
+        List<String> inOrder = months.findValuesAsString("value");
+        assertThat(inOrder).hasSizeGreaterThan(2).isSorted();
+
+        JsonNode everyChannel = getJson("/api/facets/channel?q=" + encode("中共"));
+        JsonNode searched = getJson("/api/search?q=" + encode("中共") + "&size=0&facetSize=1000")
+                .get("facets")
+                .get("channel");
+        assertThat(everyChannel.get("values")).isEqualTo(searched);
+        assertThat(getJson("/api/facets/year-month?facetSort=value")
+                        .get("values")
+                        .findValuesAsString("value"))
+                .isSorted()
+                .containsAll(inOrder);
+
+        for (String[] bad : new String[][] {{"facetSize", "0"}, {"facetSize", "1001"}, {"facetSort", "random"}}) {
+            HttpResponse<String> response = get("/api/search?" + bad[0] + "=" + bad[1]);
+            assertProblem(response, 400, "urn:news-archive:problem:invalid-parameter");
+            assertThat(json.readTree(response.body()).get("parameter").asString())
+                    .isEqualTo(bad[0]);
+        }
+        assertProblem(get("/api/articles?size=0&cursor=*"), 400, "urn:news-archive:problem:invalid-parameter");
     }
 
     @Test

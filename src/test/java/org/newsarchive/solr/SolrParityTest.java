@@ -30,6 +30,7 @@ import org.newsarchive.ingest.normalize.ArticleNormalizer;
 import org.newsarchive.lucene.LuceneIndexWriter;
 import org.newsarchive.lucene.LuceneSearchService;
 import org.newsarchive.query.QuerySyntax;
+import org.newsarchive.search.FacetOptions;
 import org.newsarchive.search.SearchHit;
 import org.newsarchive.search.SearchRequest;
 import org.newsarchive.search.SearchResults;
@@ -130,7 +131,11 @@ class SolrParityTest {
                 new SearchRequest(
                         "", none, LocalDate.of(2021, 1, 1), LocalDate.of(2021, 12, 31), SortOrder.NEWEST, 1, 10),
                 new SearchRequest("中国", none, null, null, SortOrder.OLDEST, 1, 10),
-                new SearchRequest("", none, null, null, SortOrder.NEWEST, 1, 10));
+                new SearchRequest("", none, null, null, SortOrder.NEWEST, 1, 10),
+                new SearchRequest("中国", Map.of("year", List.of("2021")), null, null, SortOrder.RELEVANCE, 1, 0)
+                        .withFacets(new FacetOptions(5, FacetOptions.Order.VALUE)),
+                new SearchRequest("", none, null, null, SortOrder.NEWEST, 1, 0)
+                        .withFacets(FacetOptions.all(FacetOptions.Order.COUNT)));
     }
 
     @ParameterizedTest
