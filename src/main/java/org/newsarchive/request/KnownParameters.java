@@ -3,6 +3,9 @@ package org.newsarchive.request;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -51,6 +54,28 @@ public final class KnownParameters implements HandlerInterceptor {
         return true;
     }
 
+    /**
+     * The parameter names a record binds: each component's name, or its {@link BindParam} name, which Java leaves
+     * on the canonical constructor's parameter rather than on the component.
+     */
+    private static List<String> boundNames(Class<?> record) {
+        RecordComponent[] components = record.getRecordComponents();
+        Class<?>[] types =
+                Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+        java.lang.reflect.Parameter[] parameters;
+        try {
+            parameters = record.getDeclaredConstructor(types).getParameters();
+        } catch (NoSuchMethodException impossible) {
+            throw new IllegalStateException("a record always has its canonical constructor: " + record, impossible);
+        }
+        List<String> names = new ArrayList<>(components.length);
+        for (int i = 0; i < components.length; i++) {
+            BindParam bound = parameters[i].getAnnotation(BindParam.class);
+            names.add(bound == null ? components[i].getName() : bound.value());
+        }
+        return names;
+    }
+
     /** The query parameter names a handler reads, in alphabetical order. */
     static Set<String> namesOf(HandlerMethod method) {
         Set<String> names = new TreeSet<>();
@@ -61,10 +86,7 @@ public final class KnownParameters implements HandlerInterceptor {
                 names.add(name);
             } else if (parameter.hasParameterAnnotation(ParameterObject.class)
                     && parameter.getParameterType().isRecord()) {
-                for (RecordComponent component : parameter.getParameterType().getRecordComponents()) {
-                    BindParam bound = component.getAnnotation(BindParam.class);
-                    names.add(bound == null ? component.getName() : bound.value());
-                }
+                names.addAll(boundNames(parameter.getParameterType()));
             }
         }
         return names;

@@ -199,6 +199,11 @@ class ApiServerTest {
 
     @Test
     void searchFiltersSortsAndPages() throws Exception {
+        JsonNode byMonth = getJson("/api/articles?year_month=2021-12&year=2021");
+        assertThat(byMonth.get("total").asLong()).isPositive();
+        assertThat(byMonth.get("hits").findValuesAsString("publishedAt"))
+                .allSatisfy(date -> assertThat(date).startsWith("2021-12"));
+
         JsonNode filtered = getJson("/api/search?q=" + encode("互助") + "&publisher=" + encode("大纪元"));
         assertThat(filtered.get("hits").findValuesAsString("publisher"))
                 .isNotEmpty()
