@@ -62,14 +62,15 @@ public final class RunEndUnigramFilter extends TokenFilter {
         if (!input.incrementToken()) {
             exhausted = true;
             if (inRun) {
-                emitRunEnd();
+                emitRunEnd(Integer.MAX_VALUE);
                 return true;
             }
             return false;
         }
         if (inRun && !(BIGRAM.equals(type.type()) && offset.startOffset() < runEnd)) {
+            int nextStart = offset.startOffset();
             next = captureState();
-            emitRunEnd();
+            emitRunEnd(nextStart);
             return true;
         }
         return afterToken();
@@ -85,12 +86,18 @@ public final class RunEndUnigramFilter extends TokenFilter {
         return true;
     }
 
-    private void emitRunEnd() {
+    /**
+     * Emits the run's last character, its offsets never before its bigram's start nor after the start of the token
+     * that follows ({@code nextStart}), so that offsets never go backwards: a char filter can map the characters of
+     * a run onto fewer original ones, and the following token onto the same ones.
+     */
+    private void emitRunEnd(int nextStart) {
         clearAttributes();
         increment.setPositionIncrement(0);
         length.setPositionLength(1);
         term.setEmpty().append(runLastChar);
-        offset.setOffset(Math.max(runLastStart, runEnd - runLastChar.length()), runEnd);
+        int start = Math.max(runLastStart, Math.min(runEnd - runLastChar.length(), nextStart));
+        offset.setOffset(start, runEnd);
         type.setType(RUN_END);
         inRun = false;
     }

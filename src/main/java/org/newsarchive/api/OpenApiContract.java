@@ -43,12 +43,14 @@ final class OpenApiContract implements OperationCustomizer, OpenApiCustomizer {
             "Copy",
             "Source",
             "ArticleImage",
+            "ArticleVideo",
             "IngestReportDocument",
             "IngestedFile",
             "FileProblem");
 
     /** Nullable properties of types outside the API's packages, which carry no OpenAPI annotations. */
-    private static final Map<String, Set<String>> NULLABLE = Map.of("ArticleImage", Set.of("caption", "alt"));
+    private static final Map<String, Set<String>> NULLABLE =
+            Map.of("ArticleImage", Set.of("caption", "alt"), "ArticleVideo", Set.of("poster", "caption"));
 
     @Override
     public Operation customize(Operation operation, HandlerMethod handler) {

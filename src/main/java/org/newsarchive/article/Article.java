@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param publisher the outlet, such as 大纪元 or GNews
  * @param channel a byline or feed name under the publisher, such as a 喜马拉雅农场 site
  * @param language zh-Hans, zh-Hant or other, detected from the text
- * @param charCount non-whitespace characters in {@code text}
+ * @param videos videos the page embedded, in page order, kept as links
+ * @param charCount non-whitespace characters in {@code text}; 0 for a post kept with its title alone
  */
 public record Article(
         String id,
@@ -32,6 +33,7 @@ public record Article(
         List<String> keywords,
         ArticleImage leadImage,
         List<ArticleImage> images,
+        List<ArticleVideo> videos,
         Language language,
         String text,
         String html,
@@ -52,6 +54,16 @@ public record Article(
         categories = List.copyOf(categories);
         keywords = List.copyOf(keywords);
         images = List.copyOf(images);
+        // Records stored before videos were kept have none.
+        videos = videos == null ? List.of() : List.copyOf(videos);
+    }
+
+    /**
+     * Whether any text was kept: false for a post of which the mirror kept only a title, its metadata and perhaps a
+     * video, evidence that the article existed. Read from the character count, which lists keep.
+     */
+    public boolean hasText() {
+        return charCount > 0;
     }
 
     /**
@@ -83,6 +95,7 @@ public record Article(
                 keywords,
                 leadImage,
                 images,
+                videos,
                 language,
                 newText,
                 newHtml,

@@ -43,6 +43,7 @@ final class StatsCommand implements Callable<Integer> {
             out.println(jsonMapper.writerWithDefaultPrettyPrinter().writeValueAsString(stats));
         } else {
             out.printf("%-15s %s%n", "articles", stats.articles());
+            out.printf("%-15s %s%n", "withoutText", stats.articlesWithoutText());
             out.printf("%-15s %s%n", "publishers", stats.publishers());
             out.printf("%-15s %s%n", "earliest", orDash(stats.earliest()));
             out.printf("%-15s %s%n", "latest", orDash(stats.latest()));

@@ -60,6 +60,9 @@ final class ArticleDocuments {
         document.add(new SortedDocValuesField(IndexFields.ID, new BytesRef(article.id())));
         document.add(new NumericDocValuesField(
                 IndexFields.INGESTED, article.provenance().ingestedAt().toEpochMilli()));
+        if (!article.hasText()) {
+            document.add(new StringField(IndexFields.NO_TEXT, "true", Field.Store.NO));
+        }
         document.add(new StringField(IndexFields.SHA256, article.provenance().sha256(), Field.Store.NO));
         document.add(new Field(IndexFields.TITLE, article.title(), HIGHLIGHTED_TEXT));
         document.add(new Field(IndexFields.TITLE_WORDS, fields.foldedTitle(), RANKING_WORDS));

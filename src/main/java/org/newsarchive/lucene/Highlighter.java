@@ -27,6 +27,8 @@ import org.newsarchive.search.SearchService;
  */
 final class Highlighter {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Highlighter.class);
+
     private static final int SNIPPET_PASSAGES = 2;
     private static final int MAX_ANALYZED_LENGTH = 1_000_000;
 
@@ -83,8 +85,20 @@ final class Highlighter {
                 return values;
             }
         };
-        Map<String, String[]> fields = highlighter.highlightFields(
-                new String[] {IndexFields.TITLE, IndexFields.BODY}, query, page, new int[] {1, SNIPPET_PASSAGES});
+        Map<String, String[]> fields;
+        try {
+            fields = highlighter.highlightFields(
+                    new String[] {IndexFields.TITLE, IndexFields.BODY}, query, page, new int[] {1, SNIPPET_PASSAGES});
+        } catch (IndexOutOfBoundsException | AssertionError unorderedMatches) {
+            // Text that NFKC turns into several characters (㍿ is 株式会社) gives its terms empty offsets in the
+            // original, which Lucene's passage formatter cannot place (it asserts, then fails appending). The page
+            // is better served unmarked than not at all; the hits show escaped titles and no snippet.
+            log.warn(
+                    "Highlighting failed for a page of {} hits, shown unmarked: {}",
+                    page.scoreDocs.length,
+                    String.valueOf(unorderedMatches.getMessage()));
+            return new String[page.scoreDocs.length][2];
+        }
         String[] titles = fields.get(IndexFields.TITLE);
         String[] bodies = fields.get(IndexFields.BODY);
         String[][] result = new String[page.scoreDocs.length][2];

@@ -19,6 +19,7 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectorManager;
@@ -28,6 +29,7 @@ import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
@@ -134,6 +136,17 @@ public final class LuceneSearchService implements SearchService {
                 return suggestions.complete(searcher, prefix, size);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    @Override
+    public long countWithoutText() {
+        return index.withSearcher(searcher -> {
+            try {
+                return (long) searcher.count(new TermQuery(new Term(IndexFields.NO_TEXT, "true")));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot count articles without text in " + index.directory(), e);
             }
         });
     }

@@ -11,6 +11,7 @@ import org.newsarchive.store.RawStore;
  * What the archive holds.
  *
  * @param articles archived articles, copies included
+ * @param articlesWithoutText of those, the ones kept without text: a title and metadata alone, or a video
  * @param earliest the oldest publication date (ISO-8601 at its precision), or null
  * @param latest the newest publication date, or null
  * @param indexSizeBytes the search index on disk
@@ -18,6 +19,7 @@ import org.newsarchive.store.RawStore;
  */
 public record ArchiveStats(
         long articles,
+        long articlesWithoutText,
         int publishers,
         @Schema(nullable = true) String earliest,
         @Schema(nullable = true) String latest,
@@ -29,6 +31,7 @@ public record ArchiveStats(
         ArchiveOverview overview = search.overview();
         return new ArchiveStats(
                 overview.articles(),
+                search.countWithoutText(),
                 overview.publishers(),
                 iso(overview.earliest()),
                 iso(overview.latest()),

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.newsarchive.article.Article;
 import org.newsarchive.article.ArticleImage;
+import org.newsarchive.article.ArticleVideo;
 
 /**
  * The public JSON form of an article, as the API, the export and the CLI give it. Field names are stable: scripts
@@ -49,12 +50,17 @@ public record ArticleRecord(
         ArticleImage leadImage,
 
         List<ArticleImage> images,
+        List<ArticleVideo> videos,
 
         @Schema(allowableValues = {"zh-Hans", "zh-Hant", "other"})
         String language,
 
         String text,
         String html,
+
+        @Schema(description = "False for a post kept with its title and metadata alone, as evidence it existed")
+        boolean hasText,
+
         int charCount,
         int readingMinutes,
         String url,
@@ -102,9 +108,11 @@ public record ArticleRecord(
                 article.keywords(),
                 article.leadImage(),
                 article.images(),
+                article.videos(),
                 article.language().tag(),
                 article.text(),
                 article.html(),
+                article.hasText(),
                 article.charCount(),
                 article.readingMinutes(),
                 Links.page(baseUrl, article.id()),

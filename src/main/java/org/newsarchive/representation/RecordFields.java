@@ -36,6 +36,7 @@ public record RecordFields(Set<String> names) {
             "sourceUrl",
             "tags",
             "language",
+            "hasText",
             "charCount",
             "url"));
 

@@ -28,6 +28,8 @@ public final class IndexFields {
     public static final String DATE = "date";
     /** When the archive ingested the article, in epoch milliseconds, for the order of newly archived articles. */
     public static final String INGESTED = "ingested";
+    /** {@code true} on an article kept without text (a title and metadata alone), so that stats can count them. */
+    public static final String NO_TEXT = "no_text";
 
     public static final String RECORD = "record";
     /**

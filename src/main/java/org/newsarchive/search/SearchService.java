@@ -53,6 +53,9 @@ public interface SearchService {
     /** Titles completing what a reader has typed, by the rules of {@link TitleCompletion}. */
     List<String> suggest(String prefix, int size);
 
+    /** Articles kept without text: posts of which the mirror kept a title and metadata alone, or a video. */
+    long countWithoutText();
+
     /** Bytes the search index takes on disk (on every node, for a cluster). */
     long indexSizeBytes();
 

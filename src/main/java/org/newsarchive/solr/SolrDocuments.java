@@ -42,6 +42,9 @@ final class SolrDocuments {
         }
         document.setField(
                 IndexFields.INGESTED, article.provenance().ingestedAt().toEpochMilli());
+        if (!article.hasText()) {
+            document.setField(IndexFields.NO_TEXT, "true");
+        }
         fields.facets().forEach((dimension, values) -> values.forEach(value -> document.addField(dimension, value)));
         document.setField(IndexFields.SIMHASH, fields.simhash());
         document.setField(IndexFields.CLUSTER, cluster);

@@ -126,6 +126,13 @@ public final class SolrSearchService implements SearchService {
         }
     }
 
+    @Override
+    public long countWithoutText() {
+        return query("count articles without text", new SolrQuery(IndexFields.NO_TEXT + ":true").setRows(0))
+                .getResults()
+                .getNumFound();
+    }
+
     /** The size of every replica's index, summed: what the collection takes on the cluster's disks. */
     @Override
     public long indexSizeBytes() {

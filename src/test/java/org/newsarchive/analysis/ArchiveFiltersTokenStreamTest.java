@@ -152,10 +152,4 @@ public class ArchiveFiltersTokenStreamTest extends BaseTokenStreamTestCase {
             checkRandomData(random(), analyzer, 200 * RANDOM_MULTIPLIER, 20, false, STACKED_OFFSETS_ARE_ITS_OWN);
         }
     }
-
-    public void testRunEndUnigramsAfterNfkcSurviveRandomText() throws Exception {
-        try (Analyzer analyzer = runEndUnigramsAfterNfkc()) {
-            checkRandomData(random(), analyzer, 200 * RANDOM_MULTIPLIER, 20, false, STACKED_OFFSETS_ARE_ITS_OWN);
-        }
-    }
 }

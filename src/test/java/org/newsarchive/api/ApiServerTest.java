@@ -836,6 +836,23 @@ class ApiServerTest {
     }
 
     @Test
+    void aPostWithOnlyItsTitleIsKeptMarkedAsHavingNoTextAndCounted() throws Exception {
+        byte[] titleOnly = ("---\ntitle: 只剩标题的报道\nfrom: https://example.org/deleted/1.html\n"
+                        + "date: 2022-03-01\n---\n")
+                .getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> accepted = upload(TOKEN, "files", "title-only.md", titleOnly);
+        JsonNode file = json.readTree(accepted.body()).get("files").get(0);
+        assertThat(file.get("status").asString()).as(accepted.body()).isEqualTo("ingested");
+        assertThat(file.get("problems").toString()).contains("only a title");
+
+        JsonNode article = getJson("/api/articles/" + file.get("id").asString());
+        assertThat(article.get("hasText").asBoolean()).isFalse();
+        assertThat(article.get("title").asString()).isEqualTo("只剩标题的报道");
+        assertThat(getJson("/api/stats").get("articlesWithoutText").asLong()).isPositive();
+        assertThat(get("/articles/" + file.get("id").asString()).body()).contains("no-text");
+    }
+
+    @Test
     void anUploadOverTheLimitIsAProblemThatNamesTheLimit() throws Exception {
         HttpResponse<String> tooLarge = upload(TOKEN, "files", "large.md", new byte[3 * 1024 * 1024]);
 

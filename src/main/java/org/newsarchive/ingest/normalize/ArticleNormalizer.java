@@ -16,6 +16,7 @@ import org.jsoup.select.NodeTraversor;
 import org.newsarchive.article.Article;
 import org.newsarchive.article.ArticleIds;
 import org.newsarchive.article.ArticleImage;
+import org.newsarchive.article.ArticleVideo;
 import org.newsarchive.article.Language;
 import org.newsarchive.article.Provenance;
 import org.newsarchive.article.SourceFormat;
@@ -104,6 +105,7 @@ public final class ArticleNormalizer {
             throw new RefusedFileException("empty file");
         }
         ParsedSource source = parse(text, problems);
+        List<ArticleVideo> videos = videos(source.root());
         ArticleDraft draft =
                 new ArticleDraft(source.frontMatter(), flattener.flatten(source.root()), comments(source.root()));
         sourceUrls.apply(draft);
@@ -118,20 +120,49 @@ public final class ArticleNormalizer {
 
         BodyWriter.Body body = writer.write(draft.blocks);
         boolean hasImages = draft.blocks.stream().anyMatch(block -> block.is(Block.Kind.FIGURE));
-        if (draft.title == null || body.prose().isBlank() && !hasImages) {
+        if (draft.title == null) {
             throw new RefusedFileException("no article body found");
         }
         if (body.prose().isBlank()) {
-            problems.add(IngestProblem.warning("the article has images but no text"));
+            problems.add(IngestProblem.warning(
+                    hasImages || !videos.isEmpty()
+                            ? "the article has " + (hasImages ? "images" : "a video") + " but no text"
+                            : "only a title was kept: the article is kept as a record that it existed, without text"));
         }
-        Article article = assemble(draft, body, source.format(), decoded.charset(), sha256, path, ingestedAt);
+        Article article = assemble(draft, body, videos, source.format(), decoded.charset(), sha256, path, ingestedAt);
         problems.addAll(draft.warnings.subList(reported, draft.warnings.size()));
         return article;
+    }
+
+    /**
+     * The videos the page embeds ({@code <video src>} or its first {@code <source src>}), before flattening drops
+     * them: of many deleted posts a mirror kept little else.
+     */
+    private static List<ArticleVideo> videos(Element root) {
+        List<ArticleVideo> videos = new ArrayList<>();
+        for (Element video : root.select("video")) {
+            String url = video.absUrl("src").isEmpty() ? video.attr("src") : video.absUrl("src");
+            if (url.isBlank()) {
+                Element source = video.selectFirst("source[src]");
+                url = source == null ? "" : source.attr("src");
+            }
+            String address = UrlCleaner.absoluteHttp(url.strip());
+            if (address == null) {
+                continue;
+            }
+            String poster = UrlCleaner.absoluteHttp(video.attr("poster").strip());
+            Element figure = video.closest("figure");
+            Element caption = figure == null ? null : figure.selectFirst("figcaption");
+            String captionText = caption == null ? "" : caption.text().strip();
+            videos.add(new ArticleVideo(address, poster, captionText.isEmpty() ? null : captionText));
+        }
+        return videos;
     }
 
     private Article assemble(
             ArticleDraft draft,
             BodyWriter.Body body,
+            List<ArticleVideo> videos,
             SourceFormat format,
             String charset,
             String sha256,
@@ -142,7 +173,9 @@ public final class ArticleNormalizer {
                 .filter(block -> block.is(Block.Kind.FIGURE))
                 .map(Block::image)
                 .toList();
-        Language language = languages.detect(body.prose().isBlank() ? body.text() : body.prose());
+        String languageSample =
+                !body.prose().isBlank() ? body.prose() : !body.text().isBlank() ? body.text() : draft.title;
+        Language language = languages.detect(languageSample);
         String publisher = metadata.publisher(draft);
         Set<String> authors = new LinkedHashSet<>(metadata.frontMatterAuthors(draft));
         authors.addAll(draft.authors);
@@ -172,6 +205,7 @@ public final class ArticleNormalizer {
                 List.copyOf(keywords),
                 leadImage(frontMatter, images),
                 images,
+                videos,
                 language,
                 body.text(),
                 body.html(),

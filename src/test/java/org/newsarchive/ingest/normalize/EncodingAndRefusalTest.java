@@ -52,10 +52,11 @@ class EncodingAndRefusalTest {
         assertRefused(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, 1, 2, 3}, "binary file");
     }
 
+    /** A title alone is kept, as evidence that the article existed; with neither, nothing is left to keep. */
     @Test
-    void fileWithoutBodyIsRefused() {
+    void fileWithNeitherTitleNorBodyIsRefused() {
         assertRefused(
-                "---\ntitle: 只有标题\n---\n<script>x()</script>\n".getBytes(StandardCharsets.UTF_8), "no article body");
+                "---\nauthor: 某人\n---\n<script>x()</script>\n".getBytes(StandardCharsets.UTF_8), "no article body");
     }
 
     private static void assertRefused(byte[] bytes, String reason) {

@@ -55,6 +55,69 @@ class NormalizerVariationsTest {
     }
 
     @Test
+    void aPostOfWhichOnlyATitleSurvivesIsKeptAsARecordWithoutText() {
+        var result = Normalizers.normalize("""
+                ###  [:house:返回首頁](https://github.com/ourhimalayas/txt)
+                ---
+
+
+                ## 秘翻吐槽剧场：诗歌《哭泣的香港》
+                ` 秘密翻譯組G-Translators` [轉載自GNews](https://gnews.org/zh-hans/1566792/)
+
+                #### 作者：小蚂蚁的自由 文殊
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        Article article = ((NormalizationResult.Normalized) result).article();
+        assertThat(article.title()).isEqualTo("秘翻吐槽剧场：诗歌《哭泣的香港》");
+        assertThat(article.sourceUrl()).isEqualTo("https://gnews.org/zh-hans/1566792/");
+        assertThat(article.hasText()).isFalse();
+        assertThat(article.language()).isEqualTo(Language.ZH_HANS);
+        assertThat(result.problems())
+                .anySatisfy(problem -> assertThat(problem.message()).contains("only a title"));
+    }
+
+    @Test
+    void aVideoPostKeepsItsVideoAsALinkAndIsNotRefused() {
+        var result = Normalizers.normalize("""
+                <html><head><title>三分钟视频：真相</title></head><body><article>
+                <h1>三分钟视频：真相</h1>
+                <figure><video controls poster="https://img.example.org/poster.jpg">
+                <source src="https://video.example.org/3min.mp4" type="video/mp4"></video>
+                <figcaption>三分钟了解真相</figcaption></figure>
+                </article></body></html>
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        Article article = ((NormalizationResult.Normalized) result).article();
+        assertThat(article.title()).isEqualTo("三分钟视频：真相");
+        assertThat(article.videos())
+                .containsExactly(new org.newsarchive.article.ArticleVideo(
+                        "https://video.example.org/3min.mp4", "https://img.example.org/poster.jpg", "三分钟了解真相"));
+    }
+
+    @Test
+    void aVideoWithNothingElseButItsTitleIsKeptWithTheVideo() {
+        var result = Normalizers.normalize(("<html><head><title>三分钟视频</title></head><body><article>"
+                        + "<h1>三分钟视频</h1><video src=\"https://video.example.org/a.mp4\"></video></article></body></html>")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        Article article = ((NormalizationResult.Normalized) result).article();
+        assertThat(article.videos())
+                .extracting(org.newsarchive.article.ArticleVideo::url)
+                .containsExactly("https://video.example.org/a.mp4");
+        assertThat(article.hasText()).isFalse();
+        assertThat(result.problems())
+                .anySatisfy(problem -> assertThat(problem.message()).contains("a video"));
+    }
+
+    @Test
+    void aFileWithNeitherATitleNorABodyIsRefused() {
+        var result = Normalizers.normalize("<html><body><nav><a href=\"/\">首页</a></nav></body></html>"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(result).isInstanceOf(NormalizationResult.Refused.class);
+    }
+
+    @Test
     void aFrontMatterDateThatIsNotReadIsReported() {
         var result = Normalizers.normalize(
                 "---\ntitle: 标题\ndate: 去年夏天\n---\n<p>正文一段。</p>\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -65,6 +65,7 @@ class ArticlePageControllerTest {
                 List.of(),
                 new ArticleImage("https://img.example.com/lead.jpg", "首图说明", null),
                 List.of(),
+                List.of(),
                 Language.ZH_HANT,
                 "網絡互助平臺宣布關停。",
                 "<p>網絡互助平臺宣布關停。</p><figure><img src=\"https://img.example.com/body.jpg\" alt=\"圖\"></figure>",
