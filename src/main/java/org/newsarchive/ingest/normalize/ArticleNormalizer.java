@@ -120,7 +120,8 @@ public final class ArticleNormalizer {
 
         BodyWriter.Body body = writer.write(draft.blocks);
         boolean hasImages = draft.blocks.stream().anyMatch(block -> block.is(Block.Kind.FIGURE));
-        if (draft.title == null) {
+        boolean hasBody = !body.prose().isBlank() || hasImages || !videos.isEmpty();
+        if (draft.title == null || draft.title.isBlank() && !hasBody) {
             throw new RefusedFileException("no article body found");
         }
         if (body.prose().isBlank()) {

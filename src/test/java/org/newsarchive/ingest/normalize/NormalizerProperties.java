@@ -44,9 +44,19 @@ class NormalizerProperties {
             assertThat(refused.reason()).isNotBlank();
         } else {
             var article = ((NormalizationResult.Normalized) result).article();
-            assertThat(!article.text().isBlank() || !article.images().isEmpty())
-                    .as("an article has text or images")
+            assertThat(!article.title().isBlank()
+                            || article.hasText()
+                            || !article.images().isEmpty())
+                    .as("an article has a title or a body")
                     .isTrue();
+            assertThat(article.hasText())
+                    .as("an article says whether it has text: a title-only record has none")
+                    .isEqualTo(!article.text().isBlank());
+            if (!article.hasText()) {
+                assertThat(result.problems())
+                        .as("an article without text is reported")
+                        .anySatisfy(problem -> assertThat(problem.message()).containsAnyOf("no text", "only a title"));
+            }
             assertThat(article.html()).doesNotContain("<script", "javascript:");
         }
     }
