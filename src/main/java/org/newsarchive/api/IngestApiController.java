@@ -2,8 +2,6 @@ package org.newsarchive.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -62,34 +60,6 @@ class IngestApiController {
                     + "bearer token, 403 with a wrong one or when the server has no admin token.",
             security = @SecurityRequirement(name = "adminToken"))
     @ApiResponse(responseCode = "200", description = "The per-file report; every uploaded file is in it")
-    @ApiResponse(
-            responseCode = "401",
-            description = "No bearer token",
-            content =
-                    @Content(
-                            mediaType = OpenApiContract.PROBLEM_MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDocument.class)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "A wrong token, or the server has none",
-            content =
-                    @Content(
-                            mediaType = OpenApiContract.PROBLEM_MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDocument.class)))
-    @ApiResponse(
-            responseCode = "413",
-            description = "The upload is over the size limit",
-            content =
-                    @Content(
-                            mediaType = OpenApiContract.PROBLEM_MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDocument.class)))
-    @ApiResponse(
-            responseCode = "415",
-            description = "The body is not multipart/form-data",
-            content =
-                    @Content(
-                            mediaType = OpenApiContract.PROBLEM_MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDocument.class)))
     IngestReportDocument ingest(
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
                     String authorization,

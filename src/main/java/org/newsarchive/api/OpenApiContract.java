@@ -10,18 +10,22 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.core.ResolvableType;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Completes the served OpenAPI description with what Spring's annotations do not say, so that linters pass it and
  * generated clients need no hand-fixes: the problem document every error answers with, the error responses each
- * operation can give (404 when its address names an article or facet; 400, 406 and 503 always), nullable
+ * operation can give (404 when its address names an article or facet; 401 and 403 when it needs the admin token;
+ * 413 and 415 when it takes an upload; 400, 406 and 503 always), nullable
  * properties whose enum lists null as JSON Schema requires, and {@code security: []} on every operation that
  * needs no token. Stateless and thread-safe.
  */
@@ -54,9 +58,6 @@ final class OpenApiContract implements OperationCustomizer, OpenApiCustomizer {
 
     @Override
     public Operation customize(Operation operation, HandlerMethod handler) {
-        if (operation.getSecurity() == null) {
-            operation.setSecurity(List.of());
-        }
         ApiResponses responses = operation.getResponses();
         List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
         // Every operation refuses parameters it does not take.
@@ -64,9 +65,29 @@ final class OpenApiContract implements OperationCustomizer, OpenApiCustomizer {
         if (parameters.stream().anyMatch(parameter -> "path".equals(parameter.getIn()))) {
             addProblem(responses, "404", "No such article or facet");
         }
+        if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
+            addProblem(responses, "401", "No bearer token");
+            addProblem(responses, "403", "A wrong token, or the server has none");
+        }
+        if (takesUpload(handler)) {
+            addProblem(responses, "413", "The upload is over the size limit; `limitBytes` says it");
+            addProblem(responses, "415", "The body is not of a type the operation takes");
+        }
         addProblem(responses, "406", "The Accept header allows no type this operation answers in");
         addProblem(responses, "503", "The search engine cannot answer for now; retry after Retry-After seconds");
+        if (operation.getSecurity() == null) {
+            operation.setSecurity(List.of());
+        }
         return operation;
+    }
+
+    /** Whether the handler takes uploaded files, alone or in a list. */
+    private static boolean takesUpload(HandlerMethod handler) {
+        return Arrays.stream(handler.getMethodParameters()).anyMatch(parameter -> {
+            ResolvableType type = ResolvableType.forMethodParameter(parameter);
+            return MultipartFile.class.isAssignableFrom(type.toClass())
+                    || MultipartFile.class.isAssignableFrom(type.getNested(2).toClass());
+        });
     }
 
     private static void addProblem(ApiResponses responses, String status, String description) {

@@ -237,9 +237,12 @@ public final class LuceneSearchService implements SearchService {
                 if (top.length > request.size()) {
                     nextCursor = LuceneCursor.following(page[page.length - 1], request.sort());
                 }
-                hits = hits(searcher, outcome, page);
+                hits = hits(searcher, outcome, ranked(searcher, page));
             } else {
-                hits = hits(searcher, outcome, collapsed(searcher, top, plan.page(), request.size()));
+                hits = hits(
+                        searcher,
+                        outcome,
+                        StoryCollapse.page(ranked(searcher, top), Ranked::cluster, plan.page(), request.size()));
             }
             return new SearchResults(
                     request.query(),
@@ -374,24 +377,21 @@ public final class LuceneSearchService implements SearchService {
 
     private record Ranked(ScoreDoc scoreDoc, String cluster) {}
 
-    /** The requested page of the top hits, with copies of one story shown once, at the rank of the best copy. */
-    private static ScoreDoc[] collapsed(IndexSearcher searcher, ScoreDoc[] top, int pageNumber, int size)
-            throws IOException {
+    /** Hits with their story clusters, in rank order, for collapsing copies and counting them. */
+    private static List<Ranked> ranked(IndexSearcher searcher, ScoreDoc[] docs) throws IOException {
         String[] clusters = StoryClusters.clustersOf(
-                searcher, Arrays.stream(top).mapToInt(doc -> doc.doc).toArray());
-        List<Ranked> ranked = new ArrayList<>(top.length);
-        for (int i = 0; i < top.length; i++) {
-            ranked.add(new Ranked(top[i], clusters[i]));
+                searcher, Arrays.stream(docs).mapToInt(doc -> doc.doc).toArray());
+        List<Ranked> ranked = new ArrayList<>(docs.length);
+        for (int i = 0; i < docs.length; i++) {
+            ranked.add(new Ranked(docs[i], clusters[i]));
         }
-        return StoryCollapse.page(ranked, Ranked::cluster, pageNumber, size).stream()
-                .map(Ranked::scoreDoc)
-                .toArray(ScoreDoc[]::new);
+        return ranked;
     }
 
-    /** The page's hits with their highlights and the copies each story has. */
-    private List<SearchHit> hits(IndexSearcher searcher, Outcome outcome, ScoreDoc[] pageDocs) throws IOException {
-        String[] clusters = StoryClusters.clustersOf(
-                searcher, Arrays.stream(pageDocs).mapToInt(doc -> doc.doc).toArray());
+    /** The page's hits, their clusters read once with the ranking, with highlights and each story's copies. */
+    private List<SearchHit> hits(IndexSearcher searcher, Outcome outcome, List<Ranked> page) throws IOException {
+        ScoreDoc[] pageDocs = page.stream().map(Ranked::scoreDoc).toArray(ScoreDoc[]::new);
+        String[] clusters = page.stream().map(Ranked::cluster).toArray(String[]::new);
         List<Article> articles = index.summaries(
                 searcher, Arrays.stream(pageDocs).mapToInt(doc -> doc.doc).toArray(), true);
         String[][] highlights = highlighter.highlight(

@@ -39,7 +39,7 @@ public record PageLinks(String first, String prev, String next) {
                     results.nextCursor() == null ? null : withParameter(address, "cursor", results.nextCursor()));
         }
         int page = results.page();
-        int lastPage = Math.max(1, SearchService.MAX_DEPTH / Math.max(1, request.size()));
+        int lastPage = SearchService.lastPage(request.size());
         boolean more = request.size() > 0
                 && results.hits().size() == request.size()
                 && (long) page * request.size() < results.total()

@@ -1,6 +1,5 @@
 package org.newsarchive.representation;
 
-import java.util.Locale;
 import org.newsarchive.search.SearchResults;
 
 /**
@@ -15,6 +14,6 @@ public final class SearchFallback {
     private SearchFallback() {}
 
     public static String name(SearchResults.Fallback fallback) {
-        return fallback.name().toLowerCase(Locale.ROOT);
+        return ArticleRecord.lower(fallback);
     }
 }

@@ -196,7 +196,7 @@ public record SearchQuery(
                     .withAnyTermFallback(anyTermFallback())
                     .withFacets(facetOptions());
         }
-        int lastPage = Math.max(1, SearchService.MAX_DEPTH / Math.max(1, size));
+        int lastPage = SearchService.lastPage(size);
         if (parameters.page() > lastPage) {
             throw new InvalidParameterException(
                     "page",

@@ -29,7 +29,7 @@ public record SearchPlan(
 
     public static SearchPlan of(SearchRequest request) {
         int size = request.size();
-        int page = Math.min(request.page(), Math.max(1, SearchService.MAX_DEPTH / Math.max(1, size)));
+        int page = Math.min(request.page(), SearchService.lastPage(size));
         long from = request.from() == null
                 ? Long.MIN_VALUE
                 : request.from().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();

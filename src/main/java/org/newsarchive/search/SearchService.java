@@ -24,6 +24,11 @@ public interface SearchService {
 
     int EXACT_TOTAL_LIMIT = 10_000;
     int MAX_DEPTH = 10_000;
+
+    /** The last page that numbered paging reaches with {@code size} hits a page (1 for counts alone). */
+    static int lastPage(int size) {
+        return Math.max(1, MAX_DEPTH / Math.max(1, size));
+    }
     /** Values counted per facet dimension in search results, most frequent first. */
     int FACET_VALUES = 20;
     /** Snippets are cut at sentences to about this many characters. */

@@ -100,12 +100,16 @@ class ApiServerTest {
     private HttpResponse<String> checked(HttpResponse<String> response) throws Exception {
         String path = response.request().uri().getRawPath();
         if (path.startsWith("/api/") || path.equals("/feed.atom")) {
-            if (contract == null) {
-                contract = ApiContract.servedOn(port);
-            }
-            contract.check(response);
+            contract().check(response);
         }
         return response;
+    }
+
+    private ApiContract contract() throws Exception {
+        if (contract == null) {
+            contract = ApiContract.servedOn(port);
+        }
+        return contract;
     }
 
     private HttpResponse<String> get(String path) throws Exception {
@@ -439,15 +443,13 @@ class ApiServerTest {
         };
         for (String[] bad : cases) {
             RawHttp.Response response = RawHttp.get(port, bad[0], "application/json");
-            if (contract == null) {
-                contract = ApiContract.servedOn(port);
-            }
-            contract.check(
-                    "GET",
-                    bad[0].substring(0, bad[0].indexOf('?')),
-                    response.status(),
-                    java.util.Map.of("Content-Type", List.of(response.header("Content-Type"))),
-                    response.body());
+            contract()
+                    .check(
+                            "GET",
+                            bad[0].substring(0, bad[0].indexOf('?')),
+                            response.status(),
+                            java.util.Map.of("Content-Type", List.of(response.header("Content-Type"))),
+                            response.body());
 
             assertThat(response.status()).as(bad[0] + ": " + response.body()).isEqualTo(400);
             assertThat(response.header("Content-Type")).as(bad[0]).isEqualTo("application/problem+json");
