@@ -34,6 +34,16 @@ public class ClientScript {
         System.out.println("search.hits=" + found.getHits().size());
         System.out.println("search.fallback=" + found.getFallback());
 
+        Hit withText = search.search(SearchApi.APISearchRequest.newBuilder()
+                        .q("美国")
+                        .size(1)
+                        .fields("text")
+                        .build())
+                .getHits()
+                .get(0);
+        System.out.println("fields.text=" + !withText.getText().isBlank());
+        System.out.println("fields.title=" + withText.getTitle());
+
         Set<String> walked = new HashSet<>();
         long total = -1;
         String cursor = "*";

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
@@ -15,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.newsarchive.representation.HitFields;
+import org.newsarchive.representation.SearchResponse;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.core.ResolvableType;
@@ -40,7 +43,6 @@ final class OpenApiContract implements OperationCustomizer, OpenApiCustomizer {
      */
     private static final Set<String> COMPLETE = Set.of(
             "SearchResponse",
-            "Hit",
             "FacetCount",
             "FacetValues",
             "ArchiveStats",
@@ -117,6 +119,27 @@ final class OpenApiContract implements OperationCustomizer, OpenApiCustomizer {
         }
     }
 
+    /**
+     * A search hit: any of the record's fields but its copies ({@code fields=} chooses), always its id and link,
+     * and the {@link SearchResponse.Match}'s properties, always present.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Schema hitSchema(Schema record) {
+        Schema match =
+                ModelConverters.getInstance().read(SearchResponse.Match.class).get("Match");
+        Schema hit = new ObjectSchema()
+                .description("One hit: the record fields asked for with `fields` (by default id, title, publisher,"
+                        + " channel, authors, publishedAt, sourceUrl and url), and what the search found");
+        Map<String, Schema> recordProperties = record.getProperties();
+        HitFields.SELECTABLE.forEach(name -> hit.addProperty(name, recordProperties.get(name)));
+        Map<String, Schema> matchProperties = match.getProperties();
+        matchProperties.forEach(hit::addProperty);
+        List<String> required = new ArrayList<>(List.of("id", "url"));
+        required.addAll(matchProperties.keySet());
+        hit.setRequired(new ArrayList<>(new TreeSet<>(required)));
+        return hit;
+    }
+
     /** Registers the problem document's schema, which no endpoint returns as a Java type. */
     @Override
     public void customise(io.swagger.v3.oas.models.OpenAPI openApi) {
@@ -125,6 +148,10 @@ final class OpenApiContract implements OperationCustomizer, OpenApiCustomizer {
         }
         Map<String, Schema> schemas = ModelConverters.getInstance().readAll(ProblemDocument.class);
         schemas.forEach(openApi.getComponents()::addSchemas);
+        Schema record = openApi.getComponents().getSchemas().get("ArticleRecord");
+        if (record != null) {
+            openApi.getComponents().addSchemas("Hit", hitSchema(record));
+        }
         openApi.getComponents().getSchemas().forEach((name, schema) -> {
             Map<String, Schema> properties = schema.getProperties();
             if (properties == null) {

@@ -4,7 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.newsarchive.article.Article;
 import org.newsarchive.representation.ArchiveStats;
+import org.newsarchive.representation.HitFields;
 import org.newsarchive.representation.PageLinks;
 import org.newsarchive.representation.SearchResponse;
 import org.newsarchive.request.InvalidParameterException;
@@ -12,6 +14,7 @@ import org.newsarchive.request.NotFoundException;
 import org.newsarchive.request.SearchParameters;
 import org.newsarchive.request.SearchQuery;
 import org.newsarchive.search.FacetOptions;
+import org.newsarchive.search.SearchHit;
 import org.newsarchive.search.SearchRequest;
 import org.newsarchive.search.SearchResults;
 import org.newsarchive.search.SearchService;
@@ -25,6 +28,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Searching, listing and describing the archive. */
 @RestController
@@ -34,12 +39,18 @@ class SearchApiController {
 
     private static final int MAX_SUGGESTIONS = TitleCompletion.MAX_SUGGESTIONS;
 
+    private static final String FIELDS = "The record fields of each hit, comma-separated (any field of the article"
+            + " record but copies; `text` and `html` read each whole article), beside its id, url, titleHighlighted,"
+            + " snippet, score and copies; default title, publisher, channel, authors, publishedAt, sourceUrl";
+
     private final SearchService search;
     private final RawStore rawStore;
+    private final JsonMapper json;
 
-    SearchApiController(SearchService search, RawStore rawStore) {
+    SearchApiController(SearchService search, RawStore rawStore, JsonMapper json) {
         this.search = search;
         this.rawStore = rawStore;
+        this.json = json;
     }
 
     @GetMapping("/search")
@@ -48,21 +59,38 @@ class SearchApiController {
             description = "One page of hits with highlighted titles and snippets, copies of one story shown once, "
                     + "and facet counts per dimension (each counted with the other dimensions' filters). When no "
                     + "article has every term, articles with any term are returned and `fallback` says so.")
-    ResponseEntity<SearchResponse> search(@ParameterObject SearchQuery query) {
-        return page(query, "/api/search");
+    ResponseEntity<SearchResponse> search(
+            @ParameterObject SearchQuery query,
+            @Parameter(description = FIELDS) @RequestParam(required = false) String fields) {
+        return page(query, fields, "/api/search");
     }
 
     /** One page of results with its links, in the body and in the {@code Link} header. */
-    private ResponseEntity<SearchResponse> page(SearchQuery query, String path) {
+    private ResponseEntity<SearchResponse> page(SearchQuery query, String fields, String path) {
         SearchRequest request = query.request();
+        HitFields hitFields = HitFields.parse(fields);
         SearchResults results = search.search(request);
         String baseUrl = ApiRequests.baseUrl();
-        PageLinks links = PageLinks.of(baseUrl, path, query.parameters(), request, results);
+        List<ObjectNode> hits = results.hits().stream()
+                .map(hit -> hitFields.of(hit, article(hit, hitFields), baseUrl, json))
+                .toList();
+        PageLinks links = PageLinks.of(ApiRequests.firstPage(path), request, results);
         ResponseEntity.BodyBuilder response = ResponseEntity.ok();
         if (links.header() != null) {
             response.header(HttpHeaders.LINK, links.header());
         }
-        return response.body(SearchResponse.of(results, baseUrl, links));
+        return response.body(SearchResponse.of(results, links, hits));
+    }
+
+    /**
+     * The hit's article as its fields need it: whole when they include its text or HTML, which hits leave out.
+     * An article deleted since the search is given as the search found it.
+     */
+    private Article article(SearchHit hit, HitFields fields) {
+        if (!fields.needsBody()) {
+            return hit.article();
+        }
+        return search.find(hit.article().id()).orElse(hit.article());
     }
 
     @GetMapping("/articles")
@@ -70,8 +98,10 @@ class SearchApiController {
             operationId = "listArticles",
             summary = "List articles",
             description = "Like search, newest first unless `sort` says otherwise; `q` is optional.")
-    ResponseEntity<SearchResponse> list(@ParameterObject SearchQuery query) {
-        return page(query, "/api/articles");
+    ResponseEntity<SearchResponse> list(
+            @ParameterObject SearchQuery query,
+            @Parameter(description = FIELDS) @RequestParam(required = false) String fields) {
+        return page(query, fields, "/api/articles");
     }
 
     @GetMapping("/suggest")

@@ -2,6 +2,7 @@ package org.newsarchive.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.newsarchive.representation.HitFields;
 import org.newsarchive.representation.PageLinks;
 import org.newsarchive.representation.SearchResponse;
 import org.newsarchive.request.InvalidParameterException;
@@ -72,10 +73,17 @@ final class SearchCommand implements Callable<Integer> {
         SearchRequest request = parameters.toRequest(size);
         SearchResults results = searchService.search(request);
         if (json) {
-            PageLinks links = PageLinks.of("", "/api/search", parameters, request, results);
+            String firstPage = parameters.withPage(1).href("/api/search");
+            if (size != SearchRequest.DEFAULT_SIZE) {
+                firstPage += (firstPage.contains("?") ? "&" : "?") + "size=" + size;
+            }
+            PageLinks links = PageLinks.of(firstPage, request, results);
+            var hits = results.hits().stream()
+                    .map(hit -> HitFields.DEFAULT.of(hit, hit.article(), "", jsonMapper))
+                    .toList();
             out.println(jsonMapper
                     .writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(SearchResponse.of(results, "", links)));
+                    .writeValueAsString(SearchResponse.of(results, links, hits)));
         } else {
             printTable(results, out);
         }

@@ -4,7 +4,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.newsarchive.request.SearchParameters;
+import java.util.Map;
+import java.util.StringJoiner;
 import org.newsarchive.search.SearchRequest;
 import org.newsarchive.search.SearchResults;
 import org.newsarchive.search.SearchService;
@@ -20,23 +21,18 @@ import org.newsarchive.search.SearchService;
 public record PageLinks(String first, String prev, String next) {
 
     /**
-     * The links of a page of {@code results} served under {@code path}.
+     * The links of a page of {@code results}.
      *
-     * @param baseUrl the archive's address as the client reached it
-     * @param parameters the search, whose page number is the page served
+     * @param firstPage the absolute address of the first page of the same search: every parameter the client sent
+     *     but {@code page} and {@code cursor}, so that size, fields, fallback and facet options carry over
      * @param request the request the engine ran, for its size and cursor
      */
-    public static PageLinks of(
-            String baseUrl, String path, SearchParameters parameters, SearchRequest request, SearchResults results) {
-        String address = baseUrl + parameters.withPage(1).href(path);
-        if (request.size() != SearchRequest.DEFAULT_SIZE) {
-            address = withParameter(address, "size", Integer.toString(request.size()));
-        }
+    public static PageLinks of(String firstPage, SearchRequest request, SearchResults results) {
         if (request.walksWithCursor()) {
             return new PageLinks(
-                    withParameter(address, "cursor", SearchRequest.FIRST_CURSOR),
+                    withParameter(firstPage, "cursor", SearchRequest.FIRST_CURSOR),
                     null,
-                    results.nextCursor() == null ? null : withParameter(address, "cursor", results.nextCursor()));
+                    results.nextCursor() == null ? null : withParameter(firstPage, "cursor", results.nextCursor()));
         }
         int page = results.page();
         int lastPage = SearchService.lastPage(request.size());
@@ -45,9 +41,9 @@ public record PageLinks(String first, String prev, String next) {
                 && (long) page * request.size() < results.total()
                 && page < lastPage;
         return new PageLinks(
-                address,
-                page > 1 ? pageAddress(address, page - 1) : null,
-                more ? pageAddress(address, page + 1) : null);
+                firstPage,
+                page > 1 ? pageAddress(firstPage, page - 1) : null,
+                more ? pageAddress(firstPage, page + 1) : null);
     }
 
     /** The {@code Link} header's value, or null when there is no link to give. */
@@ -65,12 +61,31 @@ public record PageLinks(String first, String prev, String next) {
         }
     }
 
+    /**
+     * The address of the first page of a search at {@code path}: the parameters given, in their order, without
+     * {@code page} and {@code cursor}.
+     */
+    public static String firstPage(String baseUrl, String path, Map<String, String[]> parameters) {
+        StringJoiner query = new StringJoiner("&", "?", "").setEmptyValue("");
+        parameters.forEach((name, values) -> {
+            if (!name.equals("page") && !name.equals("cursor")) {
+                for (String value : values) {
+                    query.add(encode(name) + "=" + encode(value));
+                }
+            }
+        });
+        return baseUrl + path + query;
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
     private static String pageAddress(String address, int page) {
         return page == 1 ? address : withParameter(address, "page", Integer.toString(page));
     }
 
     private static String withParameter(String address, String name, String value) {
-        return address + (address.contains("?") ? "&" : "?") + name + "="
-                + URLEncoder.encode(value, StandardCharsets.UTF_8);
+        return address + (address.contains("?") ? "&" : "?") + name + "=" + encode(value);
     }
 }

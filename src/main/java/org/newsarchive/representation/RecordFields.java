@@ -60,6 +60,15 @@ public record RecordFields(Set<String> names) {
      * @throws InvalidParameterException naming {@code fields} for a name that is not a field, listing the fields
      */
     public static RecordFields parse(String value, RecordFields otherwise) {
+        return parse(value, otherwise, ALL);
+    }
+
+    /**
+     * The fields listed in {@code value} among {@code allowed}, or {@code otherwise} when it is absent or blank.
+     *
+     * @throws InvalidParameterException naming {@code fields} for a name not allowed, listing the allowed ones
+     */
+    public static RecordFields parse(String value, RecordFields otherwise, List<String> allowed) {
         if (value == null || value.isBlank()) {
             return otherwise;
         }
@@ -69,16 +78,31 @@ public record RecordFields(Set<String> names) {
             if (field.isEmpty()) {
                 continue;
             }
-            if (!ALL.contains(field)) {
+            if (!allowed.contains(field)) {
                 throw new InvalidParameterException(
-                        "fields", "has no field " + field + "; fields are " + String.join(", ", ALL));
+                        "fields", "has no field " + field + "; fields are " + String.join(", ", allowed));
             }
             names.add(field);
         }
         if (names.isEmpty()) {
-            throw new InvalidParameterException("fields", "names no field; fields are " + String.join(", ", ALL));
+            throw new InvalidParameterException("fields", "names no field; fields are " + String.join(", ", allowed));
         }
         return new RecordFields(names);
+    }
+
+    /** This selection with {@code more} fields too. */
+    public RecordFields with(String... more) {
+        Set<String> union = new LinkedHashSet<>(names);
+        union.addAll(List.of(more));
+        return new RecordFields(union);
+    }
+
+    /**
+     * Whether any of these fields is made from the article's text or HTML, which search hits and listings leave out
+     * of what they read: the whole article must then be read for each.
+     */
+    public boolean needsBody() {
+        return names.contains("text") || names.contains("html");
     }
 
     /** The record as JSON with only these fields. */

@@ -1,11 +1,12 @@
 package org.newsarchive.representation;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
 import org.newsarchive.search.FacetCount;
-import org.newsarchive.search.SearchHit;
 import org.newsarchive.search.SearchResults;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The public JSON form of a page of search results.
@@ -14,7 +15,7 @@ import org.newsarchive.search.SearchResults;
  * @param fallback {@code none}, {@code plain_terms} (broken syntax read as plain terms) or {@code any_term} (no
  *     article had every term; articles with any are returned)
  * @param pageCapped true when the page asked for lay beyond the paging depth and the last reachable one was returned
- * @param hits on a numbered page, each story once (its copies counted in {@code copies}), so a page may hold
+ * @param hits each the record fields asked for ({@link HitFields}) and the {@link Match}; on a numbered page, each story once (its copies counted in {@code copies}), so a page may hold
  *     fewer stories than {@code total} suggests; in a cursor walk, every matching article
  * @param facets values with counts per dimension: publisher, channel, tag, category, language, year, year_month
  * @param next the address of the next page, or null after the last one
@@ -38,10 +39,14 @@ public record SearchResponse(
 
         boolean pageCapped,
 
-        @Schema(
-                description = "On a numbered page, each story once (its copies counted in `copies`), so pages may"
-                        + " hold fewer hits than total suggests; in a cursor walk, every matching article.")
-        List<Hit> hits,
+        @ArraySchema(
+                arraySchema =
+                        @Schema(
+                                description = "On a numbered page, each story once (its copies counted in `copies`), so"
+                                        + " pages may hold fewer hits than total suggests; in a cursor walk, every matching"
+                                        + " article."),
+                schema = @Schema(ref = HIT_SCHEMA))
+        List<ObjectNode> hits,
 
         Map<String, List<FacetCount>> facets,
 
@@ -52,27 +57,27 @@ public record SearchResponse(
         String nextCursor) {
 
     /**
-     * One hit.
+     * The OpenAPI schema of a hit, made from the record's and the {@link Match}'s (a hit is JSON put together per
+     * request, so no Java type describes it).
+     */
+    public static final String HIT_SCHEMA = "#/components/schemas/Hit";
+
+    /**
+     * What a search found about one hit, beside the record fields it carries ({@link HitFields}).
      *
      * @param titleHighlighted the title as HTML, escaped, with {@code <mark>} around matches
      * @param snippet the best passages as HTML, escaped, with {@code <mark>} around matches
+     * @param score the relevance score; 0 where the order is not by relevance
      * @param copies archived copies of this story, this one included
      */
-    public record Hit(
-            String id,
-            String title,
+    public record Match(
             @Schema(nullable = true) String titleHighlighted,
             @Schema(nullable = true) String snippet,
-            @Schema(nullable = true) String publisher,
-            @Schema(nullable = true) String channel,
-            List<String> authors,
-            @Schema(nullable = true) String publishedAt,
-            @Schema(nullable = true) String sourceUrl,
-            String url,
             float score,
             int copies) {}
 
-    public static SearchResponse of(SearchResults results, String baseUrl, PageLinks links) {
+    /** The response for a page of {@code results}, whose hits are given as JSON ({@link HitFields#of}). */
+    public static SearchResponse of(SearchResults results, PageLinks links, List<ObjectNode> hits) {
         return new SearchResponse(
                 results.query(),
                 results.total(),
@@ -82,26 +87,9 @@ public record SearchResponse(
                 results.tookMs(),
                 SearchFallback.name(results.fallback()),
                 results.pageCapped(),
-                results.hits().stream().map(hit -> hit(hit, baseUrl)).toList(),
+                hits,
                 results.facets(),
                 links.next(),
                 results.nextCursor());
-    }
-
-    private static Hit hit(SearchHit hit, String baseUrl) {
-        var article = hit.article();
-        return new Hit(
-                article.id(),
-                article.title(),
-                hit.titleHighlighted(),
-                hit.snippet(),
-                article.publisher(),
-                article.channel(),
-                article.authors(),
-                article.publishedAt() == null ? null : article.publishedAt().iso(),
-                article.sourceUrl(),
-                Links.page(baseUrl, article.id()),
-                hit.score(),
-                hit.copies());
     }
 }

@@ -391,6 +391,50 @@ class ApiServerTest {
     }
 
     @Test
+    void hitsCarryTheRecordFieldsAskedForAndTheLinksKeepEveryOption() throws Exception {
+        JsonNode standard = getJson("/api/search?q=" + encode("中共") + "&size=2").get("hits");
+        assertThat(standard.get(0).propertyNames())
+                .containsExactly(
+                        "id",
+                        "title",
+                        "publisher",
+                        "channel",
+                        "authors",
+                        "publishedAt",
+                        "sourceUrl",
+                        "url",
+                        "titleHighlighted",
+                        "snippet",
+                        "score",
+                        "copies");
+
+        String query = "q=" + encode("中共") + "&size=2&fields=" + encode("text,tags") + "&fallback=none&facetSize=3";
+        HttpResponse<String> response = get("/api/search?" + query);
+        JsonNode page = json.readTree(response.body());
+        JsonNode hit = page.get("hits").get(0);
+        assertThat(hit.propertyNames())
+                .containsExactly("id", "tags", "text", "url", "titleHighlighted", "snippet", "score", "copies");
+        String id = hit.get("id").asString();
+        assertThat(hit.get("text").asString())
+                .isNotBlank()
+                .isEqualTo(getJson("/api/articles/" + id).get("text").asString());
+        assertThat(page.get("next").asString()).endsWith("/api/search?" + query + "&page=2");
+        assertThat(response.headers().firstValue("Link"))
+                .hasValueSatisfying(link -> assertThat(link).contains("fields=" + encode("text,tags")));
+
+        JsonNode walked = getJson("/api/articles?size=3&cursor=*&fields=html");
+        assertThat(walked.get("hits").get(0).get("html").asString()).contains("<p");
+        assertThat(walked.get("next").asString()).contains("fields=html").contains("cursor=");
+
+        for (String bad : List.of("copies", "body", ",")) {
+            HttpResponse<String> refused = get("/api/search?fields=" + encode(bad));
+            assertProblem(refused, 400, "urn:news-archive:problem:invalid-parameter");
+            assertThat(json.readTree(refused.body()).get("parameter").asString())
+                    .isEqualTo("fields");
+        }
+    }
+
+    @Test
     void aCursorThatIsMadeUpOrCombinedWithAPageIsAProblem() throws Exception {
         String newest = getJson("/api/articles?size=2&cursor=*&sort=newest")
                 .get("nextCursor")
