@@ -2,28 +2,36 @@ package org.newsarchive.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
+import java.util.concurrent.CompletionException;
 import org.newsarchive.config.ArchiveProperties;
-import org.newsarchive.ingest.IngestProgress;
-import org.newsarchive.ingest.IngestService;
+import org.newsarchive.ingest.IngestReport;
 import org.newsarchive.ingest.ZipExtraction;
+import org.newsarchive.ingest.job.IngestJob;
+import org.newsarchive.ingest.job.IngestJobs;
+import org.newsarchive.representation.IngestJobDocument;
 import org.newsarchive.representation.IngestReportDocument;
 import org.newsarchive.request.InvalidParameterException;
+import org.newsarchive.request.NotFoundException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -40,11 +48,13 @@ class IngestApiController {
 
     private static final ZipExtraction ZIPS = new ZipExtraction(20_000, 2L << 30, 200);
 
-    private final IngestService ingestService;
+    private final IngestJobs jobs;
+    private final int syncMaxFiles;
     private final byte[] adminToken;
 
-    IngestApiController(IngestService ingestService, ArchiveProperties properties) {
-        this.ingestService = ingestService;
+    IngestApiController(IngestJobs jobs, ArchiveProperties properties) {
+        this.jobs = jobs;
+        this.syncMaxFiles = properties.ingest().syncMaxFiles();
         this.adminToken =
                 properties.adminToken() == null || properties.adminToken().isBlank()
                         ? null
@@ -54,17 +64,35 @@ class IngestApiController {
     @PostMapping(path = "/api/ingest", produces = "application/json")
     @Operation(
             summary = "Ingest files",
-            description = "Upload article files (.md, .markdown, .html, .htm, .txt) or zips of them in the `files` "
-                    + "part. Answers the same per-file report as `ingest --report`. Zips with paths leaving their "
-                    + "folder, symbolic links or an implausible compression ratio are refused whole. 401 without a "
-                    + "bearer token, 403 with a wrong one or when the server has no admin token.",
+            description = "Upload article files (.md, .markdown, .html, .htm, .txt) or zips of them in the `files`"
+                    + " part. A small upload is answered with the same per-file report as `ingest --report`; one"
+                    + " of more files (zip entries unpacked) than the server's archive.ingest.sync-max-files"
+                    + " (500 unless set), or any upload with `async=true`, is answered at once with 202 and a job"
+                    + " to poll at its `url` (also the Location header) until its status is done. Uploads are"
+                    + " ingested one after another and survive a restart. Zips with paths leaving their folder,"
+                    + " symbolic links or an implausible compression ratio are refused whole. 401 without a bearer"
+                    + " token, 403 with a wrong one or when the server has no admin token.",
             security = @SecurityRequirement(name = "adminToken"))
-    @ApiResponse(responseCode = "200", description = "The per-file report; every uploaded file is in it")
-    IngestReportDocument ingest(
+    @ApiResponse(
+            responseCode = "200",
+            description = "The per-file report; every uploaded file is in it",
+            content = @Content(schema = @Schema(implementation = IngestReportDocument.class)))
+    @ApiResponse(
+            responseCode = "202",
+            description = "The upload is queued as a job; poll its url",
+            headers = @Header(name = "Location", description = "The job's address", schema = @Schema(type = "string")),
+            content = @Content(schema = @Schema(implementation = IngestJobDocument.class)))
+    ResponseEntity<Object> ingest(
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
                     String authorization,
             @Parameter(description = "Article files or zips of them") @RequestParam(name = "files", required = false)
                     List<MultipartFile> files,
+            @Parameter(
+                            description = "true: answer at once with a job to poll; false: wait for the report,"
+                                    + " however large the upload; absent: a job for large uploads only",
+                            schema = @Schema(type = "boolean"))
+                    @RequestParam(name = "async", required = false)
+                    String async,
             HttpServletRequest request)
             throws IOException {
         authorize(authorization);
@@ -76,17 +104,79 @@ class IngestApiController {
                     "send the files as multipart/form-data, each in a part named files; the request was "
                             + (contentType == null ? "without a body type" : contentType));
         }
+        Boolean asked = async(async);
         if (files == null || files.isEmpty() || files.stream().allMatch(MultipartFile::isEmpty)) {
             throw new InvalidParameterException("files", "no file was uploaded");
         }
-        Path upload = Files.createTempDirectory("news-archive-upload-");
+        IngestJobs.Upload upload = jobs.open();
         try {
             for (MultipartFile file : files) {
-                receive(file, upload);
+                receive(file, upload.folder());
             }
-            return IngestReportDocument.of(ingestService.ingestEveryFile(upload, IngestProgress.NONE));
-        } finally {
-            deleteRecursively(upload);
+        } catch (IOException | RuntimeException e) {
+            jobs.discard(upload);
+            throw e;
+        }
+        IngestJob job = jobs.submit(upload);
+        String baseUrl = ApiRequests.baseUrl();
+        if (Boolean.TRUE.equals(asked) || (asked == null && job.snapshot().files() > syncMaxFiles)) {
+            IngestJobDocument queued = IngestJobDocument.of(job, baseUrl, false);
+            return ResponseEntity.accepted().location(URI.create(queued.url())).body(queued);
+        }
+        return ResponseEntity.ok(IngestReportDocument.of(reportOf(job)));
+    }
+
+    @GetMapping(path = "/api/ingest/jobs/{id}", produces = "application/json")
+    @Operation(
+            summary = "An ingest job",
+            description = "Its status and progress, and once done its per-file report. Jobs of the last 200 uploads"
+                    + " are kept, until the server restarts.",
+            security = @SecurityRequirement(name = "adminToken"))
+    IngestJobDocument job(
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
+                    String authorization,
+            @Parameter(description = "The job's id") @PathVariable String id) {
+        authorize(authorization);
+        return jobs.find(id)
+                .map(job -> IngestJobDocument.of(job, ApiRequests.baseUrl(), true))
+                .orElseThrow(() -> new NotFoundException("no ingest job " + id + " (jobs are kept until a restart)"));
+    }
+
+    @GetMapping(path = "/api/ingest/jobs", produces = "application/json")
+    @Operation(
+            summary = "Recent ingest jobs",
+            description = "The jobs of the last 200 uploads, newest first, without their reports.",
+            security = @SecurityRequirement(name = "adminToken"))
+    List<IngestJobDocument> jobs(
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
+                    String authorization) {
+        authorize(authorization);
+        String baseUrl = ApiRequests.baseUrl();
+        return jobs.all().stream()
+                .map(job -> IngestJobDocument.of(job, baseUrl, false))
+                .toList();
+    }
+
+    private static Boolean async(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidParameterException("async", "must be true or false, was: " + value);
+        };
+    }
+
+    /** The job's report once it is done; what stopped it, as the synchronous ingest would have thrown it. */
+    private static IngestReport reportOf(IngestJob job) {
+        try {
+            return job.completion().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
         }
     }
 
@@ -145,15 +235,5 @@ class IngestApiController {
             folder = parent.resolve(copy + "-" + name);
         }
         return Files.createDirectories(folder);
-    }
-
-    private static void deleteRecursively(Path folder) {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove the upload folder " + folder, e);
-        }
     }
 }

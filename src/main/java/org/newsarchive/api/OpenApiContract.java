@@ -51,8 +51,12 @@ final class OpenApiContract implements OperationCustomizer, OpenApiCustomizer {
             "ArticleImage",
             "ArticleVideo",
             "IngestReportDocument",
+            "IngestJobDocument",
             "IngestedFile",
             "FileProblem");
+
+    /** Properties of those schemas that are left out, not null, when they have no value. */
+    private static final Map<String, Set<String>> ABSENT_WHEN_EMPTY = Map.of("IngestJobDocument", Set.of("report"));
 
     /** Nullable properties of types outside the API's packages, which carry no OpenAPI annotations. */
     private static final Map<String, Set<String>> NULLABLE =
@@ -158,7 +162,9 @@ final class OpenApiContract implements OperationCustomizer, OpenApiCustomizer {
                 return;
             }
             if (COMPLETE.contains(name)) {
-                schema.setRequired(new ArrayList<>(new TreeSet<>(properties.keySet())));
+                Set<String> required = new TreeSet<>(properties.keySet());
+                required.removeAll(ABSENT_WHEN_EMPTY.getOrDefault(name, Set.of()));
+                schema.setRequired(new ArrayList<>(required));
             }
             properties.values().forEach(OpenApiContract::enumWithNull);
             NULLABLE.getOrDefault(name, Set.of())

@@ -9,7 +9,8 @@ import java.net.URI;
  * per-file problems so that generated clients get one type for each.
  *
  * @param parameter for {@code invalid-parameter}, the parameter at fault
- * @param limitBytes for {@code payload-too-large}, the largest upload taken
+ * @param limitBytes for {@code payload-too-large} by size, the largest upload taken
+ * @param limitFiles for {@code payload-too-large} by number of files, the most files one request may hold
  */
 @Schema(name = "ProblemDocument", description = "An RFC 9457 problem document (application/problem+json)")
 record ProblemDocument(
@@ -32,5 +33,8 @@ record ProblemDocument(
         @Schema(description = "invalid-parameter only: the parameter at fault")
         String parameter,
 
-        @Schema(description = "payload-too-large only: the largest upload taken, in bytes")
-        Long limitBytes) {}
+        @Schema(description = "payload-too-large by size only: the largest upload taken, in bytes")
+        Long limitBytes,
+
+        @Schema(description = "payload-too-large by number of files only: the most files one request may hold")
+        Integer limitFiles) {}

@@ -24,17 +24,30 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 class UnroutedRequestErrors {
 
     private final DataSize uploadLimit;
+    private final int partLimit;
 
-    UnroutedRequestErrors(@Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize uploadLimit) {
+    UnroutedRequestErrors(
+            @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize uploadLimit,
+            @Value("${server.tomcat.max-part-count:50}") int partLimit) {
         this.uploadLimit = uploadLimit;
+        this.partLimit = partLimit;
     }
 
+    /** An upload over the size limit, or with more parts (files) than Tomcat takes in one request. */
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e) {
-        ProblemDetail problem = ApiErrors.Problem.PAYLOAD_TOO_LARGE.detail("an upload may hold at most "
-                + uploadLimit.toMegabytes() + " MB (spring.servlet.multipart.max-request-size); send the files in"
-                + " several requests");
-        problem.setProperty("limitBytes", uploadLimit.toBytes());
+        ProblemDetail problem;
+        if (tooManyParts(e)) {
+            problem = ApiErrors.Problem.PAYLOAD_TOO_LARGE.detail("an upload may hold at most " + partLimit
+                    + " files (server.tomcat.max-part-count); put more files in a zip, or send them in several"
+                    + " requests");
+            problem.setProperty("limitFiles", partLimit);
+        } else {
+            problem = ApiErrors.Problem.PAYLOAD_TOO_LARGE.detail("an upload may hold at most "
+                    + uploadLimit.toMegabytes() + " MB (spring.servlet.multipart.max-request-size); send the files"
+                    + " in several requests");
+            problem.setProperty("limitBytes", uploadLimit.toBytes());
+        }
         return ResponseEntity.status(ApiErrors.Problem.PAYLOAD_TOO_LARGE.status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
@@ -48,5 +61,15 @@ class UnroutedRequestErrors {
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(ApiErrors.Problem.NOT_ACCEPTABLE.detail(
                         "cannot answer in a type the Accept header allows; this address answers " + supported));
+    }
+
+    /** Tomcat reports too many parts with its own exception, which Spring files under the size limit. */
+    private static boolean tooManyParts(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause.getClass().getSimpleName().equals("FileCountLimitExceededException")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

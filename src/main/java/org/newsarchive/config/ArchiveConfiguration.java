@@ -6,6 +6,7 @@ import org.newsarchive.analysis.ChineseAnalysis;
 import org.newsarchive.ingest.ArticleSink;
 import org.newsarchive.ingest.IngestService;
 import org.newsarchive.ingest.WatchedFolder;
+import org.newsarchive.ingest.job.IngestJobs;
 import org.newsarchive.ingest.normalize.ArticleNormalizer;
 import org.newsarchive.original.OriginalFiles;
 import org.newsarchive.representation.ArticleExport;
@@ -73,6 +74,15 @@ class ArchiveConfiguration {
         WatchedFolder folder = new WatchedFolder(properties.ingest().watchDir(), ingestService);
         folder.start(WATCH_INTERVAL_MILLIS);
         return folder;
+    }
+
+    /** Only the server takes uploads; at its start, uploads a stopped server left whole are ingested again. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnWebApplication
+    IngestJobs ingestJobs(Path dataDirectory, IngestService ingestService, Clock clock) {
+        IngestJobs jobs = new IngestJobs(dataDirectory.resolve("uploads"), ingestService, clock);
+        jobs.recover();
+        return jobs;
     }
 
     @Bean

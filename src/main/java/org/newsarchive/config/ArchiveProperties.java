@@ -69,12 +69,15 @@ public record ArchiveProperties(
      * @param threads parallel normalizer threads; 0 means one per core
      * @param watchDir a folder the server ingests new and changed files from, within seconds; unset for none
      * @param commitEvery files between the intermediate commits of a batch: a killed ingest keeps what it committed
+     * @param syncMaxFiles the most files an upload to {@code POST /api/ingest} may hold to be answered with its report
+     *     when the client does not say {@code async}; a larger one is answered at once with a job to follow
      */
     public record Ingest(
             @DefaultValue("10MB") DataSize maxFileSize,
             @DefaultValue("0") int threads,
             Path watchDir,
-            @DefaultValue("10000") int commitEvery) {
+            @DefaultValue("10000") int commitEvery,
+            @DefaultValue("500") int syncMaxFiles) {
 
         public int effectiveThreads() {
             return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();

@@ -66,6 +66,8 @@ class ApiServerTest {
         registry.add("archive.seeds-dir", seedsDir::toString);
         registry.add("archive.admin-token", () -> TOKEN);
         registry.add("archive.ingest.watch-dir", watchDir::toString);
+        registry.add("archive.ingest.sync-max-files", () -> "3");
+        registry.add("server.tomcat.max-part-count", () -> "5");
         registry.add("spring.servlet.multipart.max-file-size", () -> UPLOAD_LIMIT);
         registry.add("spring.servlet.multipart.max-request-size", () -> UPLOAD_LIMIT);
     }
@@ -863,6 +865,75 @@ class ApiServerTest {
     }
 
     @Test
+    void aLargeUploadOrOneAskedAsyncIsAJobToPollUntilItsReportIsReady() throws Exception {
+        byte[] seed = Files.readAllBytes(Path.of("seeds", SEED));
+        byte[] fourFiles = zip(List.of("a.txt", "b.txt", "c.txt", "d.txt"), seed);
+
+        HttpResponse<String> queued = upload(TOKEN, "files", "four.zip", fourFiles);
+        assertThat(queued.statusCode()).as(queued.body()).isEqualTo(202);
+        JsonNode job = json.readTree(queued.body());
+        assertThat(job.get("status").asString()).isIn("queued", "running", "done");
+        assertThat(job.get("files").asInt()).isEqualTo(4);
+        assertThat(job.has("report")).isFalse();
+        String address = job.get("url").asString();
+        assertThat(queued.headers().firstValue("Location")).hasValue(address);
+
+        JsonNode done = awaitJob(address.replace("http://localhost:" + port, ""));
+        assertThat(done.get("filesDone").asInt()).isEqualTo(4);
+        assertThat(done.get("bytesDone").asLong()).isEqualTo(done.get("bytes").asLong());
+        assertThat(done.get("counts").get("failed").asLong()).isZero();
+        assertThat(done.get("report").get("files").findValuesAsString("path"))
+                .containsExactlyInAnyOrder("four/a.txt", "four/b.txt", "four/c.txt", "four/d.txt");
+        assertThat(done.get("finishedAt").isNull()).isFalse();
+
+        HttpResponse<String> asked = upload(TOKEN, "files", "one.md", seed, "?async=true");
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(202);
+        String askedId = json.readTree(asked.body()).get("id").asString();
+        assertThat(awaitJob("/api/ingest/jobs/" + askedId)
+                        .get("report")
+                        .get("files")
+                        .get(0)
+                        .get("status")
+                        .asString())
+                .isEqualTo("unchanged");
+        HttpResponse<String> waited = upload(TOKEN, "files", "four.zip", fourFiles, "?async=false");
+        assertThat(waited.statusCode()).as(waited.body()).isEqualTo(200);
+        assertThat(json.readTree(waited.body()).get("summary").get("unchanged").asLong())
+                .isEqualTo(4);
+
+        JsonNode listed = json.readTree(send(request("/api/ingest/jobs").header("Authorization", "Bearer " + TOKEN))
+                .body());
+        assertThat(listed.findValuesAsString("id"))
+                .contains(askedId, job.get("id").asString());
+        assertThat(listed.get(0).has("report")).isFalse();
+
+        assertProblem(get("/api/ingest/jobs/" + askedId), 401, "urn:news-archive:problem:unauthorized");
+        assertProblem(
+                send(request("/api/ingest/jobs/0123").header("Authorization", "Bearer " + TOKEN)),
+                404,
+                "urn:news-archive:problem:not-found");
+        HttpResponse<String> badAsync = upload(TOKEN, "files", "one.md", seed, "?async=soon");
+        assertProblem(badAsync, 400, "urn:news-archive:problem:invalid-parameter");
+        assertThat(json.readTree(badAsync.body()).get("parameter").asString()).isEqualTo("async");
+    }
+
+    /** Polls a job until it is done, as a script would; fails if it fails or takes more than a minute. */
+    private JsonNode awaitJob(String path) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (true) {
+            JsonNode job = json.readTree(send(request(path).header("Authorization", "Bearer " + TOKEN))
+                    .body());
+            String status = job.get("status").asString();
+            assertThat(status).as(job.toString()).isNotEqualTo("failed");
+            if (status.equals("done")) {
+                return job;
+            }
+            assertThat(System.nanoTime()).as("job still " + status).isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+    }
+
+    @Test
     void everyUploadedFileIsInTheReportArticleOrNot() throws Exception {
         byte[] pdf = "%PDF-1.7\n\u0000\u0001\u0002binary".getBytes(StandardCharsets.ISO_8859_1);
         HttpResponse<String> single = upload(TOKEN, "files", "scan.pdf", pdf);
@@ -904,6 +975,13 @@ class ApiServerTest {
 
         assertProblem(tooLarge, 413, "urn:news-archive:problem:payload-too-large");
         assertThat(json.readTree(tooLarge.body()).get("limitBytes").asLong()).isEqualTo(2 * 1024 * 1024);
+
+        byte[] seed = Files.readAllBytes(Path.of("seeds", SEED));
+        List<byte[]> sixFiles = java.util.Collections.nCopies(6, seed);
+        HttpResponse<String> tooMany = upload(TOKEN, sixFiles);
+        assertProblem(tooMany, 413, "urn:news-archive:problem:payload-too-large");
+        assertThat(json.readTree(tooMany.body()).get("limitFiles").asInt()).isEqualTo(5);
+        assertThat(json.readTree(tooMany.body()).get("detail").asString()).contains("zip");
     }
 
     @Test
@@ -994,14 +1072,42 @@ class ApiServerTest {
     }
 
     private HttpResponse<String> upload(String token, String part, String fileName, byte[] content) throws Exception {
+        return upload(token, part, fileName, content, "");
+    }
+
+    /** An upload of several files in one request, each in its own part. */
+    private HttpResponse<String> upload(String token, List<byte[]> files) throws Exception {
         String boundary = "----archive" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (int i = 0; i < files.size(); i++) {
+            part(body, boundary, "files", i + ".txt", files.get(i));
+        }
+        body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return checked(http.send(
+                request("/api/ingest")
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString()));
+    }
+
+    private static void part(ByteArrayOutputStream body, String boundary, String part, String fileName, byte[] content)
+            throws IOException {
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
                         + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
                 .getBytes(StandardCharsets.UTF_8));
         body.write(content);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest.Builder builder = request("/api/ingest")
+        body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> upload(String token, String part, String fileName, byte[] content, String query)
+            throws Exception {
+        String boundary = "----archive" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        part(body, boundary, part, fileName, content);
+        body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder builder = request("/api/ingest" + query)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
         if (token != null) {

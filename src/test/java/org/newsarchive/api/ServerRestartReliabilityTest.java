@@ -106,6 +106,59 @@ class ServerRestartReliabilityTest {
         }
     }
 
+    @Test
+    void anUploadAcceptedAsAJobIsIngestedAfterAKill() throws Exception {
+        Path files = SyntheticCorpus.write(work.resolve("files"), 0, 300);
+        List<Path> all;
+        try (Stream<Path> listing = Files.list(files)) {
+            all = listing.sorted().toList();
+        }
+        Path data = work.resolve("data");
+        int port = freePort();
+        Process server = start(data, port);
+        HttpResponse<String> accepted = upload(port, all, "?async=true");
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        System.out.println("killed with the job "
+                + json.readTree(accepted.body()).get("status").asString());
+
+        http = newClient();
+        Process restarted = start(data, port);
+        try {
+            awaitNoJobPending(port);
+            long total = json.readTree(get(port, "/api/articles?size=1").body())
+                    .get("total")
+                    .asLong();
+            assertThat(total).isEqualTo(all.size());
+            try (Stream<Path> left = Files.list(data.resolve("uploads"))) {
+                assertThat(left).isEmpty();
+            }
+        } finally {
+            restarted.destroy();
+            restarted.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Polls the job list until no job is queued or running; a job recovered at the start is among them. */
+    private void awaitNoJobPending(int port) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (true) {
+            JsonNode jobs = json.readTree(http.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/ingest/jobs"))
+                                    .header("Authorization", "Bearer " + TOKEN)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body());
+            List<String> states = jobs.findValuesAsString("status");
+            assertThat(states).doesNotContain("failed");
+            if (!states.contains("queued") && !states.contains("running")) {
+                return;
+            }
+            assertThat(System.nanoTime()).as("jobs still " + states).isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+    }
+
     private Process start(Path data, int port) throws Exception {
         Path log = Files.createTempFile(work, "server-", ".log");
         Process process = new ProcessBuilder(
@@ -144,6 +197,10 @@ class ServerRestartReliabilityTest {
     }
 
     private HttpResponse<String> upload(int port, List<Path> files) throws Exception {
+        return upload(port, files, "");
+    }
+
+    private HttpResponse<String> upload(int port, List<Path> files, String query) throws Exception {
         String boundary = "----restart" + System.nanoTime();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (Path file : files) {
@@ -155,7 +212,7 @@ class ServerRestartReliabilityTest {
         }
         body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/ingest"))
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/ingest" + query))
                         .timeout(Duration.ofSeconds(120))
                         .header("Authorization", "Bearer " + TOKEN)
                         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
