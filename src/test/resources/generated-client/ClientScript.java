@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -73,6 +74,17 @@ public class ClientScript {
         System.out.println("article.id=" + article.getId());
         System.out.println("article.title=" + article.getTitle());
         System.out.println("article.copies=" + article.getCopies().size());
+
+        ArticlesApi articles = new ArticlesApi(client);
+        ArticlesApi.APIArticleRequest read =
+                ArticlesApi.APIArticleRequest.newBuilder().id(id).build();
+        String etag = articles.articleWithHttpInfo(read).getHeaders().get("etag").get(0);
+        try {
+            articles.article(read, Map.of("If-None-Match", etag));
+            System.out.println("conditional.status=200");
+        } catch (ApiException notModified) {
+            System.out.println("conditional.status=" + notModified.getCode());
+        }
 
         File exported = new ExportApi(client).export(ExportApi.APIExportRequest.newBuilder()
                 .q("美国")

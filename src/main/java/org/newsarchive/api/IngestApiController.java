@@ -82,7 +82,7 @@ class IngestApiController {
             description = "The upload is queued as a job; poll its url",
             headers = @Header(name = "Location", description = "The job's address", schema = @Schema(type = "string")),
             content = @Content(schema = @Schema(implementation = IngestJobDocument.class)))
-    ResponseEntity<Object> ingest(
+    ResponseEntity<?> ingest(
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
                     String authorization,
             @Parameter(description = "Article files or zips of them") @RequestParam(name = "files", required = false)
@@ -95,6 +95,43 @@ class IngestApiController {
                     String async,
             HttpServletRequest request)
             throws IOException {
+        Boolean asked = async(async);
+        IngestJob job = receive(authorization, files, request);
+        if (Boolean.TRUE.equals(asked) || (asked == null && job.snapshot().files() > syncMaxFiles)) {
+            return accepted(job);
+        }
+        return ResponseEntity.ok(IngestReportDocument.of(reportOf(job)));
+    }
+
+    @PostMapping(path = "/api/ingest/jobs", produces = "application/json")
+    @Operation(
+            operationId = "startIngestJob",
+            summary = "Ingest files as a job",
+            description = "Takes the same upload as POST /api/ingest and answers at once with 202 and the job, whatever"
+                    + " the upload's size; poll its `url` (also the Location header) until its status is done.",
+            security = @SecurityRequirement(name = "adminToken"))
+    @ApiResponse(
+            responseCode = "202",
+            description = "The upload is queued as a job; poll its url",
+            headers = @Header(name = "Location", description = "The job's address", schema = @Schema(type = "string")))
+    ResponseEntity<IngestJobDocument> startJob(
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
+                    String authorization,
+            @Parameter(description = "Article files or zips of them") @RequestParam(name = "files", required = false)
+                    List<MultipartFile> files,
+            HttpServletRequest request)
+            throws IOException {
+        return accepted(receive(authorization, files, request));
+    }
+
+    /**
+     * Checks the token and the upload, writes its files into a new upload folder and queues it.
+     *
+     * @throws InvalidParameterException when no file was uploaded
+     * @throws InvalidUploadException for a zip that is refused; nothing of the upload is kept then
+     */
+    private IngestJob receive(String authorization, List<MultipartFile> files, HttpServletRequest request)
+            throws IOException {
         authorize(authorization);
         String contentType = request.getContentType();
         if (contentType == null
@@ -104,7 +141,6 @@ class IngestApiController {
                     "send the files as multipart/form-data, each in a part named files; the request was "
                             + (contentType == null ? "without a body type" : contentType));
         }
-        Boolean asked = async(async);
         if (files == null || files.isEmpty() || files.stream().allMatch(MultipartFile::isEmpty)) {
             throw new InvalidParameterException("files", "no file was uploaded");
         }
@@ -117,13 +153,13 @@ class IngestApiController {
             jobs.discard(upload);
             throw e;
         }
-        IngestJob job = jobs.submit(upload);
-        String baseUrl = ApiRequests.baseUrl();
-        if (Boolean.TRUE.equals(asked) || (asked == null && job.snapshot().files() > syncMaxFiles)) {
-            IngestJobDocument queued = IngestJobDocument.of(job, baseUrl, false);
-            return ResponseEntity.accepted().location(URI.create(queued.url())).body(queued);
-        }
-        return ResponseEntity.ok(IngestReportDocument.of(reportOf(job)));
+        return jobs.submit(upload);
+    }
+
+    /** 202 with the job and its address. */
+    private static ResponseEntity<IngestJobDocument> accepted(IngestJob job) {
+        IngestJobDocument queued = IngestJobDocument.of(job, ApiRequests.baseUrl(), false);
+        return ResponseEntity.accepted().location(URI.create(queued.url())).body(queued);
     }
 
     @GetMapping(path = "/api/ingest/jobs/{id}", produces = "application/json")

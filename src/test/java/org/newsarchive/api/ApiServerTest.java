@@ -896,6 +896,17 @@ class ApiServerTest {
                         .get("status")
                         .asString())
                 .isEqualTo("unchanged");
+        HttpResponse<String> started = upload(TOKEN, "files", "one.md", seed, "/jobs");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        assertThat(awaitJob(started.headers()
+                                .firstValue("Location")
+                                .orElseThrow()
+                                .replace("http://localhost:" + port, ""))
+                        .get("counts")
+                        .get("unchanged")
+                        .asLong())
+                .isEqualTo(1);
+        assertProblem(upload(null, "files", "one.md", seed, "/jobs"), 401, "urn:news-archive:problem:unauthorized");
         HttpResponse<String> waited = upload(TOKEN, "files", "four.zip", fourFiles, "?async=false");
         assertThat(waited.statusCode()).as(waited.body()).isEqualTo(200);
         assertThat(json.readTree(waited.body()).get("summary").get("unchanged").asLong())

@@ -100,6 +100,7 @@ class GeneratedClientTest {
 
         assertThat(Long.parseLong(found.get("search.total"))).isPositive();
         assertThat(found).containsEntry("search.hits", "3").containsEntry("search.fallback", "none");
+        assertThat(found).containsEntry("conditional.status", "304");
         assertThat(found).containsEntry("fields.text", "true").containsEntry("fields.title", "null");
         long articles = Long.parseLong(found.get("walk.total"));
         assertThat(articles).isGreaterThan(100);
