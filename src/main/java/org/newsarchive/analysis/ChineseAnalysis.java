@@ -78,7 +78,7 @@ public final class ChineseAnalysis {
      * The folded form of {@code text}, as every chain sees it before tokenizing: NFKC with case folding, then
      * traditional to simplified.
      */
-    public String fold(String text) {
+    public static String fold(String text) {
         try (Reader reader =
                 new TraditionalToSimplifiedCharFilter(new ICUNormalizer2CharFilter(new StringReader(text)))) {
             StringBuilder folded = new StringBuilder(text.length());
@@ -90,6 +90,14 @@ public final class ChineseAnalysis {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A field value (a publisher, a tag) as filters and field searches match it: {@link #fold folded} and
+     * stripped, so that {@code gnews}, {@code ＧＮｅｗｓ} and {@code GNews} are one value, as are 大纪元 and 大紀元.
+     */
+    public static String foldValue(String value) {
+        return fold(value).strip();
     }
 
     /**

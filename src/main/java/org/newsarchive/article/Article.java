@@ -1,7 +1,11 @@
 package org.newsarchive.article;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One normalized news article: the unit that is stored, indexed, searched and shown.
@@ -64,6 +68,25 @@ public record Article(
      */
     public boolean hasText() {
         return charCount > 0;
+    }
+
+    /**
+     * The subjects the archive shows, lists and counts for this article: its tags, then its keywords, each once,
+     * without the publisher's own name, which mirror scripts add as a tag and which says nothing of the subject.
+     */
+    public List<String> subjectTags() {
+        Set<String> seen = new HashSet<>();
+        List<String> subjects = new ArrayList<>();
+        String ownName = publisher == null ? "" : publisher.strip().toLowerCase(Locale.ROOT);
+        for (List<String> list : List.of(tags, keywords)) {
+            for (String tag : list) {
+                String key = tag.strip().toLowerCase(Locale.ROOT);
+                if (!key.isEmpty() && !key.equals(ownName) && seen.add(key)) {
+                    subjects.add(tag.strip());
+                }
+            }
+        }
+        return subjects;
     }
 
     /**

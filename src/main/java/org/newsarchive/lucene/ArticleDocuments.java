@@ -72,6 +72,12 @@ final class ArticleDocuments {
         for (String author : article.authors()) {
             document.add(new TextField(IndexFields.AUTHOR, author, Field.Store.NO));
         }
+        for (String value : fields.meta()) {
+            document.add(new TextField(IndexFields.META, value, Field.Store.NO));
+        }
+        fields.foldedFacets()
+                .forEach((dimension, values) -> values.forEach(
+                        value -> document.add(new StringField(IndexFields.folded(dimension), value, Field.Store.NO))));
         for (String host : fields.sites()) {
             document.add(new StringField(IndexFields.SITE, host, Field.Store.NO));
         }

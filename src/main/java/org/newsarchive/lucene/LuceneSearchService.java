@@ -89,10 +89,7 @@ public final class LuceneSearchService implements SearchService {
         this.index = index;
         this.related = new RelatedArticles(index, analysis);
         this.suggestions = new TitleSuggestions(index, analysis);
-        this.queries = new QueryFactory(
-                analysis,
-                (dimension, value) ->
-                        DrillDownQuery.term(facetsConfig.getDimConfig(dimension).indexFieldName, dimension, value));
+        this.queries = new QueryFactory(analysis);
         this.highlighter = new Highlighter(analysis.indexAnalyzer(IndexFields.VIEWS));
     }
 
@@ -312,7 +309,17 @@ public final class LuceneSearchService implements SearchService {
 
     private DrillDownQuery filtered(SearchRequest request, SearchPlan plan, Query query) {
         DrillDownQuery drillDown = new DrillDownQuery(facetsConfig, withDateRange(query, plan));
-        request.filters().forEach((dimension, values) -> values.forEach(value -> drillDown.add(dimension, value)));
+        request.filters()
+                .forEach((dimension, values) -> values.forEach(value -> {
+                    if (IndexFields.FOLDED_FACETS.contains(dimension)) {
+                        drillDown.add(
+                                dimension,
+                                new TermQuery(
+                                        new Term(IndexFields.folded(dimension), ChineseAnalysis.foldValue(value))));
+                    } else {
+                        drillDown.add(dimension, value);
+                    }
+                }));
         return drillDown;
     }
 

@@ -27,6 +27,9 @@ import org.newsarchive.schema.IndexFields;
 public final class QueryFactory {
 
     private static final float TITLE_BOOST = 3f;
+    /** Publisher, channel, tags, categories and authors: found, but after the articles whose text has the term. */
+    private static final float METADATA_BOOST = 0.1f;
+
     private static final float WORDS_BOOST = 0.5f;
     private static final float TITLE_WORDS_BOOST = 1.5f;
     private static final float PROXIMITY_BOOST = 2f;
@@ -37,20 +40,9 @@ public final class QueryFactory {
     private final ChineseAnalysis analysis;
     private final BigramPhrases bigrams;
     private final QueryBuilder words;
-    private final FacetTerms facetTerms;
 
-    /** How an engine indexes a facet value: the term that finds the articles with that value. */
-    @FunctionalInterface
-    public interface FacetTerms {
-        Term term(String dimension, String value);
-
-        /** One field per dimension, named after it, holding the values as they are. */
-        FacetTerms FIELD_PER_DIMENSION = Term::new;
-    }
-
-    public QueryFactory(ChineseAnalysis analysis, FacetTerms facetTerms) {
+    public QueryFactory(ChineseAnalysis analysis) {
         this.analysis = analysis;
-        this.facetTerms = facetTerms;
         this.bigrams = new BigramPhrases(analysis.indexBigrams());
         this.words = new QueryBuilder(analysis.words());
     }
@@ -125,21 +117,24 @@ public final class QueryFactory {
             return new BooleanQuery.Builder()
                     .add(body, Occur.SHOULD)
                     .add(new BoostQuery(title, TITLE_BOOST), Occur.SHOULD)
+                    .add(new BoostQuery(bigrams.substring(IndexFields.META, text), METADATA_BOOST), Occur.SHOULD)
+                    .add(new BoostQuery(bigrams.substring(IndexFields.AUTHOR, text), METADATA_BOOST), Occur.SHOULD)
                     .setMinimumNumberShouldMatch(1)
                     .build();
         }
         return switch (clause.field()) {
             case "title" -> bigrams.substring(IndexFields.TITLE, text);
             case "author" -> bigrams.substring(IndexFields.AUTHOR, text);
-            case "publisher" -> facetTerm(IndexFields.PUBLISHER, text);
-            case "tag" -> facetTerm(IndexFields.TAG, text);
+            case "publisher" -> foldedValue(IndexFields.PUBLISHER, text);
+            case "tag" -> foldedValue(IndexFields.TAG, text);
             case "site" -> new TermQuery(new Term(IndexFields.SITE, site(text)));
             default -> null;
         };
     }
 
-    private Query facetTerm(String dimension, String value) {
-        return new TermQuery(facetTerms.term(dimension, value));
+    /** Articles whose value in the dimension is {@code value}, whatever its script, width or case. */
+    private Query foldedValue(String dimension, String value) {
+        return new TermQuery(new Term(IndexFields.folded(dimension), ChineseAnalysis.foldValue(value)));
     }
 
     private static String site(String text) {

@@ -20,6 +20,9 @@ import org.newsarchive.article.Article;
  * @param sites the source URL's host and its parent domains
  * @param dateMillis publication time in epoch milliseconds, or null when unknown
  * @param facets values by facet dimension ({@link IndexFields#FACETS}), stripped, never blank
+ * @param foldedFacets the values of each {@link IndexFields#FOLDED_FACETS} dimension, folded, for filters and field
+ *     searches that match whatever the script, width or case
+ * @param meta the publisher, channel, tags and categories, for plain queries ({@link IndexFields#META})
  * @param simhash the text fingerprint for near-duplicate detection; 0 for texts too short to compare
  */
 public record ArticleFields(
@@ -29,11 +32,13 @@ public record ArticleFields(
         Set<String> sites,
         Long dateMillis,
         Map<String, List<String>> facets,
+        Map<String, Set<String>> foldedFacets,
+        List<String> meta,
         long simhash) {
 
     public static ArticleFields of(Article article, ChineseAnalysis analysis) {
-        String foldedTitle = analysis.fold(article.title());
-        String foldedText = analysis.fold(article.text());
+        String foldedTitle = ChineseAnalysis.fold(article.title());
+        String foldedText = ChineseAnalysis.fold(article.text());
         Map<String, List<String>> facets = new LinkedHashMap<>();
         Long dateMillis = null;
         if (article.publishedAt() != null) {
@@ -44,11 +49,19 @@ public record ArticleFields(
         }
         put(facets, IndexFields.PUBLISHER, article.publisher());
         put(facets, IndexFields.CHANNEL, article.channel());
-        Set<String> tags = new LinkedHashSet<>(article.tags());
-        tags.addAll(article.keywords());
-        tags.forEach(tag -> put(facets, IndexFields.TAG, tag));
+        article.subjectTags().forEach(tag -> put(facets, IndexFields.TAG, tag));
         article.categories().forEach(category -> put(facets, IndexFields.CATEGORY, category));
         put(facets, IndexFields.LANGUAGE, article.language().tag());
+        Map<String, Set<String>> foldedFacets = new LinkedHashMap<>();
+        List<String> meta = new ArrayList<>();
+        for (String dimension : IndexFields.FOLDED_FACETS) {
+            for (String value : facets.getOrDefault(dimension, List.of())) {
+                foldedFacets
+                        .computeIfAbsent(dimension, key -> new LinkedHashSet<>())
+                        .add(ChineseAnalysis.foldValue(value));
+                meta.add(value);
+            }
+        }
         return new ArticleFields(
                 foldedTitle,
                 foldedText,
@@ -56,6 +69,8 @@ public record ArticleFields(
                 hostAndParents(article.sourceUrl()),
                 dateMillis,
                 facets,
+                foldedFacets,
+                meta,
                 NearDuplicates.simhash(foldedText));
     }
 

@@ -22,6 +22,12 @@ public final class IndexFields {
 
     public static final String BODY_WORDS = "body_words";
     public static final String AUTHOR = "author";
+    /**
+     * The publisher, channel, tags and categories as text (bigram view), so that a plain query finds an article by
+     * them too, ranked below matches in its title and body.
+     */
+    public static final String META = "meta";
+
     public static final String SITE = "site";
     public static final String SHA256 = "sha256";
     /** Publication time in epoch milliseconds, for range filters and sorting. */
@@ -50,6 +56,17 @@ public final class IndexFields {
     public static final String YEAR = "year";
     public static final String YEAR_MONTH = "year_month";
 
+    /**
+     * Dimensions whose values are free text, matched by filters and field searches after folding: each has a field
+     * {@link #folded} of its values folded the way full text is ({@link ChineseAnalysis#fold}).
+     */
+    public static final List<String> FOLDED_FACETS = List.of(PUBLISHER, CHANNEL, TAG, CATEGORY);
+
+    /** The field of a dimension's folded values, such as {@code publisher_folded}. */
+    public static String folded(String dimension) {
+        return dimension + "_folded";
+    }
+
     /** Facet dimensions in display order. */
     public static final List<String> FACETS = List.of(PUBLISHER, CHANNEL, TAG, CATEGORY, LANGUAGE, YEAR, YEAR_MONTH);
 
@@ -58,6 +75,7 @@ public final class IndexFields {
             TITLE, ChineseAnalysis.BIGRAMS,
             BODY, ChineseAnalysis.BIGRAMS,
             AUTHOR, ChineseAnalysis.BIGRAMS,
+            META, ChineseAnalysis.BIGRAMS,
             TITLE_WORDS, ChineseAnalysis.WORDS,
             BODY_WORDS, ChineseAnalysis.WORDS);
 

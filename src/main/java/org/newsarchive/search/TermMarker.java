@@ -61,7 +61,7 @@ public final class TermMarker {
         return parsed.groups().stream()
                 .flatMap(List::stream)
                 .filter(clause -> clause.field() == null || clause.field().equals("title"))
-                .map(clause -> analysis.fold(clause.text()).strip())
+                .map(clause -> ChineseAnalysis.fold(clause.text()).strip())
                 .filter(term -> !term.isEmpty())
                 .distinct()
                 .sorted(Comparator.comparingInt(String::length).reversed())

@@ -37,6 +37,10 @@ final class SolrDocuments {
         document.setField(IndexFields.BODY_WORDS, fields.foldedText());
         article.authors().forEach(author -> document.addField(IndexFields.AUTHOR, author));
         fields.sites().forEach(site -> document.addField(IndexFields.SITE, site));
+        fields.meta().forEach(value -> document.addField(IndexFields.META, value));
+        fields.foldedFacets()
+                .forEach((dimension, values) ->
+                        values.forEach(value -> document.addField(IndexFields.folded(dimension), value)));
         if (fields.dateMillis() != null) {
             document.setField(IndexFields.DATE, fields.dateMillis());
         }

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.util.ClientUtils;
 import org.apache.solr.common.params.CursorMarkParams;
+import org.newsarchive.analysis.ChineseAnalysis;
 import org.newsarchive.query.LikeQuery;
 import org.newsarchive.schema.IndexFields;
 import org.newsarchive.search.FacetOptions;
@@ -171,8 +172,11 @@ final class SolrRequests {
             if (!IndexFields.FACETS.contains(dimension) || values.isEmpty()) {
                 return;
             }
+            boolean folded = IndexFields.FOLDED_FACETS.contains(dimension);
+            String field = folded ? IndexFields.folded(dimension) : dimension;
             String anyValue = values.stream()
-                    .map(value -> dimension + ":" + ClientUtils.escapeQueryChars(value))
+                    .map(value -> field + ":"
+                            + ClientUtils.escapeQueryChars(folded ? ChineseAnalysis.foldValue(value) : value))
                     .collect(Collectors.joining(" OR ", "{!tag=" + dimension + "}(", ")"));
             query.addFilterQuery(anyValue);
         });

@@ -21,8 +21,7 @@ public final class ArchiveQParserPlugin extends QParserPlugin {
 
     public static final String NAME = "archive";
 
-    private static final QueryFactory QUERIES =
-            new QueryFactory(new ChineseAnalysis(), QueryFactory.FacetTerms.FIELD_PER_DIMENSION);
+    private static final QueryFactory QUERIES = new QueryFactory(new ChineseAnalysis());
 
     @Override
     public QParser createParser(String text, SolrParams localParams, SolrParams params, SolrQueryRequest request) {
