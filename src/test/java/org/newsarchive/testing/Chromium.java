@@ -3,9 +3,15 @@ package org.newsarchive.testing;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Finds the distribution's Chromium and its ChromeDriver for the browser tests: {@code CHROME_BIN} and
@@ -48,5 +54,37 @@ public record Chromium(Path browser, Path driver) {
                 .map(folder -> Path.of(folder, name))
                 .filter(Files::isExecutable)
                 .findFirst();
+    }
+
+    /**
+     * A headless browser with an interface language, downloading into {@code downloads}; quit it when done.
+     *
+     * @param language an Accept-Language tag such as {@code zh-CN}
+     */
+    public ChromeDriver start(String language, Path downloads) {
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(browser.toFile())
+                .addArguments(
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--no-first-run",
+                        "--disable-dev-shm-usage",
+                        "--lang=" + language,
+                        "--accept-lang=" + language + ",zh");
+        Map<String, Object> preferences = new HashMap<>();
+        preferences.put("download.default_directory", downloads.toString());
+        preferences.put("download.prompt_for_download", false);
+        preferences.put("intl.accept_languages", language + ",zh");
+        options.setExperimentalOption("prefs", preferences);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(driver.toFile())
+                .usingAnyFreePort()
+                .build();
+        ChromeDriver started = new ChromeDriver(service, options);
+        started.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return started;
     }
 }

@@ -13,9 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,8 +29,6 @@ import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -88,29 +84,7 @@ class BrowserEndToEndTest {
 
     @BeforeAll
     static void startBrowser() {
-        ChromeOptions options = new ChromeOptions()
-                .setBinary(CHROMIUM.browser().toFile())
-                .addArguments(
-                        "--headless",
-                        "--no-sandbox",
-                        "--disable-gpu",
-                        "--disable-background-networking",
-                        "--disable-component-update",
-                        "--no-first-run",
-                        "--disable-dev-shm-usage",
-                        "--lang=zh-CN",
-                        "--accept-lang=zh-CN,zh");
-        Map<String, Object> preferences = new HashMap<>();
-        preferences.put("download.default_directory", downloads.toString());
-        preferences.put("download.prompt_for_download", false);
-        preferences.put("intl.accept_languages", "zh-CN,zh");
-        options.setExperimentalOption("prefs", preferences);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMIUM.driver().toFile())
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        browser = CHROMIUM.start("zh-CN", downloads);
     }
 
     @AfterAll

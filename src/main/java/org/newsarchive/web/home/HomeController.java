@@ -1,5 +1,6 @@
 package org.newsarchive.web.home;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import java.util.Comparator;
 import java.util.List;
 import org.newsarchive.request.SearchParameters;
@@ -8,8 +9,12 @@ import org.newsarchive.search.SearchService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** The front page (search box, what the archive holds, the newest articles, ways in) and the about page. */
+/**
+ * The front page (search box, what the archive holds, the newest articles, ways in), the about page, whose
+ * examples name the archive at the address the reader reached it by, and the API documentation page.
+ */
 @Controller
 class HomeController {
 
@@ -42,7 +47,20 @@ class HomeController {
     @GetMapping("/about")
     String about(Model model) {
         model.addAttribute("overview", search.overview());
+        model.addAttribute(
+                "archiveAddress",
+                ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString());
         return "about";
+    }
+
+    /**
+     * The API's documentation in the site's frame: its header, languages and footer around Swagger UI, which draws
+     * the served OpenAPI description ({@code /assets/js/api-docs.js}).
+     */
+    @Hidden
+    @GetMapping("/api/docs")
+    String apiDocs() {
+        return "api-docs";
     }
 
     private static List<FacetCount> top(List<FacetCount> values, int limit) {
