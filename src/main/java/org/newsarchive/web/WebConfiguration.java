@@ -7,6 +7,7 @@ import org.newsarchive.search.SearchService;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -19,6 +20,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class WebConfiguration implements WebMvcConfigurer {
 
     private final LocaleResolver localeResolver = new UiLocaleResolver();
+
+    /** The interface texts with ICU plural rules; Spring finds them by this bean name. */
+    @Bean
+    MessageSource messageSource() {
+        return new IcuMessageSource();
+    }
 
     /** Spring finds the resolver by this bean name. */
     @Bean

@@ -7,6 +7,8 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -53,6 +55,53 @@ class MessagesTest {
 
         assertThat(used).isNotEmpty();
         assertThat(known).containsAll(used);
+    }
+
+    @Test
+    void countsFollowEachLanguagesPluralRulesAndGrouping() {
+        IcuMessageSource messages = new IcuMessageSource();
+        Locale english = UiLanguage.ENGLISH.locale();
+        Locale simplified = UiLanguage.SIMPLIFIED.locale();
+        Locale traditional = UiLanguage.TRADITIONAL.locale();
+
+        assertThat(messages.getMessage("search.count", new Object[] {1L}, english))
+                .isEqualTo("1 article");
+        assertThat(messages.getMessage("search.count", new Object[] {0L}, english))
+                .isEqualTo("0 articles");
+        assertThat(messages.getMessage("browse.articles", new Object[] {12345L}, english))
+                .isEqualTo("12,345 articles");
+        assertThat(messages.getMessage("browse.count.publisher", new Object[] {1}, english))
+                .isEqualTo("1 publisher");
+        assertThat(messages.getMessage("article.minutes", new Object[] {1, 1}, english))
+                .isEqualTo("About 1 minute to read (1 character)");
+        assertThat(messages.getMessage("about.holdings", new Object[] {1L, 2L}, english))
+                .isEqualTo("It holds 1 article from 2 publishers.");
+        assertThat(messages.getMessage("search.count", new Object[] {1L}, simplified))
+                .isEqualTo("共 1 篇");
+        assertThat(messages.getMessage("search.count", new Object[] {12345L}, simplified))
+                .isEqualTo("共 12,345 篇");
+        assertThat(messages.getMessage("search.copies", new Object[] {2}, traditional))
+                .isEqualTo("2 個副本");
+        assertThat(messages.getMessage("timeline.yearChart", new Object[] {"2021"}, simplified))
+                .isEqualTo("2021 年各月文章数");
+        assertThat(messages.getMessage("site.name", null, english)).doesNotContain("{");
+    }
+
+    @Test
+    void everyMessageWithArgumentsIsAValidIcuPattern() throws IOException {
+        for (String file : List.of("messages.properties", "messages_zh_Hant.properties", "messages_en.properties")) {
+            Properties properties = new Properties();
+            try (Reader reader = Files.newBufferedReader(RESOURCES.resolve(file), StandardCharsets.UTF_8)) {
+                properties.load(reader);
+            }
+            properties.forEach((key, pattern) -> {
+                if (pattern.toString().contains("{0")) {
+                    assertThat(new com.ibm.icu.text.MessageFormat(pattern.toString()).format(new Object[] {1, 2}))
+                            .as(file + " " + key)
+                            .doesNotContain("{0");
+                }
+            });
+        }
     }
 
     @Test

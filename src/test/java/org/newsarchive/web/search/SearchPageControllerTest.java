@@ -90,7 +90,8 @@ class SearchPageControllerTest {
         assertThat(page)
                 .contains("href=\"/search?" + query + "&amp;" + daJiYuan + "&amp;" + kanZhongGuo + "\"")
                 .contains("href=\"/search?" + query + "\" aria-label=\"移除筛选：大纪元\"")
-                .contains("href=\"/search?" + query + "\" aria-pressed=\"true\" class=\"active\"")
+                .contains("href=\"/search?" + query + "\" aria-current=\"true\" class=\"active\"")
+                .doesNotContain("aria-pressed")
                 .contains("共 2 篇");
     }
 
