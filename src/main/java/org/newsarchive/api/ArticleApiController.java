@@ -10,18 +10,28 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.newsarchive.article.Article;
+import org.newsarchive.citation.Citation;
+import org.newsarchive.citation.CitationFormat;
 import org.newsarchive.original.OriginalFiles;
 import org.newsarchive.representation.ArticleRecord;
+import org.newsarchive.representation.Links;
 import org.newsarchive.representation.RecordFields;
 import org.newsarchive.request.ArticleIdParameter;
 import org.newsarchive.request.InvalidParameterException;
 import org.newsarchive.request.NotFoundException;
 import org.newsarchive.search.SearchService;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,7 +42,7 @@ import org.springframework.web.context.request.WebRequest;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** One article: its record, its original file and related articles. */
+/** One article: its record, its original file, related articles and how to cite it. */
 @RestController
 @RequestMapping("/api/articles/{id}")
 @Tag(name = "Articles", description = "Read one article")
@@ -43,11 +53,16 @@ class ArticleApiController {
     private final SearchService search;
     private final OriginalFiles originals;
     private final JsonMapper json;
+    private final MessageSource messages;
+    private final Clock clock;
 
-    ArticleApiController(SearchService search, OriginalFiles originals, JsonMapper json) {
+    ArticleApiController(
+            SearchService search, OriginalFiles originals, JsonMapper json, MessageSource messages, Clock clock) {
         this.search = search;
         this.originals = originals;
         this.json = json;
+        this.messages = messages;
+        this.clock = clock;
     }
 
     @GetMapping(produces = "application/json")
@@ -141,6 +156,57 @@ class ArticleApiController {
         return search.related(id, size).stream()
                 .map(article -> selected.select(ArticleRecord.of(article, baseUrl, null), json))
                 .toList();
+    }
+
+    @GetMapping(
+            path = "/citation",
+            produces = {
+                "application/x-bibtex",
+                "application/x-research-info-systems",
+                "application/vnd.citationstyles.csl+json"
+            })
+    @Operation(
+            summary = "How to cite an article",
+            description = "A reference for reference managers: BibTeX (a biblatex online entry), RIS or CSL-JSON,"
+                    + " naming the publisher's original, the archived copy and today as the day it was consulted.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The reference in the format asked for",
+            content = {
+                @Content(mediaType = "application/x-bibtex", schema = @Schema(type = "string")),
+                @Content(mediaType = "application/x-research-info-systems", schema = @Schema(type = "string")),
+                @Content(
+                        mediaType = "application/vnd.citationstyles.csl+json",
+                        array = @ArraySchema(schema = @Schema(type = "object", description = "A CSL-JSON item")))
+            })
+    ResponseEntity<String> citation(
+            @Parameter(description = "The article's id") @PathVariable String id,
+            @Parameter(
+                            description = "bibtex, ris or csl-json",
+                            schema =
+                                    @Schema(
+                                            allowableValues = {"bibtex", "ris", "csl-json"},
+                                            defaultValue = "bibtex"))
+                    @RequestParam(defaultValue = "bibtex")
+                    String format) {
+        CitationFormat chosen = CitationFormat.named(format)
+                .orElseThrow(() ->
+                        new InvalidParameterException("format", "must be bibtex, ris or csl-json, was: " + format));
+        Article article = find(id);
+        Citation citation = Citation.of(
+                article,
+                messages.getMessage("site.name", null, LocaleContextHolder.getLocale()),
+                Links.page(ApiRequests.baseUrl(), article.id()),
+                LocalDate.now(clock));
+        return ResponseEntity.ok()
+                .contentType(new MediaType(MediaType.parseMediaType(chosen.mediaType()), StandardCharsets.UTF_8))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline()
+                                .filename(article.id() + "." + chosen.extension())
+                                .build()
+                                .toString())
+                .body(chosen.write(citation));
     }
 
     private Article find(String id) {

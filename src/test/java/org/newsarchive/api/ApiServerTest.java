@@ -571,6 +571,30 @@ class ApiServerTest {
     }
 
     @Test
+    void anArticleIsCitedInBibtexRisAndCslJson() throws Exception {
+        String id = seedId();
+        HttpResponse<String> bibtex = get("/api/articles/" + id + "/citation");
+        assertThat(bibtex.statusCode()).isEqualTo(200);
+        assertThat(bibtex.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/x-bibtex"));
+        assertThat(bibtex.body()).startsWith("@online{newsarchive-" + id + ",");
+
+        HttpResponse<String> ris = get("/api/articles/" + id + "/citation?format=RIS");
+        assertThat(ris.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/x-research-info-systems"));
+        assertThat(ris.body()).startsWith("TY  - NEWS\r\n").endsWith("ER  - \r\n");
+
+        JsonNode csl = json.readTree(
+                get("/api/articles/" + id + "/citation?format=csl-json").body());
+        assertThat(csl.get(0).get("archive_location").asString()).endsWith("/articles/" + id);
+
+        HttpResponse<String> unknown = get("/api/articles/" + id + "/citation?format=endnote");
+        assertProblem(unknown, 400, "urn:news-archive:problem:invalid-parameter");
+        assertThat(json.readTree(unknown.body()).get("parameter").asString()).isEqualTo("format");
+        assertProblem(get("/api/articles/0000000000000000/citation"), 404, "urn:news-archive:problem:not-found");
+    }
+
+    @Test
     void relatedSuggestFacetsAndStats() throws Exception {
         String id = seedId();
         JsonNode related = getJson("/api/articles/" + id + "/related?size=3");

@@ -1,12 +1,23 @@
 package org.newsarchive.web;
 
+import java.time.Clock;
 import org.newsarchive.config.ArchiveProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
-/** What every page controller slice needs besides its controller: the archive's settings and the page formatter. */
+/**
+ * What every page controller slice needs besides its controller: the archive's settings, the page formatter and the
+ * clock.
+ */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ArchiveProperties.class)
 @Import(PageFormat.class)
-public class PageSliceConfiguration {}
+public class PageSliceConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,12 +1,18 @@
 package org.newsarchive.web.article;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import org.newsarchive.article.Article;
+import org.newsarchive.citation.Citation;
+import org.newsarchive.citation.CitationFormat;
 import org.newsarchive.original.OriginalFiles;
 import org.newsarchive.request.ArticleIdParameter;
 import org.newsarchive.request.NotFoundException;
 import org.newsarchive.request.SearchParameters;
 import org.newsarchive.search.SearchService;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,7 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** The reading page of one article, and the download of the file it was ingested from. */
+/** The reading page of one article, with how to cite it, and the download of the file it was ingested from. */
 @Controller
 class ArticlePageController {
 
@@ -24,11 +30,16 @@ class ArticlePageController {
     private final SearchService search;
     private final OriginalFiles originals;
     private final ArticleBody body;
+    private final MessageSource messages;
+    private final Clock clock;
 
-    ArticlePageController(SearchService search, OriginalFiles originals, ArticleBody body) {
+    ArticlePageController(
+            SearchService search, OriginalFiles originals, ArticleBody body, MessageSource messages, Clock clock) {
         this.search = search;
         this.originals = originals;
         this.body = body;
+        this.messages = messages;
+        this.clock = clock;
     }
 
     /**
@@ -50,12 +61,20 @@ class ArticlePageController {
                 searched.isEmpty()
                         ? null
                         : SearchParameters.none().withQuery(searched).href());
-        model.addAttribute(
-                "permalink",
-                ServletUriComponentsBuilder.fromCurrentContextPath()
-                        .path("/articles/{id}")
-                        .buildAndExpand(id)
-                        .toUriString());
+        String permalink = ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/articles/{id}")
+                .buildAndExpand(id)
+                .toUriString();
+        model.addAttribute("permalink", permalink);
+        Citation citation = Citation.of(
+                article,
+                messages.getMessage("site.name", null, LocaleContextHolder.getLocale()),
+                permalink,
+                LocalDate.now(clock));
+        model.addAttribute("bibtex", CitationFormat.BIBTEX.write(citation));
+        model.addAttribute("citationFormats", CitationFormat.values());
+        model.addAttribute("pageMeta", ArticleMetadata.of(article, citation));
+        model.addAttribute("pageDescription", ArticleMetadata.description(article));
         return "article";
     }
 

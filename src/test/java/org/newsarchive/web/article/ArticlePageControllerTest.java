@@ -109,6 +109,23 @@ class ArticlePageControllerTest {
     }
 
     @Test
+    void carriesCitationDublinCoreAndOpenGraphMetadataAndACiteSection() throws Exception {
+        String page = page("/articles/" + ID);
+
+        assertThat(page)
+                .contains("<meta name=\"citation_title\" content=\"網絡互助平臺關停\">")
+                .contains("<meta name=\"citation_author\" content=\"林记者\">")
+                .contains("<meta name=\"citation_publication_date\" content=\"2022/01/05\">")
+                .contains("<meta name=\"citation_publisher\" content=\"看中国\">")
+                .contains("<meta name=\"citation_public_url\" content=\"http://localhost/articles/" + ID + "\">")
+                .contains("<meta name=\"DC.source\" content=\"https://www.example.com/news/1.html\">")
+                .contains("<meta property=\"og:type\" content=\"article\">")
+                .contains("<meta name=\"description\" content=\"副標題\">")
+                .contains("@online{newsarchive-" + ID)
+                .contains("/api/articles/" + ID + "/citation?format=ris");
+    }
+
+    @Test
     void marksTheTermsOfTheSearchTheReaderCameFrom() throws Exception {
         assertThat(page("/articles/" + ID, "网络互助"))
                 .contains("<mark>網絡互助</mark>平臺宣布關停")
