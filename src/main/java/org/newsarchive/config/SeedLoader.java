@@ -10,15 +10,18 @@ import org.newsarchive.search.SearchRequest;
 import org.newsarchive.search.SearchService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
-/** When the server starts on an empty archive, ingests the seed documents so that there is something to read. */
+/**
+ * When the server starts on an empty archive, ingests the seed documents so that there is something to read. It runs
+ * once every bean is made and before the web server opens its port, so that no reader is ever told that the archive
+ * is empty while the seeds are still being read.
+ */
 @Component
 @ConditionalOnWebApplication
-class SeedLoader implements ApplicationRunner {
+class SeedLoader implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(SeedLoader.class);
 
@@ -33,7 +36,7 @@ class SeedLoader implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         if (properties.seedsDir() == null
                 || properties.seedsDir().isBlank()
                 || search.search(SearchRequest.of("")).total() > 0) {

@@ -11,8 +11,10 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** Interface language, security headers, pages cached per snapshot and other cross-cutting settings of the web layer. */
@@ -31,6 +33,13 @@ class WebConfiguration implements WebMvcConfigurer {
     @Bean
     LocaleResolver localeResolver() {
         return localeResolver;
+    }
+
+    /** Browsers ask for {@code /favicon.ico} on their own; the archive's icon is an SVG under {@code /assets/}. */
+    @Override
+    public void addViewControllers(ViewControllerRegistry registry) {
+        registry.addRedirectViewController("/favicon.ico", "/assets/favicon.svg")
+                .setStatusCode(HttpStatus.MOVED_PERMANENTLY);
     }
 
     @Override

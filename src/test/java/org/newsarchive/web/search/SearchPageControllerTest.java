@@ -81,6 +81,35 @@ class SearchPageControllerTest {
     }
 
     @Test
+    void aBadRequestPageKeepsTheQueryExplainsInTheReadersLanguageAndOffersTheLanguages() throws Exception {
+        String tooLong = "互助".repeat(251);
+        String page = mvc.perform(get("/search").param("q", tooLong).param("lang", "en"))
+                .andExpect(status().isBadRequest())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(page)
+                .contains("value=\"" + tooLong + "\"")
+                .contains("A search may be at most 500 characters long")
+                .contains("hreflang=\"zh-Hant\"")
+                .contains("<html lang=\"en\"");
+        assertThat(mvc.perform(get("/search").param("page", "0"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8))
+                .contains("页码须是从 1 开始的整数");
+    }
+
+    @Test
+    void aPagePastTheLastSaysWhereTheResultsEndAndLinksBack() throws Exception {
+        String page = page(get("/search").param("q", "互助").param("page", "3"));
+
+        assertThat(page).contains("结果只有 1 页").contains("href=\"/search?q=%E4%BA%92%E5%8A%A9\"");
+        assertThat(page).doesNotContain("没有找到");
+    }
+
+    @Test
     void facetLinksAddAndRemoveFiltersAndKeepTheRestOfTheSearch() throws Exception {
         String page = page(get("/search").param("q", "互助").param("publisher", "大纪元"));
 
