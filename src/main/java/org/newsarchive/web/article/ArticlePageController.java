@@ -3,6 +3,7 @@ package org.newsarchive.web.article;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import org.jsoup.nodes.Entities;
 import org.newsarchive.article.Article;
 import org.newsarchive.citation.Citation;
 import org.newsarchive.citation.CitationFormat;
@@ -11,6 +12,7 @@ import org.newsarchive.request.ArticleIdParameter;
 import org.newsarchive.request.NotFoundException;
 import org.newsarchive.request.SearchParameters;
 import org.newsarchive.search.SearchService;
+import org.newsarchive.search.TermMarker;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
@@ -32,9 +34,16 @@ class ArticlePageController {
     private final ArticleBody body;
     private final MessageSource messages;
     private final Clock clock;
+    private final TermMarker marker;
 
     ArticlePageController(
-            SearchService search, OriginalFiles originals, ArticleBody body, MessageSource messages, Clock clock) {
+            SearchService search,
+            OriginalFiles originals,
+            ArticleBody body,
+            MessageSource messages,
+            Clock clock,
+            TermMarker marker) {
+        this.marker = marker;
         this.search = search;
         this.originals = originals;
         this.body = body;
@@ -53,6 +62,8 @@ class ArticlePageController {
                 search.copies(id).stream().filter(copy -> !copy.id().equals(id)).toList();
         model.addAttribute("article", article);
         model.addAttribute("body", body.render(article, searched));
+        model.addAttribute(
+                "markedTitle", searched.isEmpty() ? null : marker.mark(Entities.escape(article.title()), searched));
         model.addAttribute("copies", otherCopies);
         model.addAttribute("related", search.related(id, RELATED));
         model.addAttribute("query", searched);

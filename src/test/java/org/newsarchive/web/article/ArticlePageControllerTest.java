@@ -129,6 +129,7 @@ class ArticlePageControllerTest {
     void marksTheTermsOfTheSearchTheReaderCameFrom() throws Exception {
         assertThat(page("/articles/" + ID, "网络互助"))
                 .contains("<mark>網絡互助</mark>平臺宣布關停")
+                .contains("<h1><mark>網絡互助</mark>平臺關停</h1>")
                 .contains("href=\"/search?q=%E7%BD%91%E7%BB%9C%E4%BA%92%E5%8A%A9\"");
     }
 
