@@ -24,6 +24,13 @@
     image.referrerPolicy = "no-referrer";
     image.loading = "lazy";
     image.alt = link.getAttribute("data-alt") || "";
+    // A host that is gone leaves a note in the image's place, not a broken-image icon.
+    image.addEventListener("error", function () {
+      var note = document.createElement("span");
+      note.className = "remote-image failed";
+      note.textContent = link.getAttribute("data-failed") || "";
+      image.replaceWith(note);
+    });
     image.src = link.getAttribute("data-src");
     link.replaceWith(image);
   });

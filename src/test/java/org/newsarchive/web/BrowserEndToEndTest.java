@@ -351,9 +351,14 @@ class BrowserEndToEndTest {
         assertThat(browser.findElements(By.cssSelector(".article-body img"))).isEmpty();
         assertThat(placeholder.getText()).contains("images.example.invalid");
         placeholder.click();
-        WebElement image = browser.findElement(By.cssSelector(".article-body img"));
-        assertThat(image.getDomProperty("referrerPolicy")).isEqualTo("no-referrer");
-        assertThat(image.getDomAttribute("src")).isEqualTo("https://images.example.invalid/photo.png");
+
+        // The host does not exist: the image fails, and a note takes its place instead of a broken-image icon.
+        WebElement note = waiting()
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector(".article-body .remote-image.failed")));
+        assertThat(note.getText()).contains("images.example.invalid");
+        assertThat(browser.findElements(By.cssSelector(".article-body img"))).isEmpty();
+        assertThat(script("return window.__pwned === undefined")).isEqualTo(true);
     }
 
     @Test

@@ -69,11 +69,9 @@ class ArticleBody {
         return body.html();
     }
 
+    /** The image's own alternative text; none when only a caption exists, as the caption is shown beside it. */
     private static String alt(ArticleImage image) {
-        if (image.alt() != null) {
-            return image.alt();
-        }
-        return image.caption() != null ? image.caption() : "";
+        return image.alt() != null ? image.alt() : "";
     }
 
     private void applyPolicy(Element image) {
@@ -88,6 +86,7 @@ class ArticleBody {
                         .attr("referrerpolicy", "no-referrer")
                         .attr("data-src", source)
                         .attr("data-alt", image.attr("alt"))
+                        .attr("data-failed", message("article.image.failed", host(source)))
                         .text(message("article.image.load", host(source))));
             case HIDE ->
                 image.replaceWith(new Element("span")
