@@ -37,7 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Every kind of page passes Deque's axe-core rules (WCAG 2.2 A and AA, and axe's best practices) in a real headless
- * Chromium, in light and dark colours, with no violation. Each page is also saved as a screenshot, desktop and
+ * Chromium, in light and dark colours, at desktop size and 360 px wide, with no violation. Each page is also saved as a screenshot, desktop and
  * 360 px wide, to {@code target/screenshots/}, for a reader's eye.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -125,12 +125,20 @@ class AccessibilityTest {
             waitForSwaggerUi();
         }
 
-        Results results = new AxeBuilder().withTags(RULE_SETS).analyze(browser);
+        List<String> violations = new ArrayList<>(violations("desktop"));
+        browser.manage().window().setSize(PHONE);
+        violations.addAll(violations("360 px"));
 
         screenshot(name + (theme.equals("dark") ? "-dark" : ""));
-        assertThat(describe(results.getViolations()))
-                .as(address + " in " + theme)
-                .isEmpty();
+        assertThat(violations).as(address + " in " + theme).isEmpty();
+    }
+
+    /** What axe finds on the page as it is drawn now, each violation named with the window it was found in. */
+    private List<String> violations(String window) {
+        Results results = new AxeBuilder().withTags(RULE_SETS).analyze(browser);
+        return describe(results.getViolations()).stream()
+                .map(violation -> window + ": " + violation)
+                .toList();
     }
 
     /** The API documentation draws itself with script; axe must see the drawn page. */
