@@ -23,12 +23,16 @@ class MessagesTest {
     private static final Path RESOURCES = Path.of("src/main/resources");
     private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([A-Za-z][A-Za-z0-9_.]*[A-Za-z0-9])[}(]");
 
-    private static Set<String> keys(String file) throws IOException {
+    private static Properties messages(String file) throws IOException {
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(RESOURCES.resolve(file), StandardCharsets.UTF_8)) {
             properties.load(reader);
         }
-        return new TreeSet<>(properties.stringPropertyNames());
+        return properties;
+    }
+
+    private static Set<String> keys(String file) throws IOException {
+        return new TreeSet<>(messages(file).stringPropertyNames());
     }
 
     @Test
@@ -90,11 +94,7 @@ class MessagesTest {
     @Test
     void everyMessageWithArgumentsIsAValidIcuPattern() throws IOException {
         for (String file : List.of("messages.properties", "messages_zh_Hant.properties", "messages_en.properties")) {
-            Properties properties = new Properties();
-            try (Reader reader = Files.newBufferedReader(RESOURCES.resolve(file), StandardCharsets.UTF_8)) {
-                properties.load(reader);
-            }
-            properties.forEach((key, pattern) -> {
+            messages(file).forEach((key, pattern) -> {
                 if (pattern.toString().contains("{0")) {
                     assertThat(new com.ibm.icu.text.MessageFormat(pattern.toString()).format(new Object[] {1, 2}))
                             .as(file + " " + key)

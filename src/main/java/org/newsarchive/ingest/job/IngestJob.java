@@ -67,6 +67,8 @@ public final class IngestJob implements IngestProgress {
     private volatile State state = State.QUEUED;
     private volatile Instant startedAt;
     private volatile Instant finishedAt;
+    private volatile IngestReport report;
+    private volatile String error;
 
     IngestJob(String id, boolean recovered, int files, long bytes, Clock clock) {
         this.id = id;
@@ -105,14 +107,18 @@ public final class IngestJob implements IngestProgress {
         state = State.RUNNING;
     }
 
-    void done(IngestReport report) {
+    void done(IngestReport finished) {
         finishedAt = clock.instant();
+        report = finished;
         state = State.DONE;
-        completion.complete(report);
+        completion.complete(finished);
     }
 
     void failed(Throwable cause) {
         finishedAt = clock.instant();
+        error = cause.getMessage() != null
+                ? cause.getMessage()
+                : cause.getClass().getSimpleName();
         state = State.FAILED;
         completion.completeExceptionally(cause);
     }
@@ -124,8 +130,6 @@ public final class IngestJob implements IngestProgress {
     public Snapshot snapshot() {
         Map<FileOutcome.Status, Long> soFar = new EnumMap<>(FileOutcome.Status.class);
         counts.forEach((status, count) -> soFar.put(status, count.get()));
-        IngestReport report = completion.isDone() && !completion.isCompletedExceptionally() ? completion.join() : null;
-        String error = completion.isCompletedExceptionally() ? failure() : null;
         return new Snapshot(
                 id,
                 state,
@@ -140,17 +144,5 @@ public final class IngestJob implements IngestProgress {
                 Map.copyOf(soFar),
                 report,
                 error);
-    }
-
-    private String failure() {
-        try {
-            completion.join();
-            return null;
-        } catch (RuntimeException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            return cause.getMessage() != null
-                    ? cause.getMessage()
-                    : cause.getClass().getSimpleName();
-        }
     }
 }
