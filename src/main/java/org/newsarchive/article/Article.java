@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * One normalized news article: the unit that is stored, indexed, searched and shown.
@@ -21,6 +22,9 @@ import java.util.Set;
  * @param language zh-Hans, zh-Hant or other, detected from the text
  * @param videos videos the page embedded, in page order, kept as links
  * @param charCount non-whitespace characters in {@code text}; 0 for a post kept with its title alone
+ * @param version this version's number among the article's versions, from 1, oldest first (see
+ *     {@code version.ArticleHistory}); a number can grow when an older copy is found later
+ * @param versionCount how many versions the article has; this record is the current one when the two are equal
  */
 public record Article(
         String id,
@@ -43,7 +47,9 @@ public record Article(
         String html,
         int charCount,
         int readingMinutes,
-        Provenance provenance) {
+        Provenance provenance,
+        int version,
+        int versionCount) {
 
     public Article {
         Objects.requireNonNull(id, "id");
@@ -60,6 +66,89 @@ public record Article(
         images = List.copyOf(images);
         // Records stored before videos were kept have none.
         videos = videos == null ? List.of() : List.copyOf(videos);
+        // Records stored before versions were kept are the one version of their article.
+        version = Math.max(1, version);
+        versionCount = Math.max(version, versionCount);
+    }
+
+    /** A newly read article: the first and only version it has. */
+    public Article(
+            String id,
+            String title,
+            String subtitle,
+            PublicationDate publishedAt,
+            String publisher,
+            String channel,
+            List<String> authors,
+            List<String> editors,
+            String sourceUrl,
+            List<String> tags,
+            List<String> categories,
+            List<String> keywords,
+            ArticleImage leadImage,
+            List<ArticleImage> images,
+            List<ArticleVideo> videos,
+            Language language,
+            String text,
+            String html,
+            int charCount,
+            int readingMinutes,
+            Provenance provenance) {
+        this(
+                id,
+                title,
+                subtitle,
+                publishedAt,
+                publisher,
+                channel,
+                authors,
+                editors,
+                sourceUrl,
+                tags,
+                categories,
+                keywords,
+                leadImage,
+                images,
+                videos,
+                language,
+                text,
+                html,
+                charCount,
+                readingMinutes,
+                provenance,
+                1,
+                1);
+    }
+
+    /** Whether this is the article's current version, its newest. */
+    public boolean isCurrent() {
+        return version == versionCount;
+    }
+
+    /**
+     * What makes two versions the same: everything read from the file but its provenance and what is derived from
+     * the text. Two files giving equal keys are one version, whatever their bytes, markup or paths.
+     */
+    public String contentKey() {
+        StringBuilder key = new StringBuilder();
+        for (Object part : List.of(
+                title,
+                Objects.toString(subtitle, ""),
+                Objects.toString(publishedAt, ""),
+                Objects.toString(publisher, ""),
+                Objects.toString(channel, ""),
+                authors,
+                editors,
+                Objects.toString(sourceUrl, ""),
+                tags,
+                categories,
+                keywords,
+                images,
+                videos,
+                text)) {
+            key.append(part).append('\u0000');
+        }
+        return DigestUtils.sha256Hex(key.toString());
     }
 
     /**
@@ -102,6 +191,62 @@ public record Article(
         return withBody(newText, html);
     }
 
+    /** This article as version {@code number} of {@code count}. */
+    public Article numbered(int number, int count) {
+        return new Article(
+                id,
+                title,
+                subtitle,
+                publishedAt,
+                publisher,
+                channel,
+                authors,
+                editors,
+                sourceUrl,
+                tags,
+                categories,
+                keywords,
+                leadImage,
+                images,
+                videos,
+                language,
+                text,
+                html,
+                charCount,
+                readingMinutes,
+                provenance,
+                number,
+                count);
+    }
+
+    /** This article with another provenance, such as the mirror's commit. */
+    public Article withProvenance(Provenance newProvenance) {
+        return new Article(
+                id,
+                title,
+                subtitle,
+                publishedAt,
+                publisher,
+                channel,
+                authors,
+                editors,
+                sourceUrl,
+                tags,
+                categories,
+                keywords,
+                leadImage,
+                images,
+                videos,
+                language,
+                text,
+                html,
+                charCount,
+                readingMinutes,
+                newProvenance,
+                version,
+                versionCount);
+    }
+
     private Article withBody(String newText, String newHtml) {
         return new Article(
                 id,
@@ -124,6 +269,8 @@ public record Article(
                 newHtml,
                 charCount,
                 readingMinutes,
-                provenance);
+                provenance,
+                version,
+                versionCount);
     }
 }

@@ -15,8 +15,14 @@ import org.newsarchive.ingest.normalize.IngestProblem;
 public record FileOutcome(String path, Status status, String id, List<IngestProblem> problems) {
 
     public enum Status {
+        /** A new article. */
         INGESTED,
+        /** A new version of an article the archive holds: same id, other content. */
+        VERSIONED,
+        /** These bytes, or this content, are archived already. */
         UNCHANGED,
+        /** A mirror removed the file: recorded in its article's history, which keeps every version. */
+        REMOVED,
         FAILED;
 
         /** The lower-case name used in reports. */

@@ -23,16 +23,20 @@ public record IngestReport(List<FileOutcome> files, long bytes, Duration elapsed
         return count(FileOutcome.Status.FAILED) == 0;
     }
 
-    /** One line for humans: counts, volume and rate. */
+    /** One line for humans: counts, volume and rate; new versions and removals are named when there are some. */
     public String summary() {
         double seconds = Math.max(elapsed.toMillis(), 1) / 1000.0;
         double megabytes = bytes / (1024.0 * 1024.0);
+        long versioned = count(FileOutcome.Status.VERSIONED);
+        long removed = count(FileOutcome.Status.REMOVED);
         return String.format(
                 Locale.ROOT,
-                "%d files: %d ingested, %d unchanged, %d failed; %.1f MB in %.1f s (%.1f MB/s, %.0f files/s)",
+                "%d files: %d ingested, %s%d unchanged, %s%d failed; %.1f MB in %.1f s (%.1f MB/s, %.0f files/s)",
                 files.size(),
                 count(FileOutcome.Status.INGESTED),
+                versioned > 0 ? versioned + " new versions, " : "",
                 count(FileOutcome.Status.UNCHANGED),
+                removed > 0 ? removed + " removed by the mirror, " : "",
                 count(FileOutcome.Status.FAILED),
                 megabytes,
                 seconds,

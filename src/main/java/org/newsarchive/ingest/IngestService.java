@@ -2,7 +2,6 @@ package org.newsarchive.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,20 +13,25 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apache.commons.codec.digest.DigestUtils;
+import org.newsarchive.article.Article;
+import org.newsarchive.article.MirrorPoint;
 import org.newsarchive.ingest.normalize.ArticleNormalizer;
 import org.newsarchive.ingest.normalize.IngestProblem;
 import org.newsarchive.ingest.normalize.NormalizationResult;
 import org.newsarchive.store.RawStore;
+import org.newsarchive.version.ArticleHistory;
+import org.newsarchive.version.Removal;
 
 /**
  * Ingests batches of files: keeps every file's bytes in the raw store, normalizes it, and hands the article to the
  * sink.
  *
- * <p>Files are normalized in parallel on {@code threads} threads. A file that cannot be read or yields no article is
+ * <p>Each file's article joins its versions ({@link ArticleHistory}): a copy with new content is a new version of
+ * the article, identical content leaves it unchanged. Files are normalized in parallel on {@code threads} threads. A file that cannot be read or yields no article is
  * reported as failed and the batch goes on; its bytes are kept all the same, so nothing given to the archive is
  * lost. The sink is committed every {@code commitEvery} files and at the end of the batch, so a killed ingest
  * keeps what it committed, and running it again completes the set (unchanged files are recognized and skipped).
@@ -93,7 +97,7 @@ public final class IngestService {
      * @throws IllegalArgumentException when a root does not exist
      */
     public IngestReport ingest(List<Path> roots, boolean dryRun, IngestProgress progress) {
-        return ingestSources(SourceFiles.find(roots), dryRun, progress);
+        return ingestSources(onDisk(SourceFiles.find(roots)), List.of(), dryRun, progress);
     }
 
     /**
@@ -101,49 +105,77 @@ public final class IngestService {
      * so each one is reported, a file that is no article (a PDF, an image) as failed with the reason.
      */
     public IngestReport ingestEveryFile(Path folder, IngestProgress progress) {
-        return ingestSources(SourceFiles.every(folder), false, progress);
+        return ingestSources(onDisk(SourceFiles.every(folder)), List.of(), false, progress);
     }
 
     /** Ingests some files of a folder, each named by its path under {@code root}. */
     public IngestReport ingestFiles(Path root, List<Path> files, IngestProgress progress) {
-        return ingestSources(SourceFiles.under(root, files), false, progress);
+        return ingestSources(onDisk(SourceFiles.under(root, files)), List.of(), false, progress);
     }
 
-    private IngestReport ingestSources(List<SourceFiles.SourceFile> files, boolean dryRun, IngestProgress progress) {
+    /**
+     * Ingests files read from a mirror, each with its commit, and records the files the mirror removed; removals
+     * are recorded after the files, so a batch may remove what it added.
+     */
+    public IngestReport ingestMirrored(List<IngestSource> files, List<RemovedFile> removals, IngestProgress progress) {
+        return ingestSources(files, removals, false, progress);
+    }
+
+    private static List<IngestSource> onDisk(List<SourceFiles.SourceFile> files) {
+        return files.stream().map(IngestSource::of).toList();
+    }
+
+    private IngestReport ingestSources(
+            List<IngestSource> files, List<RemovedFile> removals, boolean dryRun, IngestProgress progress) {
         running.lock();
         try {
-            return ingestNow(files, dryRun, progress);
+            return ingestNow(files, removals, dryRun, progress);
         } finally {
             running.unlock();
         }
     }
 
-    private IngestReport ingestNow(List<SourceFiles.SourceFile> files, boolean dryRun, IngestProgress progress) {
-        long totalBytes = files.stream().mapToLong(file -> sizeOf(file.file())).sum();
-        progress.started(files.size(), totalBytes);
+    private IngestReport ingestNow(
+            List<IngestSource> files, List<RemovedFile> removals, boolean dryRun, IngestProgress progress) {
+        long totalBytes = files.stream().mapToLong(IngestSource::size).sum();
+        progress.started(files.size() + removals.size(), totalBytes);
         Instant start = clock.instant();
-        OrderedSaves saves = new OrderedSaves(sink);
+        HistoryMerge merge = new HistoryMerge(sink, !dryRun);
         AtomicInteger done = new AtomicInteger();
-        List<FileOutcome> outcomes = inParallel(
+        List<FileOutcome> outcomes = new ArrayList<>(inParallel(
                 files,
-                (file, order) -> {
-                    FileOutcome outcome = ingestOne(file, dryRun, saves, order);
-                    progress.fileDone(outcome, sizeOf(file.file()));
+                file -> {
+                    FileOutcome outcome = ingestOne(file, dryRun, merge);
+                    progress.fileDone(outcome, file.size());
                     if (!dryRun && done.incrementAndGet() % commitEvery == 0) {
-                        sink.commit();
+                        commit(merge);
                     }
                     return outcome;
                 },
-                SourceFiles.SourceFile::relativePath);
+                IngestSource::path));
+        outcomes.addAll(inParallel(
+                removals,
+                removed -> {
+                    FileOutcome outcome = dryRun ? removedDryRun(removed) : recordRemoval(removed, merge);
+                    progress.fileDone(outcome, 0);
+                    return outcome;
+                },
+                removed -> removed.lastCopy().path()));
         if (!dryRun) {
-            sink.commit();
+            commit(merge);
         }
         return new IngestReport(outcomes, totalBytes, Duration.between(start, clock.instant()));
     }
 
+    private void commit(HistoryMerge merge) {
+        sink.commit();
+        merge.committed();
+    }
+
     /**
-     * Rebuilds the sink from the raw store alone: every stored file is normalized again, in parallel, and where
-     * several files give one article the one ingested last wins, as it did originally.
+     * Rebuilds the sink from the raw store alone: every stored file is normalized again, in parallel, and each joins
+     * its article's versions in the order they were mirrored and ingested, as it did originally; the removals a
+     * mirror made are recorded last.
      */
     public IngestReport reindex(IngestProgress progress) {
         running.lock();
@@ -159,100 +191,150 @@ public final class IngestService {
         progress.started(sources.size(), 0);
         Instant start = clock.instant();
         sink.deleteAll();
-        long[] bytes = new long[1];
-        OrderedSaves saves = new OrderedSaves(sink);
-        List<FileOutcome> outcomes = inParallel(
-                sources,
-                (source, order) -> {
-                    byte[] content = rawStore.read(source.sha256()).orElse(null);
-                    FileOutcome outcome = content == null
-                            ? failed(source.path(), "missing from the raw store: " + source.sha256())
-                            : rebuildOne(content, source, saves, order);
-                    synchronized (bytes) {
-                        bytes[0] += content == null ? 0 : content.length;
-                    }
-                    progress.fileDone(outcome, content == null ? 0 : content.length);
-                    return outcome;
-                },
-                RawStore.SourceEntry::path);
-        sink.commit();
-        return new IngestReport(outcomes, bytes[0], Duration.between(start, clock.instant()));
+        sink.makeVisible();
+        AtomicLong bytes = new AtomicLong();
+        HistoryMerge merge = new HistoryMerge(sink, true);
+        Function<RawStore.SourceEntry, FileOutcome> rebuild = source -> {
+            byte[] content = rawStore.read(source.sha256()).orElse(null);
+            FileOutcome outcome = content == null
+                    ? failed(source.path(), "missing from the raw store: " + source.sha256())
+                    : rebuildOne(content, source, merge);
+            bytes.addAndGet(content == null ? 0 : content.length);
+            progress.fileDone(outcome, content == null ? 0 : content.length);
+            return outcome;
+        };
+        List<FileOutcome> outcomes = new ArrayList<>(inParallel(
+                sources.stream().filter(source -> !source.removed()).toList(), rebuild, RawStore.SourceEntry::path));
+        outcomes.addAll(inParallel(
+                sources.stream().filter(RawStore.SourceEntry::removed).toList(), rebuild, RawStore.SourceEntry::path));
+        commit(merge);
+        return new IngestReport(outcomes, bytes.get(), Duration.between(start, clock.instant()));
     }
 
-    private FileOutcome rebuildOne(byte[] content, RawStore.SourceEntry source, OrderedSaves saves, int order) {
+    private FileOutcome rebuildOne(byte[] content, RawStore.SourceEntry source, HistoryMerge merge) {
         if (content.length > maxFileBytes) {
             return failed(source.path(), oversized(content.length));
         }
-        NormalizationResult result = normalizer.normalize(content, source.sha256(), source.path(), source.storedAt());
-        if (result instanceof NormalizationResult.Normalized normalized) {
-            saves.save(normalized.article(), order);
-            return new FileOutcome(
-                    source.path(),
-                    FileOutcome.Status.INGESTED,
-                    normalized.article().id(),
-                    result.problems());
+        NormalizationResult result =
+                normalize(content, source.sha256(), source.path(), source.storedAt(), source.mirror());
+        if (!(result instanceof NormalizationResult.Normalized normalized)) {
+            return new FileOutcome(source.path(), FileOutcome.Status.FAILED, null, result.problems());
         }
-        return new FileOutcome(source.path(), FileOutcome.Status.FAILED, null, result.problems());
+        Article article = normalized.article();
+        if (source.removed()) {
+            Removal removal = new Removal(
+                    source.path(),
+                    source.mirror().repository(),
+                    source.mirror().commit(),
+                    source.mirror().mirroredAt());
+            return removalOutcome(source.path(), article.id(), merge.remove(article.id(), removal));
+        }
+        return new FileOutcome(source.path(), status(merge.add(article)), article.id(), result.problems());
     }
 
     /** Ingests one file given as bytes, for uploads; {@code path} is recorded as its provenance. */
     public FileOutcome ingestBytes(byte[] bytes, String path) {
         if (bytes.length > maxFileBytes) {
-            return keptButOversized(rawStore.put(bytes), path, bytes.length);
+            return keptButOversized(rawStore.put(bytes), path, MirrorPoint.NONE, bytes.length);
         }
-        FileOutcome outcome = process(bytes, path, false, new OrderedSaves(sink), 0);
-        sink.commit();
+        HistoryMerge merge = new HistoryMerge(sink, true);
+        FileOutcome outcome = process(bytes, path, MirrorPoint.NONE, false, merge);
+        commit(merge);
         return outcome;
     }
 
-    private FileOutcome ingestOne(SourceFiles.SourceFile file, boolean dryRun, OrderedSaves saves, int order) {
-        String path = file.relativePath();
+    private FileOutcome ingestOne(IngestSource file, boolean dryRun, HistoryMerge merge) {
+        String path = file.path();
         try {
-            long size = Files.size(file.file());
-            if (size > maxFileBytes) {
+            if (file.size() > maxFileBytes) {
                 if (dryRun) {
-                    return failed(path, oversized(size));
+                    return failed(path, oversized(file.size()));
                 }
-                try (InputStream in = Files.newInputStream(file.file())) {
-                    return keptButOversized(rawStore.put(in), path, size);
+                try (InputStream in = file.bytes().open()) {
+                    return keptButOversized(rawStore.put(in), path, file.mirror(), file.size());
                 }
             }
-            return process(Files.readAllBytes(file.file()), path, dryRun, saves, order);
+            return process(file.read(), path, file.mirror(), dryRun, merge);
         } catch (IOException | RuntimeException e) {
             return failed(path, "cannot read file: " + e.getMessage());
         }
     }
 
     /**
-     * Keeps the bytes (unless a dry run), then normalizes them; the caller has checked their size. The raw store's
-     * hash is the article's provenance, so each file is hashed once.
+     * Keeps the bytes (unless a dry run), then normalizes them and adds the article to its versions; the caller has
+     * checked their size. The raw store's hash is the article's provenance, so each file is hashed once.
      */
-    private FileOutcome process(byte[] bytes, String path, boolean dryRun, OrderedSaves saves, int order) {
+    private FileOutcome process(byte[] bytes, String path, MirrorPoint mirror, boolean dryRun, HistoryMerge merge) {
         Instant now = clock.instant();
         String sha256;
         if (dryRun) {
             sha256 = DigestUtils.sha256Hex(bytes);
         } else {
             sha256 = rawStore.put(bytes);
-            rawStore.recordSource(sha256, path, now);
+            rawStore.record(new RawStore.SourceEntry(sha256, path, now, mirror, false));
         }
-        NormalizationResult result = normalizer.normalize(bytes, sha256, path, now);
+        NormalizationResult result = normalize(bytes, sha256, path, now, mirror);
         if (result instanceof NormalizationResult.Normalized normalized) {
-            var article = normalized.article();
-            if (sink.holdsSame(article)) {
-                return new FileOutcome(path, FileOutcome.Status.UNCHANGED, article.id(), result.problems());
-            }
-            if (!dryRun) {
-                saves.save(article, order);
-            }
-            return new FileOutcome(path, FileOutcome.Status.INGESTED, article.id(), result.problems());
+            Article article = normalized.article();
+            return new FileOutcome(path, status(merge.add(article)), article.id(), result.problems());
         }
         return new FileOutcome(path, FileOutcome.Status.FAILED, null, result.problems());
     }
 
-    /** Runs {@code work} on every item and its position on the ingest threads; outcomes keep the items' order. */
-    private <T> List<FileOutcome> inParallel(
-            List<T> items, BiFunction<T, Integer, FileOutcome> work, Function<T, String> path) {
+    private NormalizationResult normalize(byte[] bytes, String sha256, String path, Instant now, MirrorPoint mirror) {
+        NormalizationResult result = normalizer.normalize(bytes, sha256, path, now);
+        if (mirror.isKnown() && result instanceof NormalizationResult.Normalized normalized) {
+            Article article = normalized.article();
+            return new NormalizationResult.Normalized(
+                    article.withProvenance(article.provenance().mirrored(mirror)), result.problems());
+        }
+        return result;
+    }
+
+    /**
+     * Records that a mirror removed a file: its last bytes are kept and journaled, and name the article that gets
+     * the removal in its history.
+     */
+    private FileOutcome recordRemoval(RemovedFile removed, HistoryMerge merge) {
+        String path = removed.lastCopy().path();
+        try {
+            byte[] bytes = removed.lastCopy().read();
+            Instant now = clock.instant();
+            String sha256 = rawStore.put(bytes);
+            Removal removal = removed.removal();
+            MirrorPoint at = new MirrorPoint(removal.repository(), removal.commit(), removal.removedAt());
+            rawStore.record(new RawStore.SourceEntry(sha256, path, now, at, true));
+            NormalizationResult result = normalizer.normalize(bytes, sha256, path, now);
+            if (!(result instanceof NormalizationResult.Normalized normalized)) {
+                return new FileOutcome(path, FileOutcome.Status.FAILED, null, result.problems());
+            }
+            String id = normalized.article().id();
+            return removalOutcome(path, id, merge.remove(id, removal));
+        } catch (IOException | RuntimeException e) {
+            return failed(path, "cannot read the removed file: " + e.getMessage());
+        }
+    }
+
+    private static FileOutcome removedDryRun(RemovedFile removed) {
+        return new FileOutcome(removed.lastCopy().path(), FileOutcome.Status.REMOVED, null, List.of());
+    }
+
+    private static FileOutcome removalOutcome(String path, String id, boolean recorded) {
+        return recorded
+                ? new FileOutcome(path, FileOutcome.Status.REMOVED, id, List.of())
+                : failed(path, "the mirror removed a file whose article " + id + " is not in the archive");
+    }
+
+    private static FileOutcome.Status status(ArticleHistory.Change change) {
+        return switch (change) {
+            case NEW_ARTICLE -> FileOutcome.Status.INGESTED;
+            case NEW_VERSION -> FileOutcome.Status.VERSIONED;
+            case UNCHANGED, EARLIER_COPY -> FileOutcome.Status.UNCHANGED;
+        };
+    }
+
+    /** Runs {@code work} on every item on the ingest threads; outcomes keep the items' order. */
+    private <T> List<FileOutcome> inParallel(List<T> items, Function<T, FileOutcome> work, Function<T, String> path) {
         ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "ingest");
             thread.setDaemon(true);
@@ -262,8 +344,7 @@ public final class IngestService {
             List<Future<FileOutcome>> futures = new ArrayList<>(items.size());
             for (int i = 0; i < items.size(); i++) {
                 T item = items.get(i);
-                int order = i;
-                futures.add(pool.submit(() -> work.apply(item, order)));
+                futures.add(pool.submit(() -> work.apply(item)));
             }
             List<FileOutcome> outcomes = new ArrayList<>(items.size());
             for (int i = 0; i < futures.size(); i++) {
@@ -287,8 +368,8 @@ public final class IngestService {
     }
 
     /** A file over the size limit: its bytes are kept all the same, under its path, and it is reported failed. */
-    private FileOutcome keptButOversized(String sha256, String path, long size) {
-        rawStore.recordSource(sha256, path, clock.instant());
+    private FileOutcome keptButOversized(String sha256, String path, MirrorPoint mirror, long size) {
+        rawStore.record(new RawStore.SourceEntry(sha256, path, clock.instant(), mirror, false));
         return failed(path, oversized(size));
     }
 
@@ -298,13 +379,5 @@ public final class IngestService {
 
     private static FileOutcome failed(String path, String reason) {
         return new FileOutcome(path, FileOutcome.Status.FAILED, null, List.of(IngestProblem.error(reason)));
-    }
-
-    private static long sizeOf(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return 0;
-        }
     }
 }

@@ -81,7 +81,11 @@ public final class SourceFiles {
     }
 
     private static boolean isArticleFile(Path path) {
-        String name = path.getFileName().toString();
+        return isArticleName(path.getFileName().toString());
+    }
+
+    /** Whether a file of this name (or path) is an article file, by its extension. */
+    public static boolean isArticleName(String name) {
         int dot = name.lastIndexOf('.');
         return dot > 0 && EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }

@@ -1,6 +1,7 @@
 package org.newsarchive.lucene;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Set;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
@@ -20,6 +21,7 @@ import org.newsarchive.article.Article;
 import org.newsarchive.schema.ArticleFields;
 import org.newsarchive.schema.ArticleRecords;
 import org.newsarchive.schema.IndexFields;
+import org.newsarchive.version.ArticleHistory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -51,7 +53,12 @@ final class ArticleDocuments {
         this.json = json;
     }
 
-    Document toDocument(Article article, ArticleFields fields, String cluster) throws IOException {
+    /**
+     * The document of an article: its current version as before, plus its earlier versions, stored whole and
+     * indexed in {@link IndexFields#EARLIER} so that a search finds them.
+     */
+    Document toDocument(ArticleHistory history, ArticleFields fields, String cluster) throws IOException {
+        Article article = history.current();
         Document document = new Document();
         document.add(new NumericDocValuesField(IndexFields.SIMHASH, fields.simhash()));
         document.add(new StringField(IndexFields.CLUSTER, cluster, Field.Store.NO));
@@ -88,6 +95,18 @@ final class ArticleDocuments {
         fields.facets()
                 .forEach((dimension, values) ->
                         values.forEach(value -> document.add(new SortedSetDocValuesFacetField(dimension, value))));
+        Instant mirrored = article.provenance().mirroredAt();
+        if (mirrored != null) {
+            document.add(new LongPoint(IndexFields.MIRRORED, mirrored.toEpochMilli()));
+            document.add(new NumericDocValuesField(IndexFields.MIRRORED, mirrored.toEpochMilli()));
+        }
+        for (String earlier : ArticleRecords.earlierText(history)) {
+            document.add(new TextField(IndexFields.EARLIER, earlier, Field.Store.NO));
+        }
+        byte[] earlierVersions = ArticleRecords.historyToBytes(json, history);
+        if (earlierVersions != null) {
+            document.add(new StoredField(IndexFields.HISTORY, new BytesRef(earlierVersions)));
+        }
         document.add(new StoredField(IndexFields.RECORD, new BytesRef(ArticleRecords.toBytes(json, article))));
         document.add(new BinaryDocValuesField(
                 IndexFields.SUMMARY, SummaryCodec.compress(json.writeValueAsBytes(article.withoutBody()))));
@@ -101,6 +120,15 @@ final class ArticleDocuments {
                 json, record.bytes, record.offset, record.length, document.get(IndexFields.BODY));
     }
 
+    /** The article's versions, from a document loaded with {@link #HISTORY_FIELDS}. */
+    ArticleHistory toHistory(Document document) {
+        BytesRef stored = document.getBinaryValue(IndexFields.HISTORY);
+        return stored == null
+                ? ArticleHistory.of(toArticle(document))
+                : ArticleRecords.historyFromBytes(
+                        json, toArticle(document), stored.bytes, stored.offset, stored.length);
+    }
+
     /** The article without text and HTML, from its summary doc value ({@link IndexFields#SUMMARY}). */
     Article toSummary(BytesRef stored) {
         BytesRef summary = SummaryCodec.decompress(stored);
@@ -109,4 +137,7 @@ final class ArticleDocuments {
 
     /** The stored fields that make up an article: the record, and the body text stored once for highlighting. */
     static final Set<String> STORED_FIELDS = Set.of(IndexFields.RECORD, IndexFields.BODY);
+
+    /** The stored fields of an article with its earlier versions. */
+    static final Set<String> HISTORY_FIELDS = Set.of(IndexFields.RECORD, IndexFields.BODY, IndexFields.HISTORY);
 }

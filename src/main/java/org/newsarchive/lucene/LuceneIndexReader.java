@@ -24,8 +24,6 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.MultiReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -37,6 +35,7 @@ import org.newsarchive.article.Article;
 import org.newsarchive.schema.IndexFields;
 import org.newsarchive.search.SearchService;
 import org.newsarchive.search.SearchUnavailableException;
+import org.newsarchive.version.ArticleHistory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -239,23 +238,24 @@ public final class LuceneIndexReader implements Closeable {
 
     private static final Set<String> BODY_ONLY = Set.of(IndexFields.BODY);
 
+    /** Every version of the article with this id, oldest first; empty when unknown. */
+    public Optional<ArticleHistory> history(String id) {
+        if (id == null || id.isBlank()) {
+            return Optional.empty();
+        }
+        return withDocument(id, this::history);
+    }
+
     /**
-     * Whether the article with this id was read from the file with this SHA-256, as of the last refresh: the
-     * writer's check before each save. Both are indexed terms, so it reads no stored field; it does not keep the
-     * reader refreshing.
+     * The versions of the article with this id as of the last refresh: what the writer merges a new copy into. It
+     * does not keep the reader refreshing.
      */
-    boolean holds(String id, String sha256) {
-        BooleanQuery same = new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(IndexFields.ID, id)), BooleanClause.Occur.FILTER)
-                .add(new TermQuery(new Term(IndexFields.SHA256, sha256)), BooleanClause.Occur.FILTER)
-                .build();
-        return withCurrentSearcher(searcher -> {
-            try {
-                return searcher.count(same) > 0;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+    Optional<ArticleHistory> storedHistory(String id) {
+        return withCurrentSearcher(searcher -> onDocument(searcher, id, this::history));
+    }
+
+    private ArticleHistory history(IndexSearcher searcher, int docId) throws IOException {
+        return documents.toHistory(searcher.storedFields().document(docId, ArticleDocuments.HISTORY_FIELDS));
     }
 
     /**

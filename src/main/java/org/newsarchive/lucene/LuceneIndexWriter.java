@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.apache.lucene.codecs.lucene912.Lucene912Codec;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.IndexFormatTooNewException;
@@ -23,6 +24,7 @@ import org.newsarchive.schema.ArticleFields;
 import org.newsarchive.schema.IndexFields;
 import org.newsarchive.schema.NearDuplicates;
 import org.newsarchive.search.SearchUnavailableException;
+import org.newsarchive.version.ArticleHistory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -121,17 +123,23 @@ public final class LuceneIndexWriter implements ArticleSink, Closeable {
     }
 
     @Override
-    public boolean holdsSame(Article article) {
-        return reader.holds(article.id(), article.provenance().sha256());
+    public Optional<ArticleHistory> history(String id) {
+        return reader.storedHistory(id);
+    }
+
+    /** Saves an article with no other version, replacing what was kept of it. */
+    public void save(Article article) {
+        save(ArticleHistory.of(article));
     }
 
     @Override
-    public void save(Article article) {
+    public void save(ArticleHistory history) {
+        Article article = history.current();
         try {
             ArticleFields fields = ArticleFields.of(article, analysis);
             String cluster = nearDuplicates.clusterFor(article.id(), fields.simhash());
             writer.updateDocument(
-                    new Term(IndexFields.ID, article.id()), documents.toDocument(article, fields, cluster));
+                    new Term(IndexFields.ID, article.id()), documents.toDocument(history, fields, cluster));
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "cannot index article " + article.id() + " in " + directory + ": " + e.getMessage(), e);
@@ -149,6 +157,17 @@ public final class LuceneIndexWriter implements ArticleSink, Closeable {
             throw new UncheckedIOException("cannot delete article " + id, e);
         }
         return present;
+    }
+
+    @Override
+    public void makeVisible() {
+        try {
+            reader.refreshNow();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot refresh the index at " + directory + ": " + e.getMessage(), e);
+        } catch (AlreadyClosedException e) {
+            throw stoppedWriting(e);
+        }
     }
 
     @Override

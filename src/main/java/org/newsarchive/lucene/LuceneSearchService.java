@@ -46,6 +46,7 @@ import org.newsarchive.search.SearchResults;
 import org.newsarchive.search.SearchService;
 import org.newsarchive.search.SortOrder;
 import org.newsarchive.search.StoryCollapse;
+import org.newsarchive.version.ArticleHistory;
 
 /**
  * The search service on the embedded Lucene index.
@@ -96,6 +97,11 @@ public final class LuceneSearchService implements SearchService {
     @Override
     public Optional<Article> find(String id) {
         return index.find(id);
+    }
+
+    @Override
+    public Optional<ArticleHistory> history(String id) {
+        return index.history(id);
     }
 
     @Override

@@ -21,7 +21,8 @@ import org.newsarchive.schema.IndexFields;
  * match and rank alike.
  *
  * <p>Matching uses the bigram view only: every term, quoted or not, must occur as an exact substring (after
- * folding) of the title or the body, so no segmentation choice can hide a match. Ranking adds optional clauses:
+ * folding) of the title or the body (or of the metadata, or of an earlier version's title or text, ranked lower), so
+ * no segmentation choice can hide a match. Ranking adds optional clauses:
  * title matches, word-view matches, and the terms close together. Thread-safe.
  */
 public final class QueryFactory {
@@ -29,6 +30,8 @@ public final class QueryFactory {
     private static final float TITLE_BOOST = 3f;
     /** Publisher, channel, tags, categories and authors: found, but after the articles whose text has the term. */
     private static final float METADATA_BOOST = 0.1f;
+    /** What an article said before it was edited: found, after the articles that say it now. */
+    private static final float EARLIER_BOOST = 0.2f;
 
     private static final float WORDS_BOOST = 0.5f;
     private static final float TITLE_WORDS_BOOST = 1.5f;
@@ -119,6 +122,7 @@ public final class QueryFactory {
                     .add(new BoostQuery(title, TITLE_BOOST), Occur.SHOULD)
                     .add(new BoostQuery(bigrams.substring(IndexFields.META, text), METADATA_BOOST), Occur.SHOULD)
                     .add(new BoostQuery(bigrams.substring(IndexFields.AUTHOR, text), METADATA_BOOST), Occur.SHOULD)
+                    .add(new BoostQuery(bigrams.substring(IndexFields.EARLIER, text), EARLIER_BOOST), Occur.SHOULD)
                     .setMinimumNumberShouldMatch(1)
                     .build();
         }

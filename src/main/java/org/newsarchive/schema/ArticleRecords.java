@@ -1,7 +1,13 @@
 package org.newsarchive.schema;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.newsarchive.article.Article;
+import org.newsarchive.version.ArticleHistory;
+import org.newsarchive.version.Removal;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -10,7 +16,48 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ArticleRecords {
 
+    /** What an engine stores of an article besides its current version. */
+    record StoredHistory(List<Article> earlier, List<Removal> removals) {}
+
     private ArticleRecords() {}
+
+    /**
+     * The earlier versions (each whole, text included) and the removals of a history, or null for an article with
+     * one version and no removal, which stores nothing more.
+     */
+    public static byte[] historyToBytes(JsonMapper json, ArticleHistory history) {
+        if (history.earlier().isEmpty() && history.removals().isEmpty()) {
+            return null;
+        }
+        return json.writeValueAsBytes(new StoredHistory(history.earlier(), history.removals()));
+    }
+
+    /** The history of a stored current version and its stored history bytes (null when it has none). */
+    public static ArticleHistory historyFromBytes(
+            JsonMapper json, Article current, byte[] stored, int offset, int length) {
+        if (stored == null) {
+            return ArticleHistory.of(current);
+        }
+        StoredHistory history = json.readValue(stored, offset, length, StoredHistory.class);
+        List<Article> versions = new ArrayList<>(history.earlier());
+        versions.add(current);
+        return new ArticleHistory(versions, history.removals());
+    }
+
+    /** The text an engine indexes of the earlier versions: each title and text that the current one lacks. */
+    public static List<String> earlierText(ArticleHistory history) {
+        Article current = history.current();
+        Set<String> values = new LinkedHashSet<>();
+        for (Article earlier : history.earlier()) {
+            if (!earlier.title().equals(current.title())) {
+                values.add(earlier.title());
+            }
+            if (!earlier.text().equals(current.text())) {
+                values.add(earlier.text());
+            }
+        }
+        return List.copyOf(values);
+    }
 
     public static byte[] toBytes(JsonMapper json, Article article) {
         return json.writeValueAsBytes(article.withText(""));

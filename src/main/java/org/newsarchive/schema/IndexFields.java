@@ -28,6 +28,17 @@ public final class IndexFields {
      */
     public static final String META = "meta";
 
+    /**
+     * The titles and texts of an article's earlier versions (bigram view, not stored), so that a search finds an
+     * article by what it said before it was edited; ranked below matches in its current text.
+     */
+    public static final String EARLIER = "earlier";
+
+    /** The article's earlier versions and the removals of its file, as JSON ({@link ArticleRecords#historyToBytes}). */
+    public static final String HISTORY = "history";
+    /** When a mirror held the current version, in epoch milliseconds; absent when unknown. */
+    public static final String MIRRORED = "mirrored";
+
     public static final String SITE = "site";
     public static final String SHA256 = "sha256";
     /** Publication time in epoch milliseconds, for range filters and sorting. */
@@ -76,6 +87,7 @@ public final class IndexFields {
             BODY, ChineseAnalysis.BIGRAMS,
             AUTHOR, ChineseAnalysis.BIGRAMS,
             META, ChineseAnalysis.BIGRAMS,
+            EARLIER, ChineseAnalysis.BIGRAMS,
             TITLE_WORDS, ChineseAnalysis.WORDS,
             BODY_WORDS, ChineseAnalysis.WORDS);
 

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import org.newsarchive.article.Article;
 import org.newsarchive.article.PublicationDate;
 import org.newsarchive.schema.IndexFields;
+import org.newsarchive.version.ArticleHistory;
 
 /**
  * The one search service behind the pages, the API and the command line, whatever engine holds the articles: the
@@ -40,6 +41,12 @@ public interface SearchService {
 
     /** The whole article with this id, body included. */
     Optional<Article> find(String id);
+
+    /**
+     * Every version of the article with this id, oldest first, each whole, and the removals of its file; empty for
+     * an unknown id.
+     */
+    Optional<ArticleHistory> history(String id);
 
     /**
      * The copies of one story: every archived article grouped with this one, itself included, each without its

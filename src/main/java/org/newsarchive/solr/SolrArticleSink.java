@@ -2,6 +2,7 @@ package org.newsarchive.solr;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.response.QueryResponse;
@@ -17,6 +18,7 @@ import org.newsarchive.schema.ArticleFields;
 import org.newsarchive.schema.IndexFields;
 import org.newsarchive.schema.NearDuplicates;
 import org.newsarchive.search.SearchUnavailableException;
+import org.newsarchive.version.ArticleHistory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -104,25 +106,25 @@ public final class SolrArticleSink implements ArticleSink {
     }
 
     /**
-     * Reads the committed or just-sent version of the article (Solr's real-time get), with the ingest's patience: a
-     * node down makes the ingest wait, not fail the file.
+     * Reads the committed or just-sent versions of the article (Solr's real-time get), with the ingest's patience:
+     * a node down makes the ingest wait, not fail the file.
      */
     @Override
-    public boolean holdsSame(Article article) {
+    public Optional<ArticleHistory> history(String id) {
         loadClustersOnce();
-        ModifiableSolrParams fields = new ModifiableSolrParams().set("fl", IndexFields.SHA256);
-        SolrDocument stored = retries.run(
-                "read article " + article.id(),
-                () -> collection.client().getById(collection.name(), article.id(), fields));
-        return stored != null && article.provenance().sha256().equals(stored.getFirstValue(IndexFields.SHA256));
+        ModifiableSolrParams fields = new ModifiableSolrParams().set("fl", SolrDocuments.HISTORY_FIELDS);
+        SolrDocument stored =
+                retries.run("read article " + id, () -> collection.client().getById(collection.name(), id, fields));
+        return Optional.ofNullable(stored).map(documents::toHistory);
     }
 
     @Override
-    public void save(Article article) {
+    public void save(ArticleHistory history) {
         loadClustersOnce();
+        Article article = history.current();
         ArticleFields fields = ArticleFields.of(article, analysis);
         String cluster = nearDuplicates.clusterFor(article.id(), fields.simhash());
-        SolrInputDocument document = documents.toDocument(article, fields, cluster);
+        SolrInputDocument document = documents.toDocument(history, fields, cluster);
         List<SolrInputDocument> full = null;
         synchronized (filling) {
             pending.add(document);
@@ -184,6 +186,17 @@ public final class SolrArticleSink implements ArticleSink {
                 log.warn("Solr refused article {}: {}", document.getFieldValue(IndexFields.ID), refused.getMessage());
             }
         }
+    }
+
+    /** Sends what is queued: Solr's real-time get sees a document once it is sent, before any commit. */
+    @Override
+    public void makeVisible() {
+        List<SolrInputDocument> rest;
+        synchronized (filling) {
+            rest = pending;
+            pending = new ArrayList<>(batchSize);
+        }
+        send(rest, true);
     }
 
     @Override

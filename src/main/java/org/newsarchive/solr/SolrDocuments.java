@@ -7,6 +7,7 @@ import org.newsarchive.article.Article;
 import org.newsarchive.schema.ArticleFields;
 import org.newsarchive.schema.ArticleRecords;
 import org.newsarchive.schema.IndexFields;
+import org.newsarchive.version.ArticleHistory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -26,7 +27,12 @@ final class SolrDocuments {
         this.json = json;
     }
 
-    SolrInputDocument toDocument(Article article, ArticleFields fields, String cluster) {
+    /** The stored fields that make up an article with its earlier versions. */
+    static final String HISTORY_FIELDS = STORED_FIELDS + "," + IndexFields.HISTORY;
+
+    /** The document of an article: its current version, and its earlier versions stored and indexed. */
+    SolrInputDocument toDocument(ArticleHistory history, ArticleFields fields, String cluster) {
+        Article article = history.current();
         SolrInputDocument document = new SolrInputDocument();
         document.setField(IndexFields.ID, article.id());
         document.setField(IndexFields.SHA256, article.provenance().sha256());
@@ -52,9 +58,29 @@ final class SolrDocuments {
         fields.facets().forEach((dimension, values) -> values.forEach(value -> document.addField(dimension, value)));
         document.setField(IndexFields.SIMHASH, fields.simhash());
         document.setField(IndexFields.CLUSTER, cluster);
+        if (article.provenance().mirroredAt() != null) {
+            document.setField(
+                    IndexFields.MIRRORED, article.provenance().mirroredAt().toEpochMilli());
+        }
+        ArticleRecords.earlierText(history).forEach(text -> document.addField(IndexFields.EARLIER, text));
+        byte[] earlier = ArticleRecords.historyToBytes(json, history);
+        if (earlier != null) {
+            document.setField(IndexFields.HISTORY, new String(earlier, StandardCharsets.UTF_8));
+        }
         document.setField(
                 IndexFields.RECORD, new String(ArticleRecords.toBytes(json, article), StandardCharsets.UTF_8));
         return document;
+    }
+
+    /** The versions of an article read with {@link #HISTORY_FIELDS}. */
+    ArticleHistory toHistory(SolrDocument document) {
+        Article current = toArticle(document);
+        Object stored = document.getFirstValue(IndexFields.HISTORY);
+        if (stored == null) {
+            return ArticleHistory.of(current);
+        }
+        byte[] bytes = ((String) stored).getBytes(StandardCharsets.UTF_8);
+        return ArticleRecords.historyFromBytes(json, current, bytes, 0, bytes.length);
     }
 
     /** The article of a document read with {@link #STORED_FIELDS} (or {@link #RECORD_ONLY}: then without text). */

@@ -49,6 +49,13 @@ final class SolrRequests {
                 .setRows(1);
     }
 
+    /** The article with this id and its earlier versions. */
+    static SolrQuery history(String id) {
+        return new SolrQuery(term(IndexFields.ID, id))
+                .setFields(SolrDocuments.HISTORY_FIELDS)
+                .setRows(1);
+    }
+
     /** Every article of a cluster, in id order. */
     static SolrQuery cluster(String cluster) {
         return new SolrQuery(term(IndexFields.CLUSTER, cluster))

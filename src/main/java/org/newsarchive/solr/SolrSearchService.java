@@ -27,6 +27,7 @@ import org.newsarchive.search.SearchService;
 import org.newsarchive.search.SearchUnavailableException;
 import org.newsarchive.search.StoryCollapse;
 import org.newsarchive.search.TitleCompletion;
+import org.newsarchive.version.ArticleHistory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -56,6 +57,16 @@ public final class SolrSearchService implements SearchService {
     @Override
     public Optional<Article> find(String id) {
         return storedDocument(id).map(documents::toArticle);
+    }
+
+    @Override
+    public Optional<ArticleHistory> history(String id) {
+        if (id == null || id.isBlank()) {
+            return Optional.empty();
+        }
+        SolrDocumentList found = query("read the versions of article " + id, SolrRequests.history(id))
+                .getResults();
+        return found.isEmpty() ? Optional.empty() : Optional.of(documents.toHistory(found.get(0)));
     }
 
     /** The stored fields and the cluster of the article with this id. */

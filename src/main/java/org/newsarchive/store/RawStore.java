@@ -26,6 +26,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.commons.codec.digest.DigestUtils;
+import org.newsarchive.article.MirrorPoint;
 
 /**
  * The content-addressed store of every file ever given to the archive, byte for byte.
@@ -33,13 +34,34 @@ import org.apache.commons.codec.digest.DigestUtils;
  * <p>A blob lives at {@code raw/ab/cdef…} under the data directory, named by the SHA-256 of its bytes, so storing the
  * same bytes twice costs nothing and a blob can never be overwritten by other content. Blobs are written to a
  * temporary file and moved into place atomically, so a crash never leaves a partial blob under a valid name. A
- * journal ({@code raw/sources.tsv}) records each path a blob was ingested from, which lets the archive be rebuilt
- * from this store alone. Thread-safe.
+ * journal ({@code raw/sources.tsv}) records each path a blob was ingested from, with the mirror's repository, commit
+ * and commit time when it came from git, and each file a mirror removed: enough to rebuild the archive, every
+ * version in order, from this store alone. Thread-safe.
+ *
+ * <p>A journal line is tab-separated: the SHA-256, the path, when it was stored; then, in lines written since
+ * versions are kept, the mirror time, the repository and the commit (each empty when unknown) and the event,
+ * {@code version} or {@code removed}.
  */
 public final class RawStore {
 
-    /** One journal line: a blob and a path it was ingested from. */
-    public record SourceEntry(String sha256, String path, Instant storedAt) {}
+    /**
+     * One journal line: a blob and a path it was ingested from, and where a mirror held it; or, when
+     * {@code removed}, the blob a mirror's commit removed from that path.
+     */
+    public record SourceEntry(String sha256, String path, Instant storedAt, MirrorPoint mirror, boolean removed) {
+
+        public SourceEntry(String sha256, String path, Instant storedAt) {
+            this(sha256, path, storedAt, MirrorPoint.NONE, false);
+        }
+
+        /** What makes two lines the same record: rereading a file, or rerunning an ingest, repeats lines. */
+        String key() {
+            return sha256 + "\t" + path + "\t" + mirror.commit() + "\t" + removed;
+        }
+    }
+
+    private static final String VERSION = "version";
+    private static final String REMOVED = "removed";
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
@@ -81,10 +103,25 @@ public final class RawStore {
         }
     }
 
-    /** Records that the blob {@code sha256} was ingested from {@code path}. */
-    public synchronized void recordSource(String sha256, String path, Instant storedAt) {
-        requireSha(sha256);
-        String line = sha256 + "\t" + path.replace('\t', ' ').replace('\n', ' ') + "\t" + storedAt + "\n";
+    /** Records that the blob {@code sha256} was ingested from {@code path}, a plain file. */
+    public void recordSource(String sha256, String path, Instant storedAt) {
+        record(new SourceEntry(sha256, path, storedAt));
+    }
+
+    /** Records a journal entry: a file ingested, or a file a mirror removed. */
+    public synchronized void record(SourceEntry entry) {
+        requireSha(entry.sha256());
+        MirrorPoint mirror = entry.mirror();
+        String line = String.join(
+                        "\t",
+                        entry.sha256(),
+                        clean(entry.path()),
+                        entry.storedAt().toString(),
+                        mirror.mirroredAt() == null ? "" : mirror.mirroredAt().toString(),
+                        clean(Objects.requireNonNullElse(mirror.repository(), "")),
+                        clean(Objects.requireNonNullElse(mirror.commit(), "")),
+                        entry.removed() ? REMOVED : VERSION)
+                + "\n";
         try {
             Files.createDirectories(root);
             Files.writeString(
@@ -108,7 +145,7 @@ public final class RawStore {
             String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n");
             for (int i = lines.length - 1; i >= 0; i--) {
                 String[] parts = lines[i].split("\t");
-                if (parts.length == 3 && SHA256.matcher(parts[0]).matches()) {
+                if (parts.length >= 3 && SHA256.matcher(parts[0]).matches()) {
                     return Optional.of(Instant.parse(parts[2].strip()));
                 }
             }
@@ -128,9 +165,9 @@ public final class RawStore {
         try {
             List<SourceEntry> entries = new ArrayList<>();
             for (String line : Files.readAllLines(journal, StandardCharsets.UTF_8)) {
-                String[] parts = line.split("\t");
-                if (parts.length == 3 && SHA256.matcher(parts[0]).matches()) {
-                    entries.add(new SourceEntry(parts[0], parts[1], Instant.parse(parts[2])));
+                String[] parts = line.split("\t", -1);
+                if (parts.length >= 3 && SHA256.matcher(parts[0]).matches()) {
+                    entries.add(entry(parts));
                 }
             }
             return entries;
@@ -139,11 +176,32 @@ public final class RawStore {
         }
     }
 
-    /** Each distinct blob-and-path pair once, at its first ingest, oldest first: what a rebuild must read. */
+    private static SourceEntry entry(String[] parts) {
+        Instant storedAt = Instant.parse(parts[2].strip());
+        if (parts.length < 7) {
+            return new SourceEntry(parts[0], parts[1], storedAt);
+        }
+        MirrorPoint mirror = new MirrorPoint(
+                emptyToNull(parts[4]), emptyToNull(parts[5]), parts[3].isEmpty() ? null : Instant.parse(parts[3]));
+        return new SourceEntry(parts[0], parts[1], storedAt, mirror, REMOVED.equals(parts[6].strip()));
+    }
+
+    private static String emptyToNull(String value) {
+        return value.isEmpty() ? null : value;
+    }
+
+    private static String clean(String value) {
+        return value.replace('\t', ' ').replace('\n', ' ');
+    }
+
+    /**
+     * Each distinct record once (a blob from a path, in a commit, ingested or removed), at its first line, oldest
+     * first: what a rebuild must read.
+     */
     public List<SourceEntry> distinctSources() {
         Map<String, SourceEntry> first = new LinkedHashMap<>();
         for (SourceEntry entry : sources()) {
-            first.putIfAbsent(entry.sha256() + "\t" + entry.path(), entry);
+            first.putIfAbsent(entry.key(), entry);
         }
         return List.copyOf(first.values());
     }
