@@ -22,10 +22,15 @@ import org.newsarchive.original.OriginalFiles;
 import org.newsarchive.representation.ArticleRecord;
 import org.newsarchive.representation.Links;
 import org.newsarchive.representation.RecordFields;
+import org.newsarchive.representation.VersionDiffDocument;
+import org.newsarchive.representation.VersionList;
 import org.newsarchive.request.ArticleIdParameter;
 import org.newsarchive.request.InvalidParameterException;
 import org.newsarchive.request.NotFoundException;
+import org.newsarchive.request.VersionPair;
 import org.newsarchive.search.SearchService;
+import org.newsarchive.version.ArticleHistory;
+import org.newsarchive.version.VersionDiff;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
@@ -207,6 +212,71 @@ class ArticleApiController {
                                 .build()
                                 .toString())
                 .body(chosen.write(citation));
+    }
+
+    @GetMapping(path = "/versions", produces = "application/json")
+    @Operation(
+            summary = "The versions of an article",
+            description = "Every version the archive holds, oldest first (by when a mirror held it, then when it was"
+                    + " read), each with where it came from and what it changed in a line; and the times a mirror"
+                    + " removed the article's file. The last version is the current one.")
+    @ApiResponse(responseCode = "200", description = "The versions")
+    VersionList versions(@Parameter(description = "The article's id") @PathVariable String id) {
+        return VersionList.of(history(id), ApiRequests.baseUrl());
+    }
+
+    @GetMapping(path = "/versions/{version}", produces = "application/json")
+    @Operation(summary = "One version of an article", description = "The full record of that version.")
+    @ApiResponse(responseCode = "200", description = "The version's record")
+    ArticleRecord version(
+            @Parameter(description = "The article's id") @PathVariable String id,
+            @Parameter(description = "The version's number, from 1") @PathVariable String version) {
+        ArticleHistory history = history(id);
+        return ArticleRecord.of(versionOf(history, version), ApiRequests.baseUrl(), null);
+    }
+
+    @GetMapping("/versions/{version}/original")
+    @Operation(
+            summary = "The original file of one version",
+            description = "The exact bytes that version was read from.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The file's bytes, with the type and file name it was ingested as",
+            content = @Content(mediaType = "*/*", schema = @Schema(type = "string", format = "binary")))
+    ResponseEntity<byte[]> versionOriginal(
+            @Parameter(description = "The article's id") @PathVariable String id,
+            @Parameter(description = "The version's number, from 1") @PathVariable String version) {
+        int number = versionOf(history(id), version).version();
+        return originals
+                .ofVersion(id, number)
+                .orElseThrow(() -> new NotFoundException("the original of version " + number + " is not stored"))
+                .download();
+    }
+
+    @GetMapping(path = "/diff", produces = "application/json")
+    @Operation(
+            summary = "What changed between two versions",
+            description = "The fields that changed, and the text paragraph by paragraph, compared as the same text"
+                    + " whether in traditional or simplified characters. Defaults compare the version before the"
+                    + " current one with the current one.")
+    @ApiResponse(responseCode = "200", description = "The comparison")
+    VersionDiffDocument diff(
+            @Parameter(description = "The article's id") @PathVariable String id,
+            @Parameter(description = "The older version's number") @RequestParam(required = false) String from,
+            @Parameter(description = "The newer version's number") @RequestParam(required = false) String to) {
+        ArticleHistory history = history(id);
+        VersionPair pair = VersionPair.parse(history, from, to);
+        return VersionDiffDocument.of(VersionDiff.between(pair.from(), pair.to()));
+    }
+
+    private ArticleHistory history(String id) {
+        return search.history(ArticleIdParameter.require(id))
+                .orElseThrow(() -> new NotFoundException("no article " + id));
+    }
+
+    private static Article versionOf(ArticleHistory history, String version) {
+        int number = VersionPair.number("version", version, history);
+        return history.version(number).orElseThrow();
     }
 
     private Article find(String id) {

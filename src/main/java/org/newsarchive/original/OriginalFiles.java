@@ -24,6 +24,14 @@ public final class OriginalFiles {
         return search.find(articleId).map(article -> article.provenance()).flatMap(this::read);
     }
 
+    /** The original of one version of the article, or empty when there is no such version or its bytes are not here. */
+    public Optional<OriginalFile> ofVersion(String articleId, int version) {
+        return search.history(articleId)
+                .flatMap(history -> history.version(version))
+                .map(article -> article.provenance())
+                .flatMap(this::read);
+    }
+
     private Optional<OriginalFile> read(Provenance provenance) {
         return rawStore.read(provenance.sha256())
                 .map(bytes -> new OriginalFile(

@@ -21,6 +21,12 @@ import org.newsarchive.article.ArticleVideo;
  * @param leadImage the first image, absent (not null) when there is none: OpenAPI 3.0 cannot say that a
  *     referenced type may be null
  * @param originalUrl the exact bytes the article was ingested from
+ * @param mirroredAt when a mirror first held this version (a git commit's time); null when the mirror does not say
+ * @param ingestedAt when the archive read this version
+ * @param version this version's number, from 1, oldest first
+ * @param versionCount how many versions the article has; the record is the current one when it equals
+ *     {@code version}
+ * @param versionsUrl the list of the article's versions
  * @param copies every archived copy of the story, this one included; null where not looked up (exports)
  * @param source where this copy came from
  */
@@ -41,6 +47,21 @@ public record ArticleRecord(
                 allowableValues = {"dateTime", "date", "month"})
         String publishedPrecision,
 
+        @Schema(
+                nullable = true,
+                description = "When a mirror first held this version (a git commit's time); null when unknown")
+        Instant mirroredAt,
+
+        @Schema(description = "When the archive read this version")
+        Instant ingestedAt,
+
+        @Schema(description = "This version's number, from 1, oldest first")
+        int version,
+
+        @Schema(description = "How many versions the article has; this is the current one when equal to version")
+        int versionCount,
+
+        String versionsUrl,
         @Schema(nullable = true) String sourceUrl,
         List<String> tags,
         List<String> categories,
@@ -85,7 +106,14 @@ public record ArticleRecord(
             String format,
             String sha256,
             @Schema(nullable = true) String encoding,
-            Instant ingestedAt) {}
+            Instant ingestedAt,
+            @Schema(nullable = true) Instant mirroredAt,
+
+            @Schema(nullable = true, description = "The git mirror, its origin's URL or its path")
+            String repository,
+
+            @Schema(nullable = true, description = "The commit of the mirror that holds this version")
+            String commit) {}
 
     /**
      * @param baseUrl prefix of the links, such as {@code https://archive.example} (empty for relative links)
@@ -102,6 +130,11 @@ public record ArticleRecord(
                 article.editors(),
                 article.publishedAt() == null ? null : article.publishedAt().iso(),
                 article.publishedAt() == null ? null : precision(article),
+                article.provenance().mirroredAt(),
+                article.provenance().ingestedAt(),
+                article.version(),
+                article.versionCount(),
+                Links.versions(baseUrl, article.id()),
                 article.sourceUrl(),
                 article.tags(),
                 article.categories(),
@@ -131,7 +164,10 @@ public record ArticleRecord(
                         article.provenance().format().name(),
                         article.provenance().sha256(),
                         article.provenance().encoding(),
-                        article.provenance().ingestedAt()));
+                        article.provenance().ingestedAt(),
+                        article.provenance().mirroredAt(),
+                        article.provenance().repository(),
+                        article.provenance().commit()));
     }
 
     private static String precision(Article article) {

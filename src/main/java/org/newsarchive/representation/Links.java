@@ -19,4 +19,29 @@ public final class Links {
     public static String record(String baseUrl, String id) {
         return baseUrl + "/api/articles/" + id;
     }
+
+    /** The JSON list of the article's versions. */
+    public static String versions(String baseUrl, String id) {
+        return record(baseUrl, id) + "/versions";
+    }
+
+    /** The JSON record of one version. */
+    public static String version(String baseUrl, String id, int number) {
+        return versions(baseUrl, id) + "/" + number;
+    }
+
+    /** The original file of one version. */
+    public static String versionOriginal(String baseUrl, String id, int number) {
+        return version(baseUrl, id, number) + "/original";
+    }
+
+    /** The reading page of one version. */
+    public static String versionPage(String baseUrl, String id, int number) {
+        return page(baseUrl, id) + "?version=" + number;
+    }
+
+    /** The page comparing two versions. */
+    public static String diff(String baseUrl, String id, int from, int to) {
+        return page(baseUrl, id) + "/diff?from=" + from + "&to=" + to;
+    }
 }
