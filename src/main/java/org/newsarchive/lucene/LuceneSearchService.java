@@ -38,6 +38,7 @@ import org.newsarchive.article.Article;
 import org.newsarchive.query.QueryFactory;
 import org.newsarchive.schema.IndexFields;
 import org.newsarchive.search.ArchiveOverview;
+import org.newsarchive.search.EarlierMatches;
 import org.newsarchive.search.FacetCount;
 import org.newsarchive.search.SearchHit;
 import org.newsarchive.search.SearchPlan;
@@ -197,7 +198,8 @@ public final class LuceneSearchService implements SearchService {
             }
             running.acquireUninterruptibly();
             try {
-                SearchResults results = searchNow(searcher, request, start);
+                SearchResults results =
+                        EarlierMatches.mark(searchNow(searcher, request, start), request.query(), index::history);
                 cache.put(searcher.getIndexReader(), request, results);
                 return results;
             } finally {

@@ -50,8 +50,8 @@ public record HitFields(RecordFields record) {
      */
     public ObjectNode of(SearchHit hit, Article article, String baseUrl, JsonMapper json) {
         ObjectNode node = record.select(ArticleRecord.of(article, baseUrl, null), json);
-        node.setAll((ObjectNode) json.valueToTree(
-                new SearchResponse.Match(hit.titleHighlighted(), hit.snippet(), hit.score(), hit.copies())));
+        node.setAll((ObjectNode) json.valueToTree(new SearchResponse.Match(
+                hit.titleHighlighted(), hit.snippet(), hit.score(), hit.copies(), hit.matchedVersion())));
         return node;
     }
 }

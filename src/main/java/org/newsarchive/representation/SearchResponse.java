@@ -69,12 +69,19 @@ public record SearchResponse(
      * @param snippet the best passages as HTML, escaped, with {@code <mark>} around matches
      * @param score the relevance score; 0 where the order is not by relevance
      * @param copies archived copies of this story, this one included
+     * @param matchedVersion the earlier version whose text matched, when the current version does not have it
      */
     public record Match(
             @Schema(nullable = true) String titleHighlighted,
             @Schema(nullable = true) String snippet,
             float score,
-            int copies) {}
+            int copies,
+
+            @Schema(
+                    nullable = true,
+                    description = "The earlier version whose text matched, when the current one does not"
+                            + " have it; null when the current version matched")
+            Integer matchedVersion) {}
 
     /** The response for a page of {@code results}, whose hits are given as JSON ({@link HitFields#of}). */
     public static SearchResponse of(SearchResults results, PageLinks links, List<ObjectNode> hits) {

@@ -10,8 +10,16 @@ import org.newsarchive.article.Article;
  *
  * @param copies how many archived articles are copies of this story, this one included; the others are not listed
  *     as separate hits
+ * @param matchedVersion the number of the earlier version whose text matched, when the current one does not have
+ *     it; null when the current version matched
  */
-public record SearchHit(Article article, String titleHighlighted, String snippet, float score, int copies) {
+public record SearchHit(
+        Article article, String titleHighlighted, String snippet, float score, int copies, Integer matchedVersion) {
+
+    /** This hit, found in an earlier version of its article. */
+    public SearchHit foundIn(int version) {
+        return new SearchHit(article, titleHighlighted, snippet, score, copies, version);
+    }
 
     /**
      * A hit as any engine reports it: the body is dropped; a title the highlighter did not mark is shown escaped, a
@@ -23,6 +31,7 @@ public record SearchHit(Article article, String titleHighlighted, String snippet
                 titleHighlighted != null ? titleHighlighted : Entities.escape(article.title()),
                 snippet != null ? snippet : "",
                 Float.isNaN(score) ? 0f : score,
-                Math.max(1, copies));
+                Math.max(1, copies),
+                null);
     }
 }

@@ -42,4 +42,10 @@ public record SearchResults(
         hits = List.copyOf(hits);
         facets = Map.copyOf(facets);
     }
+
+    /** These results with other hits, such as the same hits saying which version matched. */
+    public SearchResults withHits(List<SearchHit> newHits) {
+        return new SearchResults(
+                query, total, totalIsExact, page, size, tookMs, fallback, pageCapped, newHits, facets, nextCursor);
+    }
 }

@@ -53,7 +53,8 @@ public final class TermMarker {
         return document.body().html();
     }
 
-    private List<String> foldedTerms(String query) {
+    /** The query's terms and phrases that the text must hold, folded, longest first; none for an empty query. */
+    static List<String> foldedTerms(String query) {
         if (query == null || query.isBlank()) {
             return List.of();
         }

@@ -17,6 +17,7 @@ import org.apache.solr.common.params.CursorMarkParams;
 import org.newsarchive.analysis.ChineseAnalysis;
 import org.newsarchive.article.Article;
 import org.newsarchive.schema.IndexFields;
+import org.newsarchive.search.EarlierMatches;
 import org.newsarchive.search.FacetCount;
 import org.newsarchive.search.InvalidCursorException;
 import org.newsarchive.search.SearchHit;
@@ -178,7 +179,7 @@ public final class SolrSearchService implements SearchService {
         for (String dimension : IndexFields.FACETS) {
             facets.put(dimension, counts(ranked, dimension));
         }
-        return new SearchResults(
+        SearchResults page = new SearchResults(
                 request.query(),
                 results.getNumFound(),
                 !Boolean.FALSE.equals(results.getNumFoundExact()),
@@ -190,6 +191,7 @@ public final class SolrSearchService implements SearchService {
                 hits(request, anyTerm, pageDocs),
                 facets,
                 nextCursor(request, ranked));
+        return EarlierMatches.mark(page, request.query(), this::history);
     }
 
     /** The ranked matches; a cursor Solr cannot read is the caller's mistake, not the cluster's. */

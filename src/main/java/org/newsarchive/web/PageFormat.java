@@ -1,8 +1,12 @@
 package org.newsarchive.web;
 
 import java.text.NumberFormat;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import org.newsarchive.article.PublicationDate;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -71,6 +75,22 @@ public class PageFormat {
             case DATE -> "date.precision.day";
             case MONTH -> "date.precision.month";
         };
+    }
+
+    /** The names of record fields as readers know them ({@code diff.field.title}…), joined for a sentence. */
+    public String fieldNames(List<String> fields) {
+        Locale locale = LocaleContextHolder.getLocale();
+        String separator = messages.getMessage("list.separator", null, ", ", locale);
+        return fields.stream()
+                .map(field -> messages.getMessage("diff.field." + field, null, field, locale))
+                .collect(Collectors.joining(separator));
+    }
+
+    /** The day of an instant, in UTC: {@code 2021-03-01}. */
+    public String day(Instant instant) {
+        return instant == null
+                ? ""
+                : instant.atOffset(ZoneOffset.UTC).toLocalDate().toString();
     }
 
     /** A count with the interface language's digit grouping. */

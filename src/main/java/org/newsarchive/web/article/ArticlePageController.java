@@ -11,8 +11,11 @@ import org.newsarchive.original.OriginalFiles;
 import org.newsarchive.request.ArticleIdParameter;
 import org.newsarchive.request.NotFoundException;
 import org.newsarchive.request.SearchParameters;
+import org.newsarchive.request.VersionPair;
 import org.newsarchive.search.SearchService;
 import org.newsarchive.search.TermMarker;
+import org.newsarchive.version.ArticleHistory;
+import org.newsarchive.version.VersionDiff;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
@@ -53,10 +56,21 @@ class ArticlePageController {
 
     /**
      * @param query the search the reader came from, if any: its terms are marked in the text
+     * @param version the number of an earlier version to read instead of the current one
      */
     @GetMapping("/articles/{id}")
-    String show(@PathVariable String id, @RequestParam(name = "q", required = false) String query, Model model) {
-        Article article = find(id);
+    String show(
+            @PathVariable String id,
+            @RequestParam(name = "q", required = false) String query,
+            @RequestParam(name = "version", required = false) String version,
+            Model model) {
+        ArticleHistory history = history(id);
+        Article article = version == null
+                ? history.current()
+                : history.version(VersionPair.number("version", version, history))
+                        .orElseThrow();
+        model.addAttribute("history", history);
+        model.addAttribute("versions", VersionRow.of(history));
         String searched = query == null || query.length() > 500 ? "" : query.strip();
         List<Article> otherCopies =
                 search.copies(id).stream().filter(copy -> !copy.id().equals(id)).toList();
@@ -72,10 +86,12 @@ class ArticlePageController {
                 searched.isEmpty()
                         ? null
                         : SearchParameters.none().withQuery(searched).href());
-        String permalink = ServletUriComponentsBuilder.fromCurrentContextPath()
-                .path("/articles/{id}")
-                .buildAndExpand(id)
-                .toUriString();
+        var permalinkBuilder =
+                ServletUriComponentsBuilder.fromCurrentContextPath().path("/articles/{id}");
+        if (!article.isCurrent()) {
+            permalinkBuilder.queryParam("version", article.version());
+        }
+        String permalink = permalinkBuilder.buildAndExpand(id).toUriString();
         model.addAttribute("permalink", permalink);
         Citation citation = Citation.of(
                 article,
@@ -89,6 +105,22 @@ class ArticlePageController {
         return "article";
     }
 
+    /** Two versions of an article side by side: the fields that changed and the text paragraph by paragraph. */
+    @GetMapping("/articles/{id}/diff")
+    String diff(
+            @PathVariable String id,
+            @RequestParam(name = "from", required = false) String from,
+            @RequestParam(name = "to", required = false) String to,
+            Model model) {
+        ArticleHistory history = history(id);
+        VersionPair pair = VersionPair.parse(history, from, to);
+        model.addAttribute("history", history);
+        model.addAttribute("article", history.current());
+        model.addAttribute("diff", VersionDiff.between(pair.from(), pair.to()));
+        model.addAttribute("pageDescription", ArticleMetadata.description(history.current()));
+        return "diff";
+    }
+
     /** The exact bytes ingested for the article, as a download. */
     @GetMapping("/articles/{id}/original")
     ResponseEntity<byte[]> original(@PathVariable String id) {
@@ -98,7 +130,8 @@ class ArticlePageController {
                 .download();
     }
 
-    private Article find(String id) {
-        return search.find(ArticleIdParameter.require(id)).orElseThrow(() -> new NotFoundException("no article " + id));
+    private ArticleHistory history(String id) {
+        return search.history(ArticleIdParameter.require(id))
+                .orElseThrow(() -> new NotFoundException("no article " + id));
     }
 }
