@@ -95,6 +95,15 @@ class ExportApiController {
                                     + " such as id,title,publishedAt,text; default all but copies")
                     @RequestParam(required = false)
                     String fields,
+            @Parameter(
+                            description = "`all` for every version of each article, oldest first, each a line with"
+                                    + " its `version`; `current` (the default) for the current version alone",
+                            schema =
+                                    @Schema(
+                                            allowableValues = {"current", "all"},
+                                            defaultValue = "current"))
+                    @RequestParam(defaultValue = "current")
+                    String versions,
             HttpMethod method) {
         ExportFormat exportFormat;
         try {
@@ -106,6 +115,10 @@ class ExportApiController {
             throw new InvalidParameterException("bom", "must be true or false, was: " + bom);
         }
         boolean byteOrderMark = bom.equals("true");
+        if (!versions.equals("current") && !versions.equals("all")) {
+            throw new InvalidParameterException("versions", "must be current or all, was: " + versions);
+        }
+        boolean allVersions = versions.equals("all");
         if (fields != null && exportFormat == ExportFormat.CSV) {
             throw new InvalidParameterException("fields", "applies to format=jsonl; CSV has fixed columns");
         }
@@ -125,6 +138,7 @@ class ExportApiController {
             // The headers alone: running the whole export for a body that is thrown away would cost as much as a GET.
             return response.build();
         }
-        return response.body(out -> export.write(request, exportFormat, baseUrl, byteOrderMark, selected, out));
+        return response.body(
+                out -> export.write(request, exportFormat, baseUrl, byteOrderMark, selected, allVersions, out));
     }
 }

@@ -40,6 +40,11 @@ final class ExportCommand implements Callable<Integer> {
             description = "JSON lines only: the record fields of each line, comma-separated (default all but copies).")
     String fields;
 
+    @Option(
+            names = "--all-versions",
+            description = "Every version of each article, oldest first, each a line with its version number.")
+    boolean allVersions;
+
     @Spec
     CommandSpec spec;
 
@@ -64,8 +69,8 @@ final class ExportCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("export: " + e.getMessage());
             return 2;
         }
-        long count = export.write(request, exportFormat, "", byteOrderMark, selected, stdout);
-        spec.commandLine().getErr().println("Exported " + count + " articles.");
+        long count = export.write(request, exportFormat, "", byteOrderMark, selected, allVersions, stdout);
+        spec.commandLine().getErr().println("Exported " + count + (allVersions ? " versions." : " articles."));
         return 0;
     }
 }

@@ -35,7 +35,23 @@ final class SearchOptions {
     @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Last publication date included.")
     String to;
 
-    @Option(names = "--sort", paramLabel = "ORDER", description = "relevance, newest or oldest.")
+    @Option(
+            names = "--mirrored-from",
+            paramLabel = "YYYY-MM-DD",
+            description = "First day included of when a mirror held the current version.")
+    String mirroredFrom;
+
+    @Option(
+            names = "--mirrored-to",
+            paramLabel = "YYYY-MM-DD",
+            description = "Last day included of when a mirror held the current version.")
+    String mirroredTo;
+
+    @Option(
+            names = "--sort",
+            paramLabel = "ORDER",
+            description = "relevance, newest, oldest, ingested (newly archived first) or mirrored (latest mirrored"
+                    + " first).")
     String sort;
 
     /**
@@ -52,6 +68,8 @@ final class SearchOptions {
         values.addAll("language", languages);
         values.add("from", from);
         values.add("to", to);
+        values.add("mirroredFrom", mirroredFrom);
+        values.add("mirroredTo", mirroredTo);
         values.add("sort", sort);
         values.add("page", Integer.toString(page));
         return SearchParameters.parse(values);

@@ -29,7 +29,7 @@ import org.newsarchive.search.SortOrder;
 final class LuceneCursor {
 
     private static final Pattern FORM =
-            Pattern.compile("(relevance|newest|oldest|ingested):([0-9a-f]{1,16}):([0-9a-f]{16})");
+            Pattern.compile("(relevance|newest|oldest|ingested|mirrored):([0-9a-f]{1,16}):([0-9a-f]{16})");
 
     private LuceneCursor() {}
 
@@ -38,7 +38,8 @@ final class LuceneCursor {
         SortField id = new SortField(IndexFields.ID, SortField.Type.STRING);
         return switch (order) {
             case RELEVANCE -> new Sort(SortField.FIELD_SCORE, id);
-            case NEWEST, OLDEST, INGESTED -> new Sort(LuceneSorts.of(order).getSort()[0], id);
+            case NEWEST, OLDEST, INGESTED, MIRRORED ->
+                new Sort(LuceneSorts.of(order).getSort()[0], id);
         };
     }
 

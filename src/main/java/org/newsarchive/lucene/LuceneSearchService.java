@@ -289,7 +289,10 @@ public final class LuceneSearchService implements SearchService {
         SnapshotFacts facts = snapshots.of(searcher.getIndexReader());
         SortedSetDocValuesReaderState state = facts.facetState();
         DrillDownQuery query = filtered(request, plan, built.ranked());
-        if (built.matchesEverything() && request.filters().isEmpty() && !plan.hasDateRange()) {
+        if (built.matchesEverything()
+                && request.filters().isEmpty()
+                && !plan.hasDateRange()
+                && !plan.hasMirroredRange()) {
             TopDocs top = searcher.search(query, collector(searcher, request, plan.depth(), plan.depth()));
             return new Outcome(
                     built.match(), top, searcher.getIndexReader().numDocs(), facts.topValues(request.facets()));
@@ -380,14 +383,24 @@ public final class LuceneSearchService implements SearchService {
                 : new TopFieldCollectorManager(LuceneSorts.of(order), depth, null, exactCount);
     }
 
+    /** The query limited to the publication days and the mirror days asked for, if any. */
     private static Query withDateRange(Query match, SearchPlan plan) {
-        if (!plan.hasDateRange()) {
+        if (!plan.hasDateRange() && !plan.hasMirroredRange()) {
             return match;
         }
-        return new BooleanQuery.Builder()
-                .add(match, Occur.MUST)
-                .add(LongPoint.newRangeQuery(IndexFields.DATE, plan.fromMillis(), plan.toMillis()), Occur.FILTER)
-                .build();
+        BooleanQuery.Builder limited = new BooleanQuery.Builder().add(match, Occur.MUST);
+        if (plan.hasDateRange()) {
+            limited.add(LongPoint.newRangeQuery(IndexFields.DATE, plan.fromMillis(), plan.toMillis()), Occur.FILTER);
+        }
+        if (plan.hasMirroredRange()) {
+            limited.add(
+                    LongPoint.newRangeQuery(
+                            IndexFields.MIRRORED,
+                            plan.mirrored().fromMillis(),
+                            plan.mirrored().toMillis()),
+                    Occur.FILTER);
+        }
+        return limited.build();
     }
 
     private record Ranked(ScoreDoc scoreDoc, String cluster) {}

@@ -17,6 +17,7 @@ final class LuceneSorts {
             case NEWEST -> new Sort(new SortField(IndexFields.DATE, SortField.Type.LONG, true));
             case OLDEST -> new Sort(dateAscendingUndatedLast());
             case INGESTED -> new Sort(ingestedDescending());
+            case MIRRORED -> new Sort(mirroredDescending());
         };
     }
 
@@ -27,11 +28,19 @@ final class LuceneSorts {
             case NEWEST -> new Sort(new SortField(IndexFields.DATE, SortField.Type.LONG, true), SortField.FIELD_DOC);
             case OLDEST -> new Sort(dateAscendingUndatedLast(), SortField.FIELD_DOC);
             case INGESTED -> new Sort(ingestedDescending(), SortField.FIELD_DOC);
+            case MIRRORED -> new Sort(mirroredDescending(), SortField.FIELD_DOC);
         };
     }
 
     private static SortField ingestedDescending() {
         return new SortField(IndexFields.INGESTED, SortField.Type.LONG, true);
+    }
+
+    /** Unknown mirror times sort as the earliest, so last. */
+    private static SortField mirroredDescending() {
+        SortField field = new SortField(IndexFields.MIRRORED, SortField.Type.LONG, true);
+        field.setMissingValue(Long.MIN_VALUE);
+        return field;
     }
 
     private static SortField dateAscendingUndatedLast() {

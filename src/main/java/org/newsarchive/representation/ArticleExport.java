@@ -6,12 +6,15 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.newsarchive.article.Article;
 import org.newsarchive.search.SearchRequest;
 import org.newsarchive.search.SearchResults;
 import org.newsarchive.search.SearchService;
+import org.newsarchive.version.ArticleHistory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -37,7 +40,11 @@ public final class ArticleExport {
         "url",
         "sourcePath",
         "sha256",
-        "text"
+        "text",
+        "mirroredAt",
+        "ingestedAt",
+        "version",
+        "versionCount"
     };
 
     private final SearchService search;
@@ -64,7 +71,7 @@ public final class ArticleExport {
      * @throws UncheckedIOException when {@code out} fails, such as a client that went away
      */
     public long write(SearchRequest request, ExportFormat format, String baseUrl, OutputStream out) {
-        return write(request, format, baseUrl, false, RecordFields.EXPORTED, out);
+        return write(request, format, baseUrl, false, RecordFields.EXPORTED, false, out);
     }
 
     /**
@@ -72,6 +79,10 @@ public final class ArticleExport {
      * order mark when {@code byteOrderMark}: Excel reads a CSV file without one in the system's legacy code page, so
      * Chinese text turns to mojibake. JSON lines never get one; each line carries {@code fields} (CSV has its own
      * columns).
+     *
+     * @param allVersions whether every version of each article is written, oldest first, each a line with its
+     *     {@code version}; else its current version alone
+     * @return the number of lines written, versions counted one by one
      */
     public long write(
             SearchRequest request,
@@ -79,18 +90,24 @@ public final class ArticleExport {
             String baseUrl,
             boolean byteOrderMark,
             RecordFields fields,
+            boolean allVersions,
             OutputStream out) {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         try {
             if (byteOrderMark && format == ExportFormat.CSV) {
                 writer.write('\uFEFF');
             }
-            long count = switch (format) {
-                case JSONL -> search.forEachMatch(request, article -> jsonLine(article, baseUrl, fields, writer));
-                case CSV -> csv(request, baseUrl, writer);
-            };
+            long[] lines = new long[1];
+            switch (format) {
+                case JSONL ->
+                    forEachVersion(request, allVersions, article -> {
+                        jsonLine(article, baseUrl, fields, writer);
+                        lines[0]++;
+                    });
+                case CSV -> csv(request, baseUrl, allVersions, writer, lines);
+            }
             writer.flush();
-            return count;
+            return lines[0];
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -105,10 +122,26 @@ public final class ArticleExport {
         }
     }
 
-    private long csv(SearchRequest request, String baseUrl, Writer writer) throws IOException {
+    /** Hands over each matching article, or each version of each one, oldest first, when {@code allVersions}. */
+    private void forEachVersion(SearchRequest request, boolean allVersions, Consumer<Article> consumer) {
+        search.forEachMatch(request, article -> {
+            if (!allVersions || article.versionCount() == 1) {
+                consumer.accept(article);
+                return;
+            }
+            search.history(article.id())
+                    .map(ArticleHistory::versions)
+                    .orElse(List.of(article))
+                    .forEach(consumer);
+        });
+    }
+
+    private void csv(SearchRequest request, String baseUrl, boolean allVersions, Writer writer, long[] lines)
+            throws IOException {
         CSVPrinter printer = new CSVPrinter(
                 writer, CSVFormat.RFC4180.builder().setHeader(CSV_COLUMNS).get());
-        long count = search.forEachMatch(request, article -> {
+        forEachVersion(request, allVersions, article -> {
+            lines[0]++;
             ArticleRecord record = ArticleRecord.of(article, baseUrl, null);
             try {
                 printer.printRecord(
@@ -127,13 +160,16 @@ public final class ArticleExport {
                         record.url(),
                         cell(record.source().path()),
                         record.source().sha256(),
-                        cell(record.text()));
+                        cell(record.text()),
+                        record.mirroredAt(),
+                        record.ingestedAt(),
+                        record.version(),
+                        record.versionCount());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
         printer.flush();
-        return count;
     }
 
     /**

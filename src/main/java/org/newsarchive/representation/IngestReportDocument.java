@@ -26,7 +26,7 @@ public record IngestReportDocument(Map<String, Long> summary, List<IngestedFile>
     public record IngestedFile(
             String path,
 
-            @Schema(allowableValues = {"ingested", "unchanged", "failed"})
+            @Schema(allowableValues = {"ingested", "versioned", "unchanged", "removed", "failed"})
             String status,
 
             @Schema(nullable = true, description = "The article's id; null when the file failed")

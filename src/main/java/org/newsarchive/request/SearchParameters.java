@@ -13,19 +13,28 @@ import java.util.Map;
 import java.util.StringJoiner;
 import java.util.regex.Pattern;
 import org.newsarchive.article.Language;
+import org.newsarchive.search.DateRange;
+import org.newsarchive.search.FacetOptions;
 import org.newsarchive.search.SearchRequest;
 import org.newsarchive.search.SortOrder;
 import org.springframework.util.MultiValueMap;
 
 /**
  * The whole state of a search as URL parameters: {@code q}, the facet filters (each repeatable), {@code from},
- * {@code to}, {@code sort} and {@code page}. Search pages, browse pages and the API read their requests through
+ * {@code to}, {@code mirroredFrom}, {@code mirroredTo}, {@code sort} and {@code page}. Search pages, browse pages and the API read their requests through
  * this one parser, and pages build every link from it, so any search is a permalink.
  *
  * @param sort the order asked for, or null for the default: relevance for a query, newest for a listing
+ * @param mirrored the days the current version was mirrored in, from {@code mirroredFrom} and {@code mirroredTo}
  */
 public record SearchParameters(
-        String query, Map<String, List<String>> filters, LocalDate from, LocalDate to, SortOrder sort, int page) {
+        String query,
+        Map<String, List<String>> filters,
+        LocalDate from,
+        LocalDate to,
+        SortOrder sort,
+        int page,
+        DateRange mirrored) {
 
     /** Facet dimensions accepted as filter parameters, in the order pages show them. */
     public static final List<String> FILTERS =
@@ -46,6 +55,13 @@ public record SearchParameters(
             }
         }
         filters = Collections.unmodifiableMap(copy);
+        mirrored = mirrored == null ? DateRange.ANY : mirrored;
+    }
+
+    /** Parameters over articles mirrored at any time. */
+    public SearchParameters(
+            String query, Map<String, List<String>> filters, LocalDate from, LocalDate to, SortOrder sort, int page) {
+        this(query, filters, from, to, sort, page, DateRange.ANY);
     }
 
     /** No query and no filters. */
@@ -100,7 +116,13 @@ public record SearchParameters(
         if (from != null && to != null && from.isAfter(to)) {
             throw new InvalidParameterException("from", "must not be after to");
         }
-        return new SearchParameters(query, filters, from, to, sort(parameters), page(parameters));
+        LocalDate mirroredFrom = date(parameters, "mirroredFrom");
+        LocalDate mirroredTo = date(parameters, "mirroredTo");
+        if (mirroredFrom != null && mirroredTo != null && mirroredFrom.isAfter(mirroredTo)) {
+            throw new InvalidParameterException("mirroredFrom", "must not be after mirroredTo");
+        }
+        return new SearchParameters(
+                query, filters, from, to, sort(parameters), page(parameters), new DateRange(mirroredFrom, mirroredTo));
     }
 
     private static void requireForm(String parameter, String value, Pattern form, String expected) {
@@ -138,7 +160,8 @@ public record SearchParameters(
         try {
             return SortOrder.parse(value);
         } catch (IllegalArgumentException e) {
-            throw new InvalidParameterException("sort", "must be relevance, newest, oldest or ingested, was: " + value);
+            throw new InvalidParameterException(
+                    "sort", "must be relevance, newest, oldest, ingested or mirrored, was: " + value);
         }
     }
 
@@ -167,11 +190,12 @@ public record SearchParameters(
     }
 
     public SearchRequest toRequest(int size) {
-        return new SearchRequest(query, filters, from, to, effectiveSort(), page, size);
+        return new SearchRequest(
+                query, filters, from, to, effectiveSort(), page, size, null, true, FacetOptions.DEFAULT, mirrored);
     }
 
     public boolean hasFilters() {
-        return !filters.isEmpty() || from != null || to != null;
+        return !filters.isEmpty() || from != null || to != null || !mirrored.isOpen();
     }
 
     public boolean isActive(String dimension, String value) {
@@ -185,7 +209,7 @@ public record SearchParameters(
             values.add(value);
         }
         changed.put(dimension, values);
-        return new SearchParameters(query, changed, from, to, sort, 1);
+        return new SearchParameters(query, changed, from, to, sort, 1, mirrored);
     }
 
     public SearchParameters withoutFilter(String dimension, String value) {
@@ -193,7 +217,7 @@ public record SearchParameters(
         List<String> values = new ArrayList<>(changed.getOrDefault(dimension, List.of()));
         values.remove(value);
         changed.put(dimension, values);
-        return new SearchParameters(query, changed, from, to, sort, 1);
+        return new SearchParameters(query, changed, from, to, sort, 1, mirrored);
     }
 
     public SearchParameters withoutFilters() {
@@ -201,19 +225,23 @@ public record SearchParameters(
     }
 
     public SearchParameters withoutDates() {
-        return new SearchParameters(query, filters, null, null, sort, 1);
+        return new SearchParameters(query, filters, null, null, sort, 1, DateRange.ANY);
+    }
+
+    public SearchParameters withoutMirroredDates() {
+        return new SearchParameters(query, filters, from, to, sort, 1, DateRange.ANY);
     }
 
     public SearchParameters withQuery(String newQuery) {
-        return new SearchParameters(newQuery, filters, from, to, null, 1);
+        return new SearchParameters(newQuery, filters, from, to, null, 1, mirrored);
     }
 
     public SearchParameters withSort(SortOrder newSort) {
-        return new SearchParameters(query, filters, from, to, newSort, 1);
+        return new SearchParameters(query, filters, from, to, newSort, 1, mirrored);
     }
 
     public SearchParameters withPage(int newPage) {
-        return new SearchParameters(query, filters, from, to, sort, newPage);
+        return new SearchParameters(query, filters, from, to, sort, newPage, mirrored);
     }
 
     /** The link to these parameters under {@code path}, with only the parameters that are set, URL-encoded. */
@@ -228,6 +256,12 @@ public record SearchParameters(
         }
         if (to != null) {
             parameters.add(parameter("to", to.toString()));
+        }
+        if (mirrored.from() != null) {
+            parameters.add(parameter("mirroredFrom", mirrored.from().toString()));
+        }
+        if (mirrored.to() != null) {
+            parameters.add(parameter("mirroredTo", mirrored.to().toString()));
         }
         if (sort != null) {
             parameters.add(parameter("sort", sort.name().toLowerCase(Locale.ROOT)));

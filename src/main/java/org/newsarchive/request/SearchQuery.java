@@ -54,9 +54,19 @@ public record SearchQuery(
         String to,
 
         @Schema(
-                description = "relevance, newest or oldest (by publication date, undated last), or ingested (newly"
-                        + " archived first); default relevance with a query, newest without",
-                allowableValues = {"relevance", "newest", "oldest", "ingested"})
+                description = "First day included of when a mirror held the current version (a git commit's"
+                        + " time), YYYY-MM-DD; articles of unknown mirror time are then left out",
+                example = "2021-01-01")
+        String mirroredFrom,
+
+        @Schema(description = "Last day included of when a mirror held the current version, YYYY-MM-DD")
+        String mirroredTo,
+
+        @Schema(
+                description = "relevance, newest or oldest (by publication date, undated last), ingested (newly"
+                        + " archived first) or mirrored (latest mirrored first, unknown last); default relevance"
+                        + " with a query, newest without",
+                allowableValues = {"relevance", "newest", "oldest", "ingested", "mirrored"})
         String sort,
 
         @Schema(
@@ -124,6 +134,8 @@ public record SearchQuery(
         put(values, "year_month", yearMonth);
         put(values, "from", from);
         put(values, "to", to);
+        put(values, "mirroredFrom", mirroredFrom);
+        put(values, "mirroredTo", mirroredTo);
         put(values, "sort", sort);
         put(values, "page", page);
         return SearchParameters.parse(values);

@@ -17,6 +17,7 @@ import org.newsarchive.query.QuerySyntax;
  * @param fromMillis first publication instant included, epoch milliseconds; {@link Long#MIN_VALUE} for no bound
  * @param toMillis last publication instant included, epoch milliseconds; {@link Long#MAX_VALUE} for no bound
  * @param anyTermFallback whether the request allows falling back to articles with any term
+ * @param mirrored the days the current version was mirrored in
  */
 public record SearchPlan(
         ParsedQuery parsed,
@@ -25,7 +26,8 @@ public record SearchPlan(
         int depth,
         long fromMillis,
         long toMillis,
-        boolean anyTermFallback) {
+        boolean anyTermFallback,
+        DateRange mirrored) {
 
     public static SearchPlan of(SearchRequest request) {
         int size = request.size();
@@ -52,11 +54,17 @@ public record SearchPlan(
                 depth,
                 from,
                 to,
-                request.anyTermFallback());
+                request.anyTermFallback(),
+                request.mirrored());
     }
 
     public boolean hasDateRange() {
         return fromMillis != Long.MIN_VALUE || toMillis != Long.MAX_VALUE;
+    }
+
+    /** Whether only articles mirrored on certain days are asked for. */
+    public boolean hasMirroredRange() {
+        return !mirrored.isOpen();
     }
 
     /** The fallback of the first run: plain terms when the syntax was broken, else none. */

@@ -25,6 +25,8 @@ import java.util.Objects;
  *     that have any of them ({@link SearchResults.Fallback#ANY_TERM}), as a reader expects; false for scripts that
  *     want no match to mean none
  * @param facets how many values of each dimension to count back, in which order
+ * @param mirrored the days the current version was mirrored in (a git commit's time); open for any, and then
+ *     articles of unknown mirror time match too
  */
 public record SearchRequest(
         String query,
@@ -36,7 +38,8 @@ public record SearchRequest(
         int size,
         String cursor,
         boolean anyTermFallback,
-        FacetOptions facets) {
+        FacetOptions facets,
+        DateRange mirrored) {
 
     /** The cursor that starts a walk, as Solr's {@code cursorMark} does. */
     public static final String FIRST_CURSOR = "*";
@@ -62,6 +65,7 @@ public record SearchRequest(
             requireSize(size);
         }
         facets = Objects.requireNonNullElse(facets, FacetOptions.DEFAULT);
+        mirrored = Objects.requireNonNullElse(mirrored, DateRange.ANY);
         if (from != null && to != null && from.isAfter(to)) {
             throw new IllegalArgumentException("from must not be after to");
         }
@@ -82,7 +86,22 @@ public record SearchRequest(
             SortOrder sort,
             int page,
             int size) {
-        this(query, filters, from, to, sort, page, size, null, true, FacetOptions.DEFAULT);
+        this(query, filters, from, to, sort, page, size, null, true, FacetOptions.DEFAULT, DateRange.ANY);
+    }
+
+    /** Asks for a page or a cursor walk, over articles mirrored at any time. */
+    public SearchRequest(
+            String query,
+            Map<String, List<String>> filters,
+            LocalDate from,
+            LocalDate to,
+            SortOrder sort,
+            int page,
+            int size,
+            String cursor,
+            boolean anyTermFallback,
+            FacetOptions facets) {
+        this(query, filters, from, to, sort, page, size, cursor, anyTermFallback, facets, DateRange.ANY);
     }
 
     public boolean walksWithCursor() {
@@ -91,20 +110,21 @@ public record SearchRequest(
 
     /** The same search, from the page that {@code next} starts; {@code next} as returned by the last page. */
     public SearchRequest withCursor(String next) {
-        return new SearchRequest(query, filters, from, to, sort, 1, size, next, anyTermFallback, facets);
+        return new SearchRequest(query, filters, from, to, sort, 1, size, next, anyTermFallback, facets, mirrored);
     }
 
     /** The same search asking for its first hit only: its total and fallback, cheaply. */
     public SearchRequest firstHit() {
-        return new SearchRequest(query, filters, from, to, sort, 1, 1, null, anyTermFallback, facets);
+        return new SearchRequest(query, filters, from, to, sort, 1, 1, null, anyTermFallback, facets, mirrored);
     }
 
     public SearchRequest withAnyTermFallback(boolean fallback) {
-        return new SearchRequest(query, filters, from, to, sort, page, size, cursor, fallback, facets);
+        return new SearchRequest(query, filters, from, to, sort, page, size, cursor, fallback, facets, mirrored);
     }
 
     public SearchRequest withFacets(FacetOptions options) {
-        return new SearchRequest(query, filters, from, to, sort, page, size, cursor, anyTermFallback, options);
+        return new SearchRequest(
+                query, filters, from, to, sort, page, size, cursor, anyTermFallback, options, mirrored);
     }
 
     /** Whether only the total and the facet counts are asked for. */

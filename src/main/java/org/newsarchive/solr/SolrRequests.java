@@ -192,6 +192,12 @@ final class SolrRequests {
             String upper = plan.toMillis() == Long.MAX_VALUE ? "*" : String.valueOf(plan.toMillis());
             query.addFilterQuery(IndexFields.DATE + ":[" + lower + " TO " + upper + "]");
         }
+        if (plan.hasMirroredRange()) {
+            long from = plan.mirrored().fromMillis();
+            long to = plan.mirrored().toMillis();
+            query.addFilterQuery(IndexFields.MIRRORED + ":[" + (from == Long.MIN_VALUE ? "*" : from) + " TO "
+                    + (to == Long.MAX_VALUE ? "*" : to) + "]");
+        }
         return query;
     }
 
@@ -201,6 +207,7 @@ final class SolrRequests {
             case NEWEST -> query.setSort(IndexFields.DATE, SolrQuery.ORDER.desc);
             case OLDEST -> query.setSort(IndexFields.DATE, SolrQuery.ORDER.asc);
             case INGESTED -> query.setSort(IndexFields.INGESTED, SolrQuery.ORDER.desc);
+            case MIRRORED -> query.setSort(IndexFields.MIRRORED, SolrQuery.ORDER.desc);
         }
     }
 

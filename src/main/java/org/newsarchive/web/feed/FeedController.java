@@ -13,10 +13,13 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import org.apache.commons.codec.digest.DigestUtils;
+import org.jdom2.Element;
+import org.jdom2.Namespace;
 import org.newsarchive.article.Article;
 import org.newsarchive.representation.Links;
 import org.newsarchive.representation.SearchFallback;
@@ -154,7 +157,29 @@ class FeedController {
         String text = article.text().replaceAll("\\s+", " ").strip();
         summary.setValue(xmlSafe(text.length() > SUMMARY_LENGTH ? text.substring(0, SUMMARY_LENGTH) + "…" : text));
         entry.setSummary(summary);
+        entry.setForeignMarkup(archiveDates(article));
         return entry;
+    }
+
+    /** The archive's own namespace for what Atom has no element for: when a mirror held the entry, and its version. */
+    static final Namespace ARCHIVE = Namespace.getNamespace("archive", "urn:news-archive:feed");
+
+    /**
+     * {@code <archive:mirroredAt>} (when known), {@code <archive:ingestedAt>} and {@code <archive:version>}: Atom's
+     * {@code published} is the publication date and {@code updated} the archive's; the mirror's date is the third.
+     */
+    private static List<Element> archiveDates(Article article) {
+        List<Element> elements = new ArrayList<>();
+        if (article.provenance().mirroredAt() != null) {
+            elements.add(new Element("mirroredAt", ARCHIVE)
+                    .setText(article.provenance().mirroredAt().toString()));
+        }
+        elements.add(new Element("ingestedAt", ARCHIVE)
+                .setText(article.provenance().ingestedAt().toString()));
+        elements.add(new Element("version", ARCHIVE)
+                .setText(Integer.toString(article.version()))
+                .setAttribute("of", Integer.toString(article.versionCount())));
+        return elements;
     }
 
     /**

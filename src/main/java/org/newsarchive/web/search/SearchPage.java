@@ -3,6 +3,7 @@ package org.newsarchive.web.search;
 import java.util.ArrayList;
 import java.util.List;
 import org.newsarchive.request.SearchParameters;
+import org.newsarchive.search.DateRange;
 import org.newsarchive.search.SearchResults;
 import org.newsarchive.search.SearchService;
 import org.newsarchive.search.SortOrder;
@@ -73,6 +74,13 @@ public class SearchPage {
                     + (parameters.to() == null ? "…" : parameters.to().toString());
             active.add(
                     new ActiveFilter("dates", range, parameters.withoutDates().href()));
+        }
+        DateRange mirrored = parameters.mirrored();
+        if (!mirrored.isOpen()) {
+            String range = (mirrored.from() == null ? "…" : mirrored.from().toString()) + " – "
+                    + (mirrored.to() == null ? "…" : mirrored.to().toString());
+            active.add(new ActiveFilter(
+                    "mirrored", range, parameters.withoutMirroredDates().href()));
         }
         return active;
     }
