@@ -1,6 +1,7 @@
 package org.newsarchive.ingest.git;
 
 import java.io.Closeable;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -16,10 +17,12 @@ import org.eclipse.jgit.errors.CorruptObjectException;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
+import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.RepositoryCache;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevSort;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -27,6 +30,7 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.EmptyTreeIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
+import org.eclipse.jgit.util.FS;
 import org.newsarchive.article.MirrorPoint;
 import org.newsarchive.ingest.IngestSource;
 import org.newsarchive.ingest.RemovedFile;
@@ -65,10 +69,15 @@ public final class GitMirror implements Closeable {
         if (!Files.isDirectory(directory)) {
             throw new GitMirrorException("no such directory: " + directory);
         }
+        File gitDirectory =
+                RepositoryCache.FileKey.resolve(directory.toAbsolutePath().toFile(), FS.DETECTED);
+        if (gitDirectory == null) {
+            throw new GitMirrorException("not a git repository: " + directory);
+        }
         Repository repository;
         try {
             repository = new FileRepositoryBuilder()
-                    .findGitDir(directory.toAbsolutePath().toFile())
+                    .setGitDir(gitDirectory)
                     .setMustExist(true)
                     .build();
         } catch (RepositoryNotFoundException | IllegalArgumentException notFound) {
@@ -145,10 +154,9 @@ public final class GitMirror implements Closeable {
                                 : "the repository " + name + " has no commits");
             }
             return id;
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof GitMirrorException mirror) {
-                throw mirror;
-            }
+        } catch (MissingObjectException | IncorrectObjectTypeException | CorruptObjectException broken) {
+            throw corrupt(broken);
+        } catch (IOException | RevisionSyntaxException e) {
             throw new GitMirrorException("cannot resolve " + ref + " in " + name + ": " + e.getMessage(), e);
         }
     }
