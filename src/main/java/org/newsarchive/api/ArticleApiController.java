@@ -226,13 +226,15 @@ class ArticleApiController {
     }
 
     @GetMapping(path = "/versions/{version}", produces = "application/json")
-    @Operation(summary = "One version of an article", description = "The full record of that version.")
+    @Operation(
+            summary = "One version of an article",
+            description = "The full record of that version, with the copies of its story as the article has now.")
     @ApiResponse(responseCode = "200", description = "The version's record")
     ArticleRecord version(
             @Parameter(description = "The article's id") @PathVariable String id,
             @Parameter(description = "The version's number, from 1") @PathVariable String version) {
         ArticleHistory history = history(id);
-        return ArticleRecord.of(versionOf(history, version), ApiRequests.baseUrl(), null);
+        return ArticleRecord.of(versionOf(history, version), ApiRequests.baseUrl(), search.copies(history.id()));
     }
 
     @GetMapping("/versions/{version}/original")
