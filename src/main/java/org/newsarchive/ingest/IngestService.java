@@ -244,17 +244,13 @@ public final class IngestService {
             return failed(source.path(), oversized(content.length));
         }
         NormalizationResult result =
-                normalize(content, source.sha256(), source.path(), source.storedAt(), source.mirror());
+                normalize(content, source.sha256(), source.path(), source.storedAt(), mirrorOf(source));
         if (!(result instanceof NormalizationResult.Normalized normalized)) {
             return new FileOutcome(source.path(), FileOutcome.Status.FAILED, null, result.problems());
         }
         Article article = normalized.article();
         if (source.removed()) {
-            Removal removal = new Removal(
-                    source.path(),
-                    source.mirror().repository(),
-                    source.mirror().commit(),
-                    source.mirror().mirroredAt());
+            Removal removal = new Removal(source.path(), source.repository(), source.commit(), source.mirroredAt());
             return removalOutcome(source.path(), article.id(), merge.remove(article.id(), removal));
         }
         return new FileOutcome(source.path(), status(merge.add(article)), article.id(), result.problems());
@@ -299,7 +295,7 @@ public final class IngestService {
             sha256 = DigestUtils.sha256Hex(bytes);
         } else {
             sha256 = rawStore.put(bytes);
-            rawStore.record(new RawStore.SourceEntry(sha256, path, now, mirror, false));
+            rawStore.record(entry(sha256, path, now, mirror, false));
         }
         NormalizationResult result = normalize(bytes, sha256, path, now, mirror);
         if (result instanceof NormalizationResult.Normalized normalized) {
@@ -331,7 +327,7 @@ public final class IngestService {
             String sha256 = rawStore.put(bytes);
             Removal removal = removed.removal();
             MirrorPoint at = new MirrorPoint(removal.repository(), removal.commit(), removal.removedAt());
-            rawStore.record(new RawStore.SourceEntry(sha256, path, now, at, true));
+            rawStore.record(entry(sha256, path, now, at, true));
             NormalizationResult result = normalizer.normalize(bytes, sha256, path, now);
             if (!(result instanceof NormalizationResult.Normalized normalized)) {
                 return new FileOutcome(path, FileOutcome.Status.FAILED, null, result.problems());
@@ -341,6 +337,16 @@ public final class IngestService {
         } catch (IOException | RuntimeException e) {
             return failed(path, "cannot read the removed file: " + e.getMessage());
         }
+    }
+
+    private static RawStore.SourceEntry entry(
+            String sha256, String path, Instant storedAt, MirrorPoint mirror, boolean removed) {
+        return new RawStore.SourceEntry(
+                sha256, path, storedAt, mirror.mirroredAt(), mirror.repository(), mirror.commit(), removed);
+    }
+
+    private static MirrorPoint mirrorOf(RawStore.SourceEntry entry) {
+        return new MirrorPoint(entry.repository(), entry.commit(), entry.mirroredAt());
     }
 
     private static FileOutcome removedDryRun(RemovedFile removed) {
@@ -397,7 +403,7 @@ public final class IngestService {
 
     /** A file over the size limit: its bytes are kept all the same, under its path, and it is reported failed. */
     private FileOutcome keptButOversized(String sha256, String path, MirrorPoint mirror, long size) {
-        rawStore.record(new RawStore.SourceEntry(sha256, path, clock.instant(), mirror, false));
+        rawStore.record(entry(sha256, path, clock.instant(), mirror, false));
         return failed(path, oversized(size));
     }
 

@@ -26,7 +26,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.commons.codec.digest.DigestUtils;
-import org.newsarchive.article.MirrorPoint;
 
 /**
  * The content-addressed store of every file ever given to the archive, byte for byte.
@@ -48,15 +47,22 @@ public final class RawStore {
      * One journal line: a blob and a path it was ingested from, and where a mirror held it; or, when
      * {@code removed}, the blob a mirror's commit removed from that path.
      */
-    public record SourceEntry(String sha256, String path, Instant storedAt, MirrorPoint mirror, boolean removed) {
+    public record SourceEntry(
+            String sha256,
+            String path,
+            Instant storedAt,
+            Instant mirroredAt,
+            String repository,
+            String commit,
+            boolean removed) {
 
         public SourceEntry(String sha256, String path, Instant storedAt) {
-            this(sha256, path, storedAt, MirrorPoint.NONE, false);
+            this(sha256, path, storedAt, null, null, null, false);
         }
 
         /** What makes two lines the same record: rereading a file, or rerunning an ingest, repeats lines. */
         String key() {
-            return sha256 + "\t" + path + "\t" + mirror.commit() + "\t" + removed;
+            return sha256 + "\t" + path + "\t" + commit + "\t" + removed;
         }
     }
 
@@ -111,15 +117,14 @@ public final class RawStore {
     /** Records a journal entry: a file ingested, or a file a mirror removed. */
     public synchronized void record(SourceEntry entry) {
         requireSha(entry.sha256());
-        MirrorPoint mirror = entry.mirror();
         String line = String.join(
                         "\t",
                         entry.sha256(),
                         clean(entry.path()),
                         entry.storedAt().toString(),
-                        mirror.mirroredAt() == null ? "" : mirror.mirroredAt().toString(),
-                        clean(Objects.requireNonNullElse(mirror.repository(), "")),
-                        clean(Objects.requireNonNullElse(mirror.commit(), "")),
+                        entry.mirroredAt() == null ? "" : entry.mirroredAt().toString(),
+                        clean(Objects.requireNonNullElse(entry.repository(), "")),
+                        clean(Objects.requireNonNullElse(entry.commit(), "")),
                         entry.removed() ? REMOVED : VERSION)
                 + "\n";
         try {
@@ -181,9 +186,14 @@ public final class RawStore {
         if (parts.length < 7) {
             return new SourceEntry(parts[0], parts[1], storedAt);
         }
-        MirrorPoint mirror = new MirrorPoint(
-                emptyToNull(parts[4]), emptyToNull(parts[5]), parts[3].isEmpty() ? null : Instant.parse(parts[3]));
-        return new SourceEntry(parts[0], parts[1], storedAt, mirror, REMOVED.equals(parts[6].strip()));
+        return new SourceEntry(
+                parts[0],
+                parts[1],
+                storedAt,
+                parts[3].isEmpty() ? null : Instant.parse(parts[3]),
+                emptyToNull(parts[4]),
+                emptyToNull(parts[5]),
+                REMOVED.equals(parts[6].strip()));
     }
 
     private static String emptyToNull(String value) {

@@ -408,14 +408,24 @@ class ApiServerTest {
                         "titleHighlighted",
                         "snippet",
                         "score",
-                        "copies");
+                        "copies",
+                        "matchedVersion");
 
         String query = "q=" + encode("中共") + "&size=2&fields=" + encode("text,tags") + "&fallback=none&facetSize=3";
         HttpResponse<String> response = get("/api/search?" + query);
         JsonNode page = json.readTree(response.body());
         JsonNode hit = page.get("hits").get(0);
         assertThat(hit.propertyNames())
-                .containsExactly("id", "tags", "text", "url", "titleHighlighted", "snippet", "score", "copies");
+                .containsExactly(
+                        "id",
+                        "tags",
+                        "text",
+                        "url",
+                        "titleHighlighted",
+                        "snippet",
+                        "score",
+                        "copies",
+                        "matchedVersion");
         String id = hit.get("id").asString();
         assertThat(hit.get("text").asString())
                 .isNotBlank()
