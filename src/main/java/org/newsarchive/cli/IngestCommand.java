@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.newsarchive.config.ArchiveProperties;
 import org.newsarchive.ingest.FileOutcome;
 import org.newsarchive.ingest.IngestReport;
 import org.newsarchive.ingest.IngestService;
@@ -81,6 +82,7 @@ final class IngestCommand implements Callable<Integer> {
     private final JsonMapper json;
     private final Terminal terminal;
     private final Clock clock;
+    private final int commitEvery;
 
     /**
      * @param ingestService made when the command runs, so that {@code --help} and usage errors never take the writer
@@ -91,7 +93,9 @@ final class IngestCommand implements Callable<Integer> {
             ObjectProvider<Path> dataDirectory,
             JsonMapper json,
             Terminal terminal,
-            Clock clock) {
+            Clock clock,
+            ArchiveProperties properties) {
+        this.commitEvery = properties.ingest().commitEvery();
         this.ingestService = ingestService;
         this.dataDirectory = dataDirectory;
         this.terminal = terminal;

@@ -19,24 +19,34 @@ import org.newsarchive.ingest.RemovedFile;
  * Ingests a git mirror's history: every version of every article file, commit by commit, with the commit in each
  * version's provenance, going on from the last commit ingested before.
  *
- * <p>Commits are ingested in batches of about {@value #BATCH_FILES} changed files; after each batch is committed the
- * batch's last commit is remembered. A batch's commits are ancestors of its last commit, parents first, so a run
+ * <p>Commits are ingested in batches of about {@code batchFiles} changed files (the ingest's commit interval); after
+ * each batch is committed the batch's last commit is remembered. A batch's commits are ancestors of its last commit, parents first, so a run
  * killed midway goes on from there at the next: the files of the batch it was in are read again and come back
  * unchanged, and no version is missing or doubled. Not thread-safe; the ingest service runs one batch at a time.
  */
 public final class GitIngest {
 
-    /** Changed files per batch: a commit of the index and a checkpoint after each. */
-    static final int BATCH_FILES = 5_000;
+    /** Changed files per batch unless told: a commit of the index and a checkpoint after each. */
+    public static final int DEFAULT_BATCH_FILES = 5_000;
 
     private final IngestService ingest;
     private final MirrorCheckpoints checkpoints;
     private final Clock clock;
+    private final int batchFiles;
 
     public GitIngest(IngestService ingest, MirrorCheckpoints checkpoints, Clock clock) {
+        this(ingest, checkpoints, clock, DEFAULT_BATCH_FILES);
+    }
+
+    /** @param batchFiles changed files after which the index is committed and the last commit remembered */
+    public GitIngest(IngestService ingest, MirrorCheckpoints checkpoints, Clock clock, int batchFiles) {
+        if (batchFiles < 1) {
+            throw new IllegalArgumentException("batchFiles must be at least 1, was " + batchFiles);
+        }
         this.ingest = ingest;
         this.checkpoints = checkpoints;
         this.clock = clock;
+        this.batchFiles = batchFiles;
     }
 
     /**
@@ -89,14 +99,14 @@ public final class GitIngest {
         }
     }
 
-    private static List<List<MirrorCommit>> batches(List<MirrorCommit> commits) {
+    private List<List<MirrorCommit>> batches(List<MirrorCommit> commits) {
         List<List<MirrorCommit>> batches = new ArrayList<>();
         List<MirrorCommit> batch = new ArrayList<>();
         int files = 0;
         for (MirrorCommit commit : commits) {
             batch.add(commit);
             files += commit.changes();
-            if (files >= BATCH_FILES) {
+            if (files >= batchFiles) {
                 batches.add(batch);
                 batch = new ArrayList<>();
                 files = 0;
