@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.newsarchive.ingest.IngestService;
 import org.newsarchive.search.SearchRequest;
 import org.newsarchive.search.SearchService;
 import org.newsarchive.testing.Chromium;
@@ -66,6 +67,14 @@ class AccessibilityTest {
     @Autowired
     SearchService search;
 
+    @Autowired
+    IngestService ingest;
+
+    /** An article of the seeds that a later copy edits, so that it has versions to list and compare. */
+    private static final String VERSIONED = "src/test/resources/browser/versioned.md";
+
+    private static String versionedId;
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
         try (Stream<Path> seeds = Files.list(Path.of("seeds"))) {
@@ -74,6 +83,7 @@ class AccessibilityTest {
             }
         }
         Files.copy(Path.of("src/test/resources/browser/traditional.md"), seedsDir.resolve("traditional.md"));
+        Files.copy(Path.of(VERSIONED), seedsDir.resolve("versioned.md"));
         registry.add("archive.data-dir", dataDir::toString);
         registry.add("archive.seeds-dir", seedsDir::toString);
     }
@@ -101,6 +111,8 @@ class AccessibilityTest {
             pages.add(Arguments.of("search-empty", "/search?q=zzqqxxyy", theme));
             pages.add(Arguments.of("article", "ARTICLE", theme));
             pages.add(Arguments.of("article-marked", "ARTICLE?q=" + query, theme));
+            pages.add(Arguments.of("article-earlier-version", "VERSIONED?version=1", theme));
+            pages.add(Arguments.of("diff", "VERSIONED/diff?from=1&to=2", theme));
             pages.add(Arguments.of("publishers", "/publishers", theme));
             pages.add(Arguments.of("tags", "/tags", theme));
             pages.add(Arguments.of("timeline", "/timeline", theme));
@@ -115,7 +127,8 @@ class AccessibilityTest {
     @ParameterizedTest(name = "{0} ({2})")
     @MethodSource("pages")
     void pageHasNoAccessibilityViolation(String name, String path, String theme) {
-        String address = path.replace("ARTICLE", "/articles/" + anArticle());
+        String address = path.replace("ARTICLE", "/articles/" + anArticle())
+                .replace("VERSIONED", "/articles/" + versionedArticle());
         browser.manage().window().setSize(DESKTOP);
         browser.executeCdpCommand(
                 "Emulation.setEmulatedMedia",
@@ -146,6 +159,22 @@ class AccessibilityTest {
         new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
                 .until(driver -> !driver.findElements(org.openqa.selenium.By.cssSelector(".opblock"))
                         .isEmpty());
+    }
+
+    /** The id of the seed article with a second version, which is ingested the first time it is asked for. */
+    private String versionedArticle() {
+        if (versionedId == null) {
+            try {
+                String edited = Files.readString(Path.of(VERSIONED))
+                        .replace("互助平台关停后的会员", "互助平台关停后，会员的保障")
+                        .replace("他在关停前三天确诊，至今没有拿到任何补偿。", "他在关停前确诊。");
+                versionedId = ingest.ingestBytes(edited.getBytes(StandardCharsets.UTF_8), "edited/versioned.md")
+                        .id();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return versionedId;
     }
 
     private String anArticle() {
