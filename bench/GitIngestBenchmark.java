@@ -10,6 +10,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.apache.lucene.codecs.lucene912.Lucene912Codec;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.newsarchive.analysis.ChineseAnalysis;
@@ -34,10 +38,10 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code EDITED_PERCENT} of the articles have a second version. Building the repository is timed apart.
  *
  * <p>Then, after a warm-up ingest of other files into a throwaway archive: the repository's final files as a plain
- * folder are ingested into an empty archive (the floor), and the repository's history into another (every version
- * of every file, commit by commit), both with the ingest's two threads. It prints each run's time, files or
- * versions per second, commits per second, the ratio of the two, and each index's size, from which the growth per
- * extra version against the size per article.
+ * folder are ingested into an empty archive (the floor), then the repository's history into another (every version
+ * of every file, commit by commit), twice in turn, so that the JVM's warming weighs on both alike; all with the
+ * ingest's two threads. It prints each round's times and ratio, the mean rates, commits per second, and each index's
+ * size once merged into one segment, from which the growth per extra version against the size per article.
  */
 public class GitIngestBenchmark {
 
@@ -67,28 +71,40 @@ public class GitIngestBenchmark {
 
         Path finalFiles = work.resolve("final");
         copyTree(repository, finalFiles);
-        long plainStart = System.nanoTime();
-        Run plain = ingestFolder(work.resolve("plain-data"), finalFiles);
-        double plainSeconds = seconds(plainStart);
-
-        long gitStart = System.nanoTime();
-        Run git = ingestGit(work.resolve("git-data"), repository);
-        double gitSeconds = seconds(gitStart);
+        double plainSeconds = 0;
+        double gitSeconds = 0;
+        Run plain = null;
+        Run git = null;
+        for (int round = 1; round <= 2; round++) {
+            long plainStart = System.nanoTime();
+            plain = ingestFolder(work.resolve("plain-data-" + round), finalFiles);
+            double plainRound = seconds(plainStart);
+            long gitStart = System.nanoTime();
+            git = ingestGit(work.resolve("git-data-" + round), repository);
+            double gitRound = seconds(gitStart);
+            System.out.printf(Locale.ROOT, "round %d: plain folder %.1f s (%.0f files/s), git history %.1f s (%.0f"
+                            + " versions/s): %.2f%n",
+                    round, plainRound, plain.report.files().size() / plainRound, gitRound,
+                    git.report.files().size() / gitRound,
+                    (git.report.files().size() / gitRound) / (plain.report.files().size() / plainRound));
+            plainSeconds += plainRound / 2;
+            gitSeconds += gitRound / 2;
+        }
 
         long plainFiles = plain.report.files().size();
         long versions = git.report.count(FileOutcome.Status.INGESTED) + git.report.count(FileOutcome.Status.VERSIONED);
         System.out.printf(Locale.ROOT, "plain folder: %s%n", plain.report.summary());
         System.out.printf(Locale.ROOT, "git history:  %s%n", git.report.summary());
         System.out.printf(Locale.ROOT,
-                "plain folder: %d files in %.1f s = %.0f files/s; index %.1f MB, %.0f bytes per article%n",
+                "plain folder, mean of two: %d files in %.1f s = %.0f files/s; index %.1f MB, %.0f bytes per article%n",
                 plainFiles, plainSeconds, plainFiles / plainSeconds, plain.indexBytes / 1e6,
                 (double) plain.indexBytes / plainFiles);
         System.out.printf(Locale.ROOT,
-                "git history:  %d commits, %d versions (%d new versions) in %.1f s = %.2f commits/s, %.0f versions/s;"
+                "git history, mean of two:  %d commits, %d versions (%d new versions) in %.1f s = %.2f commits/s, %.0f versions/s;"
                         + " index %.1f MB%n",
                 commits, versions, git.report.count(FileOutcome.Status.VERSIONED), gitSeconds, commits / gitSeconds,
                 versions / gitSeconds, git.indexBytes / 1e6);
-        System.out.printf(Locale.ROOT, "git versions/s over plain files/s: %.2f%n",
+        System.out.printf(Locale.ROOT, "git versions/s over the mean plain files/s: %.2f%n",
                 (versions / gitSeconds) / (plainFiles / plainSeconds));
         long extra = git.report.count(FileOutcome.Status.VERSIONED);
         if (extra > 0) {
@@ -103,17 +119,35 @@ public class GitIngestBenchmark {
     private record Run(IngestReport report, long indexBytes) {}
 
     private static Run ingestFolder(Path data, Path folder) throws IOException {
+        IngestReport report;
         try (LuceneIndexWriter index = open(data)) {
-            IngestReport report = service(data, index).ingest(List.of(folder), false, IngestProgress.NONE);
-            return new Run(report, index.reader().sizeInBytes());
+            report = service(data, index).ingest(List.of(folder), false, IngestProgress.NONE);
         }
+        return new Run(report, mergedSize(data.resolve("index")));
     }
 
     private static Run ingestGit(Path data, Path repository) throws IOException {
+        GitIngest.Result result;
         try (LuceneIndexWriter index = open(data)) {
-            GitIngest.Result result = new GitIngest(service(data, index), new MirrorCheckpoints(data), Clock.systemUTC())
+            result = new GitIngest(service(data, index), new MirrorCheckpoints(data), Clock.systemUTC())
                     .ingest(repository, "HEAD", null, IngestProgress.NONE);
-            return new Run(result.report(), index.reader().sizeInBytes());
+        }
+        return new Run(result.report(), mergedSize(data.resolve("index")));
+    }
+
+    /**
+     * The index's size once merged into one segment, with the archive's codec: sizes of indexes in whatever state
+     * their merges were left in differ by more than the versions add. Not timed.
+     */
+    private static long mergedSize(Path index) throws IOException {
+        try (FSDirectory directory = FSDirectory.open(index);
+                IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig()
+                        .setCodec(new Lucene912Codec(Lucene912Codec.Mode.BEST_COMPRESSION)))) {
+            writer.forceMerge(1);
+            writer.commit();
+        }
+        try (Stream<Path> files = Files.list(index)) {
+            return files.mapToLong(file -> file.toFile().length()).sum();
         }
     }
 
