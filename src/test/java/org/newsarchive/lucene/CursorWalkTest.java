@@ -117,6 +117,12 @@ class CursorWalkTest {
             assertThat(walked)
                     .extracting(hit -> hit.article().provenance().ingestedAt())
                     .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        } else if (order == SortOrder.MIRRORED) {
+            // No article here was read from a mirror: all tie, and the walk breaks ties by id.
+            assertThat(walked)
+                    .allSatisfy(hit ->
+                            assertThat(hit.article().provenance().mirroredAt()).isNull());
+            assertThat(ids(walked)).isSorted();
         } else {
             List<Long> dates = walked.stream()
                     .map(hit -> hit.article().publishedAt() == null

@@ -19,6 +19,7 @@ import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
@@ -242,8 +243,8 @@ public final class GitMirror implements Closeable {
 
     /** Regular files only: a symbolic link or a submodule in a mirror is no article. */
     private static boolean isFile(DiffEntry entry) {
-        int mode = entry.getNewMode().getBits() & 0170000;
-        return mode == 0100000;
+        FileMode mode = entry.getNewMode();
+        return mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE;
     }
 
     private IngestSource blob(ObjectReader reader, String path, ObjectId id, MirrorPoint point) throws IOException {
