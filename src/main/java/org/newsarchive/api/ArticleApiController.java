@@ -248,10 +248,11 @@ class ArticleApiController {
     ResponseEntity<byte[]> versionOriginal(
             @Parameter(description = "The article's id") @PathVariable String id,
             @Parameter(description = "The version's number, from 1") @PathVariable String version) {
-        int number = versionOf(history(id), version).version();
+        Article chosen = versionOf(history(id), version);
         return originals
-                .ofVersion(id, number)
-                .orElseThrow(() -> new NotFoundException("the original of version " + number + " is not stored"))
+                .of(chosen)
+                .orElseThrow(
+                        () -> new NotFoundException("the original of version " + chosen.version() + " is not stored"))
                 .download();
     }
 

@@ -1,6 +1,7 @@
 package org.newsarchive.original;
 
 import java.util.Optional;
+import org.newsarchive.article.Article;
 import org.newsarchive.article.Provenance;
 import org.newsarchive.search.SearchService;
 import org.newsarchive.store.RawStore;
@@ -21,15 +22,12 @@ public final class OriginalFiles {
 
     /** The original of the article, or empty when the id is unknown or its bytes are not in this raw store. */
     public Optional<OriginalFile> of(String articleId) {
-        return search.find(articleId).map(article -> article.provenance()).flatMap(this::read);
+        return search.find(articleId).flatMap(this::of);
     }
 
-    /** The original of one version of the article, or empty when there is no such version or its bytes are not here. */
-    public Optional<OriginalFile> ofVersion(String articleId, int version) {
-        return search.history(articleId)
-                .flatMap(history -> history.version(version))
-                .map(article -> article.provenance())
-                .flatMap(this::read);
+    /** The original of one version of an article, read already; empty when its bytes are not in this raw store. */
+    public Optional<OriginalFile> of(Article version) {
+        return read(version.provenance());
     }
 
     private Optional<OriginalFile> read(Provenance provenance) {

@@ -69,11 +69,6 @@ public record VersionDiff(
         return paragraphs.stream().filter(paragraph -> paragraph.kind() == kind).count();
     }
 
-    /** Whether the versions differ in anything shown. */
-    public boolean isEmpty() {
-        return fields.isEmpty() && paragraphs.stream().allMatch(paragraph -> paragraph.kind() == Kind.SAME);
-    }
-
     /** Compares version {@code from} with the later (or any other) version {@code to} of one article. */
     public static VersionDiff between(Article from, Article to) {
         List<String> before = paragraphsOf(from.text());
