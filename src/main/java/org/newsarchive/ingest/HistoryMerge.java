@@ -13,9 +13,10 @@ import org.newsarchive.version.Removal;
  * article are merged one at a time, copies of others at once. The result does not depend on the order the copies
  * come in ({@link ArticleHistory#with}), so threads need no batch order.
  *
- * <p>A sink shows what was saved only after {@link ArticleSink#makeVisible}; until then the histories this batch
- * saved are held here, at most {@value #MAX_HELD} of them before the sink is asked to show them. Thread-safe; one
- * instance per batch.
+ * <p>A sink shows what was saved only after {@link ArticleSink#makeVisible} or {@link ArticleSink#commit}; until then
+ * the histories this batch saved are held here, at most {@value #MAX_HELD} of them before the sink is asked to show
+ * them. Showing them and committing wait for the merges under way and hold back new ones. Thread-safe; one instance
+ * per batch.
  */
 final class HistoryMerge {
 
@@ -78,10 +79,15 @@ final class HistoryMerge {
         }
     }
 
-    /** Once the sink has committed, it shows every history saved, and none need be held. */
-    void committed() {
+    /**
+     * Commits the sink, which then shows every history saved, so none need be held. No merge runs meanwhile: a
+     * history saved between the commit and forgetting the held ones would be forgotten while the sink does not yet
+     * show it, and the next copy of its article would be merged into the history before it, losing a version.
+     */
+    void commit() {
         showing.writeLock().lock();
         try {
+            sink.commit();
             held.clear();
         } finally {
             showing.writeLock().unlock();

@@ -150,7 +150,7 @@ public final class IngestService {
                     FileOutcome outcome = ingestOne(file, dryRun, merge);
                     progress.fileDone(outcome, file.size());
                     if (!dryRun && done.incrementAndGet() % commitEvery == 0) {
-                        commit(merge);
+                        merge.commit();
                     }
                     return outcome;
                 },
@@ -164,7 +164,7 @@ public final class IngestService {
                 },
                 removed -> removed.lastCopy().path()));
         if (!dryRun) {
-            commit(merge);
+            merge.commit();
         }
         return new IngestReport(inBatchOrder(outcomes), totalBytes, Duration.between(start, clock.instant()));
     }
@@ -193,11 +193,6 @@ public final class IngestService {
             }
         }
         return ordered;
-    }
-
-    private void commit(HistoryMerge merge) {
-        sink.commit();
-        merge.committed();
     }
 
     /**
@@ -235,7 +230,7 @@ public final class IngestService {
                 sources.stream().filter(source -> !source.removed()).toList(), rebuild, RawStore.SourceEntry::path));
         outcomes.addAll(inParallel(
                 sources.stream().filter(RawStore.SourceEntry::removed).toList(), rebuild, RawStore.SourceEntry::path));
-        commit(merge);
+        merge.commit();
         return new IngestReport(outcomes, bytes.get(), Duration.between(start, clock.instant()));
     }
 
@@ -263,7 +258,7 @@ public final class IngestService {
         }
         HistoryMerge merge = new HistoryMerge(sink, true);
         FileOutcome outcome = process(bytes, path, MirrorPoint.NONE, false, merge);
-        commit(merge);
+        merge.commit();
         return outcome;
     }
 
