@@ -7,6 +7,9 @@ import archive.client.model.ArticleRecord;
 import archive.client.model.Hit;
 import archive.client.model.ProblemDocument;
 import archive.client.model.SearchResponse;
+import archive.client.model.SegmentDocument;
+import archive.client.model.VersionDiffDocument;
+import archive.client.model.VersionList;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +20,8 @@ import java.util.Set;
 
 /**
  * A script author's program, written against the client that openapi-generator makes from the archive's OpenAPI
- * description, used as generated: search, walk every article with the cursor, read one, export, and read a problem.
+ * description, used as generated: search, walk every article with the cursor, read one, export, read a problem, and
+ * follow an article's versions: find a rewritten line, list the versions, read the first and compare it with the last.
  * Prints what it found as name=value lines for the test to check. Argument: the archive's address.
  */
 public class ClientScript {
@@ -104,5 +108,39 @@ public class ClientScript {
             System.out.println("problem.status=" + refused.getCode());
             System.out.println("problem.parameter=" + problem.getParameter());
         }
+    
+        SearchResponse rewritten = search.search(SearchApi.APISearchRequest.newBuilder()
+                .q("较晚的副本")
+                .build());
+        System.out.println("versions.found=" + rewritten.getTotal());
+        String edited = rewritten.getHits().get(0).getId();
+        VersionList versions = articles.versions(
+                ArticlesApi.APIVersionsRequest.newBuilder().id(edited).build());
+        System.out.println("versions.count=" + versions.getVersions().size());
+        System.out.println("versions.current=" + versions.getCurrent());
+        System.out.println("versions.change=" + versions.getVersions().get(1).getChange());
+        ArticleRecord first = articles.version(ArticlesApi.APIVersionRequest.newBuilder()
+                .id(edited)
+                .version("1")
+                .build());
+        System.out.println("version.number=" + first.getVersion());
+        System.out.println("version.count=" + first.getVersionCount());
+        VersionDiffDocument diff = articles.diff(ArticlesApi.APIDiffRequest.newBuilder()
+                .id(edited)
+                .from("1")
+                .to("2")
+                .build());
+        System.out.println("diff.from=" + diff.getFrom());
+        System.out.println("diff.to=" + diff.getTo());
+        // Both copies were read from one folder, so which is the earlier depends on when each was read.
+        StringBuilder changed = new StringBuilder();
+        diff.getParagraphs().forEach(paragraph -> {
+            for (SegmentDocument segment : paragraph.getSegments()) {
+                if (!"kept".equals(segment.getKind().toString())) {
+                    changed.append(segment.getKind()).append(':').append(segment.getText()).append(' ');
+                }
+            }
+        });
+        System.out.println("diff.changed=" + changed);
     }
 }
