@@ -31,10 +31,10 @@ public record IngestReport(List<FileOutcome> files, long bytes, Duration elapsed
         long removed = count(FileOutcome.Status.REMOVED);
         return String.format(
                 Locale.ROOT,
-                "%d files: %d ingested, %s%d unchanged, %s%d failed; %.1f MB in %.1f s (%.1f MB/s, %.0f files/s)",
-                files.size(),
+                "%s: %d ingested, %s%d unchanged, %s%d failed; %.1f MB in %.1f s (%.1f MB/s, %.0f files/s)",
+                counted(files.size(), "file", "files"),
                 count(FileOutcome.Status.INGESTED),
-                versioned > 0 ? versioned + " new versions, " : "",
+                versioned > 0 ? counted(versioned, "new version", "new versions") + ", " : "",
                 count(FileOutcome.Status.UNCHANGED),
                 removed > 0 ? removed + " removed by the mirror, " : "",
                 count(FileOutcome.Status.FAILED),
@@ -42,5 +42,9 @@ public record IngestReport(List<FileOutcome> files, long bytes, Duration elapsed
                 seconds,
                 megabytes / seconds,
                 files.size() / seconds);
+    }
+
+    private static String counted(long count, String one, String many) {
+        return count + " " + (count == 1 ? one : many);
     }
 }

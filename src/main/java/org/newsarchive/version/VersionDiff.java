@@ -31,7 +31,18 @@ public record VersionDiff(
         Article from, Article to, List<FieldChange> fields, List<Paragraph> paragraphs, boolean sameTextOtherScript) {
 
     /** A field whose value changed; values are shown as text, lists joined with commas, absent as empty. */
-    public record FieldChange(String field, String before, String after) {}
+    public record FieldChange(String field, String before, String after) {
+
+        /** The older value as runs kept and removed, in its own characters, compared folded with the newer. */
+        public List<Segment> beforeSegments() {
+            return side(before, after, true);
+        }
+
+        /** The newer value as runs kept and added, in its own characters, compared folded with the older. */
+        public List<Segment> afterSegments() {
+            return side(before, after, false);
+        }
+    }
 
     /** One paragraph of the comparison. */
     public record Paragraph(Kind kind, List<Segment> segments) {
@@ -118,14 +129,9 @@ public record VersionDiff(
     private static Paragraph changed(String before, String after) {
         List<String> left = codePoints(before);
         List<String> right = codePoints(after);
-        Map<String, String> folded = new HashMap<>();
-        Function<String, String> fold = character -> folded.computeIfAbsent(character, ChineseAnalysis::fold);
-        List<AbstractDelta<String>> deltas = DiffUtils.diff(
-                        left, right, (a, b) -> fold.apply(a).equals(fold.apply(b)))
-                .getDeltas();
         List<Segment> segments = new ArrayList<>();
         int target = 0;
-        for (AbstractDelta<String> delta : deltas) {
+        for (AbstractDelta<String> delta : deltas(left, right)) {
             int start = delta.getTarget().getPosition();
             append(segments, Segment.Kind.KEPT, String.join("", right.subList(target, start)));
             append(
@@ -140,6 +146,35 @@ public record VersionDiff(
         }
         append(segments, Segment.Kind.KEPT, String.join("", right.subList(target, right.size())));
         return new Paragraph(Kind.CHANGED, List.copyOf(segments));
+    }
+
+    /**
+     * One side of a character comparison: the older value as kept and removed runs, or the newer as kept and added
+     * ones, each in the characters of that side, so an old title is never shown in the new one's script.
+     */
+    private static List<Segment> side(String before, String after, boolean older) {
+        List<String> left = codePoints(before);
+        List<String> right = codePoints(after);
+        List<String> shown = older ? left : right;
+        Segment.Kind changedKind = older ? Segment.Kind.REMOVED : Segment.Kind.ADDED;
+        List<Segment> segments = new ArrayList<>();
+        int position = 0;
+        for (AbstractDelta<String> delta : deltas(left, right)) {
+            var chunk = older ? delta.getSource() : delta.getTarget();
+            append(segments, Segment.Kind.KEPT, String.join("", shown.subList(position, chunk.getPosition())));
+            append(segments, changedKind, String.join("", chunk.getLines()));
+            position = chunk.getPosition() + chunk.size();
+        }
+        append(segments, Segment.Kind.KEPT, String.join("", shown.subList(position, shown.size())));
+        return List.copyOf(segments);
+    }
+
+    /** Myers' diff of two code point lists, characters compared folded. */
+    private static List<AbstractDelta<String>> deltas(List<String> left, List<String> right) {
+        Map<String, String> folded = new HashMap<>();
+        Function<String, String> fold = character -> folded.computeIfAbsent(character, ChineseAnalysis::fold);
+        return DiffUtils.diff(left, right, (a, b) -> fold.apply(a).equals(fold.apply(b)))
+                .getDeltas();
     }
 
     private static void append(List<Segment> segments, Segment.Kind kind, String text) {

@@ -45,6 +45,7 @@ class VersionsApiTest {
     private static final Instant MARCH = Instant.parse("2021-03-01T08:00:00Z");
     private static final Instant APRIL = Instant.parse("2021-04-01T08:00:00Z");
     private static final Instant MAY = Instant.parse("2021-05-01T08:00:00Z");
+    private static final Instant JUNE = Instant.parse("2021-06-01T08:00:00Z");
     private static final String KEPT = "卫健委周一发布通报，称本市新增确诊病例十二例，均已隔离治疗。";
     private static final String REMOVED = "通报说，密切接触者已全部找到，另有三名记者被警方带走。";
     private static final String EDITED = "通报说，密切接触者已全部找到。";
@@ -95,6 +96,8 @@ class VersionsApiTest {
             mirror.commit("edit", APRIL);
             mirror.write("b.md", post("2", "另一篇报道", KEPT));
             mirror.commit("another", MAY);
+            mirror.remove("b.md");
+            mirror.commit("take down", JUNE);
         }
         GitIngest.Result result = new GitIngest(ingestService, new MirrorCheckpoints(dataDir), Clock.systemUTC())
                 .ingest(repositoryDir, "HEAD", null, IngestProgress.NONE);
@@ -191,6 +194,9 @@ class VersionsApiTest {
         HttpResponse<String> page = get("/articles/" + edited + "/diff?from=1&to=2");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<del>", "另有三名记者被警方带走", "<ins>");
+        assertThat(page.body())
+                .as("the title's cells mark only what changed")
+                .contains("<td>新增确诊<del>十二</del>例</td>", "<td><ins>本市</ins>新增确诊<ins>病</ins>例</td>");
     }
 
     @Test
@@ -269,7 +275,12 @@ class VersionsApiTest {
 
         assertThat(current.body())
                 .contains("id=\"versions\"", "/articles/" + edited + "/diff?from=1&amp;to=2", "2021-03-01");
+        assertThat(current.body()).contains("<a href=\"#versions\">第 2 版，共 2 版</a>");
         assertThat(earlier.body()).contains("earlier-version", "新增确诊十二例", REMOVED);
+        assertThat(earlier.body()).doesNotContain("/diff?from=0");
+        assertThat(get("/articles/" + later).body())
+                .contains("镜像中", "已于 2021-06-01 删除")
+                .doesNotContain("#versions\">");
         assertThat(earlier.body()).contains("/api/articles/" + edited + "/versions/1/original");
     }
 }

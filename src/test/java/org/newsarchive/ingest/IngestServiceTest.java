@@ -124,6 +124,7 @@ class IngestServiceTest {
         IngestReport report = service(10 << 20).ingest(List.of(input), true, IngestProgress.NONE);
 
         assertThat(report.count(FileOutcome.Status.INGESTED)).isEqualTo(1);
+        assertThat(report.summary()).startsWith("1 file: 1 ingested, 0 unchanged, 0 failed;");
         assertThat(index.reader().count()).isZero();
         assertThat(new RawStore(dataDir).sources()).isEmpty();
     }

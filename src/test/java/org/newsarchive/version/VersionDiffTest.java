@@ -76,6 +76,29 @@ class VersionDiffTest {
         assertThat(diff.paragraphs()).extracting(VersionDiff.Paragraph::kind).containsOnly(Kind.SAME);
         assertThat(diff.paragraphs().get(0).text()).isEqualTo("記者在香港報道了這場遊行。");
         assertThat(diff.fields()).containsExactly(new VersionDiff.FieldChange("title", "香港报道", "香港報道"));
+        assertThat(diff.fields().get(0).beforeSegments()).containsExactly(new Segment(Segment.Kind.KEPT, "香港报道"));
+        assertThat(diff.fields().get(0).afterSegments()).containsExactly(new Segment(Segment.Kind.KEPT, "香港報道"));
+    }
+
+    @Test
+    void aChangedTitleShowsEachSideInItsOwnCharactersWithOnlyTheEditMarked() {
+        VersionDiff.FieldChange title = new VersionDiff.FieldChange("title", "水滴互助關停 會員过亿", "水滴互助关停 会员超过一亿");
+
+        assertThat(title.beforeSegments()).containsExactly(new Segment(Segment.Kind.KEPT, "水滴互助關停 會員过亿"));
+        assertThat(title.afterSegments())
+                .containsExactly(
+                        new Segment(Segment.Kind.KEPT, "水滴互助关停 会员"),
+                        new Segment(Segment.Kind.ADDED, "超"),
+                        new Segment(Segment.Kind.KEPT, "过"),
+                        new Segment(Segment.Kind.ADDED, "一"),
+                        new Segment(Segment.Kind.KEPT, "亿"));
+        VersionDiff.FieldChange shortened = new VersionDiff.FieldChange("title", "警方拘留三名记者", "警方拘留记者");
+        assertThat(shortened.beforeSegments())
+                .containsExactly(
+                        new Segment(Segment.Kind.KEPT, "警方拘留"),
+                        new Segment(Segment.Kind.REMOVED, "三名"),
+                        new Segment(Segment.Kind.KEPT, "记者"));
+        assertThat(shortened.afterSegments()).containsExactly(new Segment(Segment.Kind.KEPT, "警方拘留记者"));
     }
 
     @Test
