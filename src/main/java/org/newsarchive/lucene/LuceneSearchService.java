@@ -38,6 +38,7 @@ import org.newsarchive.article.Article;
 import org.newsarchive.query.QueryFactory;
 import org.newsarchive.schema.IndexFields;
 import org.newsarchive.search.ArchiveOverview;
+import org.newsarchive.search.DateRange;
 import org.newsarchive.search.EarlierMatches;
 import org.newsarchive.search.FacetCount;
 import org.newsarchive.search.SearchHit;
@@ -390,17 +391,16 @@ public final class LuceneSearchService implements SearchService {
         }
         BooleanQuery.Builder limited = new BooleanQuery.Builder().add(match, Occur.MUST);
         if (plan.hasDateRange()) {
-            limited.add(LongPoint.newRangeQuery(IndexFields.DATE, plan.fromMillis(), plan.toMillis()), Occur.FILTER);
+            limited.add(within(IndexFields.DATE, plan.published()), Occur.FILTER);
         }
         if (plan.hasMirroredRange()) {
-            limited.add(
-                    LongPoint.newRangeQuery(
-                            IndexFields.MIRRORED,
-                            plan.mirrored().fromMillis(),
-                            plan.mirrored().toMillis()),
-                    Occur.FILTER);
+            limited.add(within(IndexFields.MIRRORED, plan.mirrored()), Occur.FILTER);
         }
         return limited.build();
+    }
+
+    private static Query within(String field, DateRange days) {
+        return LongPoint.newRangeQuery(field, days.fromMillis(), days.toMillis());
     }
 
     private record Ranked(ScoreDoc scoreDoc, String cluster) {}

@@ -1,6 +1,5 @@
 package org.newsarchive.search;
 
-import java.time.ZoneOffset;
 import org.newsarchive.query.ParsedQuery;
 import org.newsarchive.query.QuerySyntax;
 
@@ -14,8 +13,7 @@ import org.newsarchive.query.QuerySyntax;
  * @param pageCapped whether the requested page was beyond the reachable ones
  * @param depth top hits to collect: enough to collapse copies and still fill the page, or for a cursor walk the
  *     page and one more, which tells whether another page follows
- * @param fromMillis first publication instant included, epoch milliseconds; {@link Long#MIN_VALUE} for no bound
- * @param toMillis last publication instant included, epoch milliseconds; {@link Long#MAX_VALUE} for no bound
+ * @param published the days the article was published in
  * @param anyTermFallback whether the request allows falling back to articles with any term
  * @param mirrored the days the current version was mirrored in
  */
@@ -24,25 +22,13 @@ public record SearchPlan(
         int page,
         boolean pageCapped,
         int depth,
-        long fromMillis,
-        long toMillis,
+        DateRange published,
         boolean anyTermFallback,
         DateRange mirrored) {
 
     public static SearchPlan of(SearchRequest request) {
         int size = request.size();
         int page = Math.min(request.page(), SearchService.lastPage(size));
-        long from = request.from() == null
-                ? Long.MIN_VALUE
-                : request.from().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-        long to = request.to() == null
-                ? Long.MAX_VALUE
-                : request.to()
-                                .plusDays(1)
-                                .atStartOfDay(ZoneOffset.UTC)
-                                .toInstant()
-                                .toEpochMilli()
-                        - 1;
         // Lucene collects at least one hit; a request for counts alone shows none of it.
         int depth = request.walksWithCursor()
                 ? size + 1
@@ -52,14 +38,14 @@ public record SearchPlan(
                 page,
                 page != request.page(),
                 depth,
-                from,
-                to,
+                new DateRange(request.from(), request.to()),
                 request.anyTermFallback(),
                 request.mirrored());
     }
 
+    /** Whether only articles published on certain days are asked for. */
     public boolean hasDateRange() {
-        return fromMillis != Long.MIN_VALUE || toMillis != Long.MAX_VALUE;
+        return !published.isOpen();
     }
 
     /** Whether only articles mirrored on certain days are asked for. */

@@ -11,6 +11,7 @@ import org.apache.solr.common.params.CursorMarkParams;
 import org.newsarchive.analysis.ChineseAnalysis;
 import org.newsarchive.query.LikeQuery;
 import org.newsarchive.schema.IndexFields;
+import org.newsarchive.search.DateRange;
 import org.newsarchive.search.FacetOptions;
 import org.newsarchive.search.SearchPlan;
 import org.newsarchive.search.SearchRequest;
@@ -188,17 +189,19 @@ final class SolrRequests {
             query.addFilterQuery(anyValue);
         });
         if (plan.hasDateRange()) {
-            String lower = plan.fromMillis() == Long.MIN_VALUE ? "*" : String.valueOf(plan.fromMillis());
-            String upper = plan.toMillis() == Long.MAX_VALUE ? "*" : String.valueOf(plan.toMillis());
-            query.addFilterQuery(IndexFields.DATE + ":[" + lower + " TO " + upper + "]");
+            query.addFilterQuery(within(IndexFields.DATE, plan.published()));
         }
         if (plan.hasMirroredRange()) {
-            long from = plan.mirrored().fromMillis();
-            long to = plan.mirrored().toMillis();
-            query.addFilterQuery(IndexFields.MIRRORED + ":[" + (from == Long.MIN_VALUE ? "*" : from) + " TO "
-                    + (to == Long.MAX_VALUE ? "*" : to) + "]");
+            query.addFilterQuery(within(IndexFields.MIRRORED, plan.mirrored()));
         }
         return query;
+    }
+
+    /** A range filter on an epoch-millisecond field, an open end as {@code *}. */
+    private static String within(String field, DateRange days) {
+        long from = days.fromMillis();
+        long to = days.toMillis();
+        return field + ":[" + (from == Long.MIN_VALUE ? "*" : from) + " TO " + (to == Long.MAX_VALUE ? "*" : to) + "]";
     }
 
     private static void sortBy(SolrQuery query, SortOrder order) {
