@@ -194,11 +194,14 @@ public class SearchLatencyBenchmark {
 
         BareLucene(LuceneIndexReader index, ChineseAnalysis analysis) {
             this.index = index;
-            this.queries = new QueryFactory(analysis, this::facetTerm);
+            this.queries = new QueryFactory(analysis);
         }
 
+        /** The term the archive filters a facet value by: folded for the folded dimensions, as stored otherwise. */
         private Term facetTerm(String dimension, String value) {
-            return DrillDownQuery.term(facets.getDimConfig(dimension).indexFieldName, dimension, value);
+            return IndexFields.FOLDED_FACETS.contains(dimension)
+                    ? new Term(IndexFields.folded(dimension), ChineseAnalysis.foldValue(value))
+                    : DrillDownQuery.term(facets.getDimConfig(dimension).indexFieldName, dimension, value);
         }
 
         void search(SearchRequest request) {
@@ -206,7 +209,12 @@ public class SearchLatencyBenchmark {
             BooleanQuery.Builder query = new BooleanQuery.Builder()
                     .add(queries.build(plan.parsed(), false).match(), Occur.MUST);
             if (plan.hasDateRange()) {
-                query.add(LongPoint.newRangeQuery(IndexFields.DATE, plan.fromMillis(), plan.toMillis()), Occur.FILTER);
+                query.add(
+                        LongPoint.newRangeQuery(
+                                IndexFields.DATE,
+                                plan.published().fromMillis(),
+                                plan.published().toMillis()),
+                        Occur.FILTER);
             }
             request.filters().forEach((dimension, values) -> values.forEach(value -> query.add(
                     new TermQuery(facetTerm(dimension, value)),
