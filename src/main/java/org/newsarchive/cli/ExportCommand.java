@@ -70,7 +70,9 @@ final class ExportCommand implements Callable<Integer> {
             return 2;
         }
         long count = export.write(request, exportFormat, "", byteOrderMark, selected, allVersions, stdout);
-        spec.commandLine().getErr().println("Exported " + count + (allVersions ? " versions." : " articles."));
+        String exported =
+                allVersions ? (count == 1 ? " version." : " versions.") : (count == 1 ? " article." : " articles.");
+        spec.commandLine().getErr().println("Exported " + count + exported);
         return 0;
     }
 }

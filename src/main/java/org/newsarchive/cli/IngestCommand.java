@@ -165,7 +165,8 @@ final class IngestCommand implements Callable<Integer> {
         out.println(
                 result.commits() == 0
                         ? "No new commits in " + result.repository() + " since " + abbreviated(result.to()) + "."
-                        : result.commits() + " commits of " + result.repository()
+                        : result.commits() + (result.commits() == 1 ? " commit of " : " commits of ")
+                                + result.repository()
                                 + (result.from() == null ? "" : " after " + abbreviated(result.from())) + ", up to "
                                 + abbreviated(result.to()) + ": "
                                 + result.report().summary());

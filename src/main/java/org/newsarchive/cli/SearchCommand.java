@@ -93,9 +93,10 @@ final class SearchCommand implements Callable<Integer> {
 
     private static void printTable(SearchResults results, PrintWriter out) {
         out.printf(
-                "%s%s matching articles (%d ms)%s%n",
+                "%s%s %s (%d ms)%s%n",
                 results.totalIsExact() ? "" : "more than ",
                 results.total(),
+                results.total() == 1 ? "matching article" : "matching articles",
                 results.tookMs(),
                 switch (results.fallback()) {
                     case NONE -> "";
@@ -106,13 +107,16 @@ final class SearchCommand implements Callable<Integer> {
         for (SearchHit hit : results.hits()) {
             var article = hit.article();
             out.printf(
-                    "%3d  %-10s  %-16s  %s  %s%s%n",
+                    "%3d  %-10s  %-16s  %s  %s%s%s%n",
                     ++rank,
                     article.publishedAt() == null ? "-" : article.publishedAt().date(),
                     article.id(),
                     article.publisher() == null ? "-" : article.publisher(),
                     shorten(article.title()),
-                    hit.copies() > 1 ? "  (" + hit.copies() + " copies)" : "");
+                    hit.copies() > 1 ? "  (" + hit.copies() + " copies)" : "",
+                    hit.matchedVersion() == null
+                            ? ""
+                            : "  (found in version " + hit.matchedVersion() + " of " + article.versionCount() + ")");
         }
     }
 
