@@ -197,6 +197,12 @@ class VersionsApiTest {
         assertThat(page.body())
                 .as("the title's cells mark only what changed")
                 .contains("<td>新增确诊<del>十二</del>例</td>", "<td><ins>本市</ins>新增确诊<ins>病</ins>例</td>");
+        assertThat(page.body())
+                .as("the first change has none before or after it")
+                .doesNotContain("diff-steps");
+        assertThat(get("/articles/" + edited + "/diff?from=2&to=2").body())
+                .contains("rel=\"prev\"", "/articles/" + edited + "/diff?from=1&amp;to=2")
+                .doesNotContain("rel=\"next\"");
     }
 
     @Test

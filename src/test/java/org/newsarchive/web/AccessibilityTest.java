@@ -161,7 +161,10 @@ class AccessibilityTest {
                         .isEmpty());
     }
 
-    /** The id of the seed article with a second version, which is ingested the first time it is asked for. */
+    /**
+     * The id of the seed article with a second and a third version, which are ingested the first time it is asked
+     * for, so that the comparison of the first two has a newer change to step to.
+     */
     private String versionedArticle() {
         if (versionedId == null) {
             try {
@@ -170,6 +173,8 @@ class AccessibilityTest {
                         .replace("他在关停前三天确诊，至今没有拿到任何补偿。", "他在关停前确诊。");
                 versionedId = ingest.ingestBytes(edited.getBytes(StandardCharsets.UTF_8), "edited/versioned.md")
                         .id();
+                String editedAgain = edited.replace("他在关停前确诊。", "他在关停前确诊，此后再无消息。");
+                ingest.ingestBytes(editedAgain.getBytes(StandardCharsets.UTF_8), "edited-again/versioned.md");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
