@@ -232,7 +232,11 @@ class ArticleApiController {
     @ApiResponse(responseCode = "200", description = "The version's record")
     ArticleRecord version(
             @Parameter(description = "The article's id") @PathVariable String id,
-            @Parameter(description = "The version's number, from 1") @PathVariable String version) {
+            @Parameter(
+                            description =
+                                    "The version's number, from 1, or the SHA-256 of its file, which names it for good")
+                    @PathVariable
+                    String version) {
         ArticleHistory history = history(id);
         return ArticleRecord.of(versionOf(history, version), ApiRequests.baseUrl(), search.copies(history.id()));
     }
@@ -247,7 +251,11 @@ class ArticleApiController {
             content = @Content(mediaType = "*/*", schema = @Schema(type = "string", format = "binary")))
     ResponseEntity<byte[]> versionOriginal(
             @Parameter(description = "The article's id") @PathVariable String id,
-            @Parameter(description = "The version's number, from 1") @PathVariable String version) {
+            @Parameter(
+                            description =
+                                    "The version's number, from 1, or the SHA-256 of its file, which names it for good")
+                    @PathVariable
+                    String version) {
         Article chosen = versionOf(history(id), version);
         return originals
                 .of(chosen)
@@ -265,8 +273,12 @@ class ArticleApiController {
     @ApiResponse(responseCode = "200", description = "The comparison")
     VersionDiffDocument diff(
             @Parameter(description = "The article's id") @PathVariable String id,
-            @Parameter(description = "The older version's number") @RequestParam(required = false) String from,
-            @Parameter(description = "The newer version's number") @RequestParam(required = false) String to) {
+            @Parameter(description = "The older version's number, or the SHA-256 of its file")
+                    @RequestParam(required = false)
+                    String from,
+            @Parameter(description = "The newer version's number, or the SHA-256 of its file")
+                    @RequestParam(required = false)
+                    String to) {
         ArticleHistory history = history(id);
         VersionPair pair = VersionPair.parse(history, from, to);
         return VersionDiffDocument.of(VersionDiff.between(pair.from(), pair.to()));

@@ -1,5 +1,6 @@
 package org.newsarchive.request;
 
+import java.util.regex.Pattern;
 import org.newsarchive.article.Article;
 import org.newsarchive.version.ArticleHistory;
 
@@ -9,6 +10,8 @@ import org.newsarchive.version.ArticleHistory;
  * version).
  */
 public record VersionPair(Article from, Article to) {
+
+    private static final Pattern SHA_256 = Pattern.compile("[0-9a-fA-F]{64}");
 
     /**
      * The versions named by {@code from} and {@code to}, either absent for its default.
@@ -24,21 +27,33 @@ public record VersionPair(Article from, Article to) {
     }
 
     /**
-     * The version number {@code value} gives.
+     * The version number {@code value} gives: a number from 1, or the SHA-256 of a version's file, which names that
+     * version for good while its number can grow when an older copy turns up later.
      *
-     * @throws InvalidParameterException naming {@code parameter} when it is no number of a version of the article
+     * @throws InvalidParameterException naming {@code parameter} when it is no number or hash of a version of the
+     *     article
      */
     public static int number(String parameter, String value, ArticleHistory history) {
         int count = history.versions().size();
         String range = count == 1 ? "the article has one version, 1" : "must be from 1 to " + count;
+        String given = value == null ? "" : value.strip();
+        if (SHA_256.matcher(given).matches()) {
+            return history.versions().stream()
+                    .filter(version -> version.provenance().sha256().equalsIgnoreCase(given))
+                    .mapToInt(Article::version)
+                    .findFirst()
+                    .orElseThrow(() -> new InvalidParameterException(
+                            parameter, "no version of this article has the SHA-256 " + given));
+        }
         try {
-            int number = Integer.parseInt(value.strip());
+            int number = Integer.parseInt(given);
             if (number >= 1 && number <= count) {
                 return number;
             }
-        } catch (NumberFormatException | NullPointerException notANumber) {
+        } catch (NumberFormatException notANumber) {
             // Reported below, with the range.
         }
-        throw new InvalidParameterException(parameter, range + ", was: " + value);
+        throw new InvalidParameterException(
+                parameter, range + ", or be the SHA-256 of a version's file; was: " + value);
     }
 }

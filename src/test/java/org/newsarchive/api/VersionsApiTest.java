@@ -265,6 +265,7 @@ class VersionsApiTest {
                 "/api/articles/" + edited + "/versions/3",
                 "/api/articles/" + edited + "/versions/x",
                 "/api/articles/" + edited + "/diff?from=0",
+                "/api/articles/" + edited + "/versions/" + "0".repeat(64),
                 "/api/export?versions=some")) {
             HttpResponse<String> response = get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(400);
@@ -272,6 +273,34 @@ class VersionsApiTest {
         }
         assertThat(get("/api/articles/0123456789abcdef/versions").statusCode()).isEqualTo(404);
         assertThat(get("/articles/" + edited + "?version=9").statusCode()).isEqualTo(400);
+        assertThat(get("/api/articles/" + edited + "/versions/" + "0".repeat(64))
+                        .body())
+                .contains("no version of this article has the SHA-256 " + "0".repeat(64));
+    }
+
+    @Test
+    void aVersionIsNamedForGoodByTheHashOfItsFile() throws Exception {
+        String first = getJson("/api/articles/" + edited + "/versions")
+                .get("versions")
+                .get(0)
+                .get("sha256")
+                .asString();
+
+        assertThat(getJson("/api/articles/" + edited + "/versions/" + first)
+                        .get("version")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(getJson("/api/articles/" + edited + "/diff?from=" + first.toUpperCase(java.util.Locale.ROOT))
+                        .get("from")
+                        .asInt())
+                .isEqualTo(1);
+        HttpResponse<String> page = get("/articles/" + edited + "?version=" + first);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("earlier-version", REMOVED)
+                .as("the permalink and the citation of an earlier version name it by its hash")
+                .contains("/articles/" + edited + "?version=" + first + "\"");
+        assertThat(get("/articles/" + edited + "?version=1").body()).contains("?version=" + first);
     }
 
     @Test

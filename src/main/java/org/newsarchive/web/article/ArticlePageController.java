@@ -89,7 +89,8 @@ class ArticlePageController {
         var permalinkBuilder =
                 ServletUriComponentsBuilder.fromCurrentContextPath().path("/articles/{id}");
         if (!article.isCurrent()) {
-            permalinkBuilder.queryParam("version", article.version());
+            // An earlier version is named by its file's hash: its number can grow when an older copy turns up.
+            permalinkBuilder.queryParam("version", article.provenance().sha256());
         }
         String permalink = permalinkBuilder.buildAndExpand(id).toUriString();
         model.addAttribute("permalink", permalink);
