@@ -70,9 +70,8 @@ final class ExportCommand implements Callable<Integer> {
             return 2;
         }
         long count = export.write(request, exportFormat, "", byteOrderMark, selected, allVersions, stdout);
-        String exported =
-                allVersions ? (count == 1 ? " version." : " versions.") : (count == 1 ? " article." : " articles.");
-        spec.commandLine().getErr().println("Exported " + count + exported);
+        String noun = allVersions ? "version" : "article";
+        spec.commandLine().getErr().println("Exported " + count + " " + noun + (count == 1 ? "." : "s."));
         return 0;
     }
 }
