@@ -385,10 +385,18 @@ public final class IngestService {
         }
     }
 
+    /**
+     * The outcome of one file's work. A file's own faults are caught where it is read and normalized; an
+     * {@link Error} reaching here (an assertion in a progress listener, memory running out) is not the file's, and is
+     * thrown on instead of hidden as a failed file.
+     */
     private static FileOutcome await(Future<FileOutcome> future, String path) {
         try {
             return future.get();
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             return failed(path, "ingest error: " + e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

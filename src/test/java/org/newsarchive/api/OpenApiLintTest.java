@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,16 +22,26 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The served OpenAPI description, linted as a script author's tools lint it: Redocly's recommended rules and
- * Spectral's {@code spectral:oas}, each run with {@code npx} at a pinned version. Both must find no error (warnings
- * are allowed). Needs Node.js 20 or later with npm; {@code .ci/run} checks for them.
+ * Spectral's {@code spectral:oas}, at the versions pinned in {@code src/test/node/package.json}. Both must find no
+ * error (warnings are allowed). The test fetches nothing: the linters are installed beforehand with
+ * {@code npm ci --prefix src/test/node} (Node.js 20 or later), which {@code .ci/run} does, and it fails saying so
+ * where they are missing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OpenApiLintTest {
 
-    static final String REDOCLY = "@redocly/cli@2.77.0";
-    static final String SPECTRAL = "@stoplight/spectral-cli@6.16.3";
-    private static final String INSTALL = "the OpenAPI lint tests need Node.js 20 or later with npm and npx"
-            + " (sudo apt-get install -y nodejs npm); they fetch the linters from the npm registry";
+    private static final Path TOOLS = Path.of("src/test/node").toAbsolutePath();
+    private static final Path REDOCLY = TOOLS.resolve("node_modules/.bin/redocly");
+    private static final Path SPECTRAL = TOOLS.resolve("node_modules/.bin/spectral");
+    private static final String INSTALL = "the OpenAPI lint tests need the linters pinned in " + TOOLS
+            + "/package.json: install them with `npm ci --prefix src/test/node` (Node.js 20 or later;"
+            + " .ci/run does this)";
+    /** Neither linter reports usage or looks for updates while it runs. */
+    private static final Map<String, String> OFFLINE = Map.of(
+            "REDOCLY_TELEMETRY", "off",
+            "REDOCLY_SUPPRESS_UPDATE_NOTICE", "true",
+            "DO_NOT_TRACK", "1");
+
     private static final Duration LINT_TIMEOUT = Duration.ofMinutes(5);
 
     @TempDir
@@ -61,13 +72,20 @@ class OpenApiLintTest {
         description = Files.writeString(work.resolve("openapi.json"), docs.body());
     }
 
+    /** Fails with how to install the linter when it is not there, instead of fetching it. */
+    private static String installed(Path linter) {
+        assertThat(Files.isExecutable(linter)).as(INSTALL).isTrue();
+        return linter.toString();
+    }
+
     @Test
     void redoclysRecommendedRulesFindNoError() {
         ExternalTool.Run lint = ExternalTool.run(
                 work,
                 LINT_TIMEOUT,
                 INSTALL,
-                List.of("npx", "--yes", REDOCLY, "lint", "--extends", "recommended", description.toString()));
+                List.of(installed(REDOCLY), "lint", "--extends", "recommended", description.toString()),
+                OFFLINE);
 
         assertThat(lint.exitCode()).as("%s", lint).isZero();
         assertThat(lint.output()).as("%s", lint).contains("valid");
@@ -82,15 +100,14 @@ class OpenApiLintTest {
                 LINT_TIMEOUT,
                 INSTALL,
                 List.of(
-                        "npx",
-                        "--yes",
-                        SPECTRAL,
+                        installed(SPECTRAL),
                         "lint",
                         "--ruleset",
                         ruleset.toString(),
                         "--fail-severity",
                         "error",
-                        description.toString()));
+                        description.toString()),
+                OFFLINE);
 
         assertThat(lint.exitCode()).as("%s", lint).isZero();
         assertThat(lint.output()).as("%s", lint).doesNotContain(" error ");

@@ -3,7 +3,6 @@ package org.newsarchive.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,11 +13,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +37,12 @@ import tools.jackson.databind.json.JsonMapper;
 class ServerRestartReliabilityTest {
 
     private static final String TOKEN = "restart-test-token";
+    /** Only a guard against a hang, far above the seconds each step takes. */
+    private static final long GUARD_SECONDS = 300;
+
+    private static final long POLL_MILLIS = 100;
+    /** Spring Boot's line once the web server listens: {@code Tomcat started on port 40123 (http) …}. */
+    private static final Pattern STARTED = Pattern.compile("started on port\\D{0,3}(\\d+)");
 
     @TempDir
     Path work;
@@ -46,8 +56,8 @@ class ServerRestartReliabilityTest {
     void restartServesEverythingAcknowledgedBeforeAKill() throws Exception {
         Path files = SyntheticCorpus.write(work.resolve("files"), 0, 400);
         Path data = work.resolve("data");
-        int port = freePort();
-        Process server = start(data, port);
+        Server server = start(data);
+        int port = server.port();
         List<String> acknowledged = new ArrayList<>();
         AtomicBoolean loading = new AtomicBoolean(true);
         AtomicInteger searches = new AtomicInteger();
@@ -75,34 +85,40 @@ class ServerRestartReliabilityTest {
                 acknowledged.add(file.get("id").asString());
             }
         }
-        new Thread(() -> {
-                    try {
-                        upload(port, all.subList(200, 400));
-                    } catch (Exception killedMidUpload) {
-                        // The kill interrupts this upload; it was never acknowledged.
-                    }
-                })
-                .start();
-        Thread.sleep(1_500);
-        server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        long journalBefore = journalLines(data);
+        CompletableFuture<HttpResponse<String>> lastUpload = CompletableFuture.supplyAsync(() -> {
+            try {
+                return upload(port, all.subList(200, 400));
+            } catch (Exception killedMidUpload) {
+                throw new CompletionException(killedMidUpload);
+            }
+        });
+        // The kill lands once the server has stored files of the last upload, long before it can answer it.
+        awaitUntil(() -> journalLines(data) >= journalBefore + 10, "the last upload's first files stored");
+        server.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         loading.set(false);
+        assertThat(lastUpload)
+                .as("the kill interrupted the last upload")
+                .failsWithin(Duration.ofSeconds(GUARD_SECONDS));
         searchers.shutdown();
         System.out.printf(
                 "killed under load after %d searches; %d articles acknowledged%n", searches.get(), acknowledged.size());
 
         http = newClient();
-        Process restarted = start(data, port);
+        Server restarted = start(data);
         try {
             for (String id : acknowledged) {
-                assertThat(get(port, "/api/articles/" + id).statusCode()).as(id).isEqualTo(200);
+                assertThat(get(restarted.port(), "/api/articles/" + id).statusCode())
+                        .as(id)
+                        .isEqualTo(200);
             }
-            long total = json.readTree(get(port, "/api/articles?size=1").body())
+            long total = json.readTree(
+                            get(restarted.port(), "/api/articles?size=1").body())
                     .get("total")
                     .asLong();
             assertThat(total).isGreaterThanOrEqualTo(acknowledged.size());
         } finally {
-            restarted.destroy();
-            restarted.waitFor(30, TimeUnit.SECONDS);
+            restarted.stop();
         }
     }
 
@@ -114,19 +130,19 @@ class ServerRestartReliabilityTest {
             all = listing.sorted().toList();
         }
         Path data = work.resolve("data");
-        int port = freePort();
-        Process server = start(data, port);
-        HttpResponse<String> accepted = upload(port, all, "?async=true");
+        Server server = start(data);
+        HttpResponse<String> accepted = upload(server.port(), all, "?async=true");
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-        server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        server.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         System.out.println("killed with the job "
                 + json.readTree(accepted.body()).get("status").asString());
 
         http = newClient();
-        Process restarted = start(data, port);
+        Server restarted = start(data);
         try {
-            awaitNoJobPending(port);
-            long total = json.readTree(get(port, "/api/articles?size=1").body())
+            awaitNoJobPending(restarted.port());
+            long total = json.readTree(
+                            get(restarted.port(), "/api/articles?size=1").body())
                     .get("total")
                     .asLong();
             assertThat(total).isEqualTo(all.size());
@@ -134,14 +150,16 @@ class ServerRestartReliabilityTest {
                 assertThat(left).isEmpty();
             }
         } finally {
-            restarted.destroy();
-            restarted.waitFor(30, TimeUnit.SECONDS);
+            restarted.stop();
         }
     }
 
-    /** Polls the job list until no job is queued or running; a job recovered at the start is among them. */
+    /**
+     * Polls the job list, as a script would, until no job is queued or running; a job recovered at the start is among
+     * them.
+     */
     private void awaitNoJobPending(int port) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(GUARD_SECONDS);
         while (true) {
             JsonNode jobs = json.readTree(http.send(
                             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/ingest/jobs"))
@@ -155,11 +173,44 @@ class ServerRestartReliabilityTest {
                 return;
             }
             assertThat(System.nanoTime()).as("jobs still " + states).isLessThan(deadline);
-            Thread.onSpinWait();
+            Thread.sleep(POLL_MILLIS);
         }
     }
 
-    private Process start(Path data, int port) throws Exception {
+    /** Checks {@code reached} every few milliseconds until it holds; fails at the guard. */
+    private static void awaitUntil(Callable<Boolean> reached, String what) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(GUARD_SECONDS);
+        while (!reached.call()) {
+            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
+            Thread.sleep(POLL_MILLIS);
+        }
+    }
+
+    /** Lines in the raw store's journal: one per file the server has stored. */
+    private static long journalLines(Path data) throws Exception {
+        Path journal = data.resolve("raw/sources.tsv");
+        if (!Files.exists(journal)) {
+            return 0;
+        }
+        try (Stream<String> lines = Files.lines(journal)) {
+            return lines.count();
+        }
+    }
+
+    /** A server in a child JVM and the port it listens on. */
+    private record Server(Process process, int port) {
+
+        void stop() throws InterruptedException {
+            process.destroy();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * Starts the server on a port the system picks, read from its log as it starts, so no other process can take
+     * the port between choosing it and binding it; returns once the server answers.
+     */
+    private Server start(Path data) throws Exception {
         Path log = Files.createTempFile(work, "server-", ".log");
         Process process = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -170,22 +221,22 @@ class ServerRestartReliabilityTest {
                         "--archive.data-dir=" + data,
                         "--archive.seeds-dir=",
                         "--archive.admin-token=" + TOKEN,
-                        "--server.port=" + port)
+                        "--server.port=0")
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
-        while (System.nanoTime() < deadline) {
-            try {
-                if (get(port, "/api/stats").statusCode() == 200) {
-                    return process;
-                }
-            } catch (java.io.IOException notYet) {
-                Thread.sleep(250);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(GUARD_SECONDS);
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            Matcher started = STARTED.matcher(Files.readString(log, StandardCharsets.UTF_8));
+            if (started.find()) {
+                int port = Integer.parseInt(started.group(1));
+                assertThat(get(port, "/api/stats").statusCode()).isEqualTo(200);
+                return new Server(process, port);
             }
+            process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS);
         }
         process.destroyForcibly();
-        throw new AssertionError("the server did not start on port " + port + ":\n" + Files.readString(log));
+        throw new AssertionError("the server did not start:\n" + Files.readString(log));
     }
 
     private HttpResponse<String> get(int port, String path) throws Exception {
@@ -226,11 +277,5 @@ class ServerRestartReliabilityTest {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

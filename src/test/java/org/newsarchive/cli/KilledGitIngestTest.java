@@ -82,7 +82,7 @@ class KilledGitIngestTest {
                 "--git",
                 repository.toString()));
         Path checkpoints = killed.resolve("mirrors.tsv");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
         while (!Files.exists(checkpoints) && System.nanoTime() < deadline && first.isAlive()) {
             Thread.sleep(20);
         }

@@ -35,7 +35,7 @@ class KilledIngestTest {
         Process first = ChildJvm.start(List.of(
                 "ingest", "--archive.data-dir=" + dataDir, "--archive.ingest.commit-every=2000", input.toString()));
         Path index = dataDir.resolve("index");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
         while (!hasCommit(index) && System.nanoTime() < deadline && first.isAlive()) {
             Thread.sleep(50);
         }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,8 +26,8 @@ import org.newsarchive.testing.ChildJvm;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * An ingest of 5,000 articles in a child JVM, killed with SIGKILL three times at random points and then run to the
- * end, ends with exactly the archive an uninterrupted run builds: same ids, same content, no duplicates. After each
+ * An ingest of 5,000 articles in a child JVM, killed with SIGKILL three times (each after a commit of new articles,
+ * at a seeded number of files past it) and then run to the end, ends with exactly the archive an uninterrupted run builds: same ids, same content, no duplicates. After each
  * kill the index opens, everything in it is searchable, and every article's original bytes are in the raw store.
  * Part of the {@code reliability} profile.
  */
@@ -35,6 +36,12 @@ class RepeatedCrashReliabilityTest {
     private static final int FILES = 5_000;
     /** Intermediate commits within a batch of this size, so that kills land between them. */
     private static final String COMMIT_EVERY = "--archive.ingest.commit-every=1000";
+    /** Fewer than the files between two commits, so a kill lands before the run's next one. */
+    private static final int MAX_FILES_PAST_COMMIT = 700;
+    /** Only a guard against a hang, far above the seconds each step takes. */
+    private static final long GUARD_SECONDS = 600;
+
+    private static final long POLL_MILLIS = 20;
 
     @TempDir
     Path work;
@@ -56,37 +63,73 @@ class RepeatedCrashReliabilityTest {
             long generation = commitGeneration(data);
             Process run =
                     ChildJvm.start(List.of("ingest", "--archive.data-dir=" + data, COMMIT_EVERY, input.toString()));
-            long started = System.nanoTime();
-            if (kill == 2) {
-                // One kill lands just after an intermediate commit, whatever the machine's speed.
-                while (commitGeneration(data) == generation
-                        && run.isAlive()
-                        && System.nanoTime() - started < TimeUnit.SECONDS.toNanos(300)) {
-                    Thread.sleep(100);
-                }
-                Thread.sleep(random.nextInt(3_000));
-            } else {
-                Thread.sleep(6_000 + random.nextInt(18_000));
-            }
-            long delayMillis = (System.nanoTime() - started) / 1_000_000;
-            assertThat(run.isAlive())
-                    .as("kill %d must interrupt a running ingest", kill)
-                    .isTrue();
-            run.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            // Each kill comes after this run's first commit of new articles, so every run leaves recovery work done;
+            // the second lands just after that commit, the others a seeded number of files past it, before the next.
+            awaitWhileRunning(run, () -> commitGeneration(data) > generation, "a commit");
+            long committedAt = journalSize(data);
+            int filesPast = kill == 2 ? 0 : 1 + random.nextInt(MAX_FILES_PAST_COMMIT);
+            awaitWhileRunning(run, () -> journalLinesSince(data, committedAt) >= filesPast, filesPast + " more files");
+            run.destroyForcibly().waitFor(GUARD_SECONDS, TimeUnit.SECONDS);
 
             Map<String, String> present = contentById(data);
             System.out.printf(
-                    "after kill %d at %d ms: %d of %d articles committed and searchable%n",
-                    kill, delayMillis, present.size(), FILES);
-            assertThat(present.size()).isGreaterThanOrEqualTo(previous);
+                    "after kill %d, %d files past a commit: %d of %d articles committed and searchable%n",
+                    kill, filesPast, present.size(), FILES);
+            assertThat(present.size())
+                    .as("kill %d came after a commit of new articles", kill)
+                    .isGreaterThan(previous);
             present.forEach((id, content) -> assertThat(content).as(id).isEqualTo(expected.get(id)));
             previous = present.size();
         }
+        assertThat(previous).as("the last run has articles left to ingest").isLessThan(FILES);
 
         Process last = ChildJvm.start(List.of("ingest", "--archive.data-dir=" + data, COMMIT_EVERY, input.toString()));
         assertThat(last.waitFor(600, TimeUnit.SECONDS)).isTrue();
         assertThat(last.exitValue()).isZero();
         assertThat(contentById(data)).isEqualTo(expected);
+    }
+
+    /**
+     * Waits until {@code reached} holds, checking every few milliseconds, and fails if the child ended first: a kill
+     * must interrupt a running ingest.
+     */
+    private static void awaitWhileRunning(Process run, Callable<Boolean> reached, String what) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(GUARD_SECONDS);
+        while (!reached.call()) {
+            assertThat(run.isAlive()).as("the ingest ended before " + what).isTrue();
+            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
+            // Polling the data directory is how a process outside the child sees its checkpoints.
+            run.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS);
+        }
+        assertThat(run.isAlive()).as("the ingest ended at " + what).isTrue();
+    }
+
+    private static Path journal(Path dataDir) {
+        return dataDir.resolve("raw/sources.tsv");
+    }
+
+    private static long journalSize(Path dataDir) throws Exception {
+        Path journal = journal(dataDir);
+        return java.nio.file.Files.exists(journal) ? java.nio.file.Files.size(journal) : 0;
+    }
+
+    /** Lines the raw store's journal gained past {@code offset}: one per file the child has stored since. */
+    private static long journalLinesSince(Path dataDir, long offset) throws Exception {
+        try (java.nio.channels.SeekableByteChannel channel = java.nio.file.Files.newByteChannel(journal(dataDir))) {
+            channel.position(offset);
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(1 << 16);
+            long lines = 0;
+            while (channel.read(buffer) > 0) {
+                buffer.flip();
+                while (buffer.hasRemaining()) {
+                    if (buffer.get() == '\n') {
+                        lines++;
+                    }
+                }
+                buffer.clear();
+            }
+            return lines;
+        }
     }
 
     /** The generation of the index's last commit, or -1 before the first. */

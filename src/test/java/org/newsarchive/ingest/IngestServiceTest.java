@@ -2,24 +2,19 @@ package org.newsarchive.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsarchive.analysis.ChineseAnalysis;
-import org.newsarchive.article.MirrorPoint;
 import org.newsarchive.ingest.normalize.ArticleNormalizer;
 import org.newsarchive.lucene.LuceneIndexWriter;
 import org.newsarchive.store.RawStore;
-import org.newsarchive.version.ArticleHistory;
 import tools.jackson.databind.json.JsonMapper;
 
 class IngestServiceTest {
@@ -127,39 +122,5 @@ class IngestServiceTest {
         assertThat(report.summary()).startsWith("1 file: 1 ingested, 0 unchanged, 0 failed;");
         assertThat(index.reader().count()).isZero();
         assertThat(new RawStore(dataDir).sources()).isEmpty();
-    }
-
-    /**
-     * Commits made by one ingest thread while others go on merging copies of the same articles: every version
-     * merged before, during or after a commit is kept.
-     */
-    @Test
-    void commitsWhileOtherThreadsMergeKeepEveryVersion() {
-        int articles = 20;
-        int versions = 40;
-        List<IngestSource> files = new ArrayList<>();
-        Instant start = Instant.parse("2022-03-01T00:00:00Z");
-        for (int version = 0; version < versions; version++) {
-            for (int article = 0; article < articles; article++) {
-                String text = "---\ntitle: 第" + article + "篇\nsource_url: https://news.example.org/" + article
-                        + ".html\n---\n\n第" + article + "篇报道的第" + version + "次改写，内容各不相同。\n";
-                byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-                MirrorPoint at = new MirrorPoint("mirror", "c" + version, start.plusSeconds(60L * version));
-                files.add(new IngestSource(
-                        "_posts/" + article + ".md", bytes.length, () -> new ByteArrayInputStream(bytes), at));
-            }
-        }
-        IngestService service = new IngestService(
-                new ArticleNormalizer(), new RawStore(dataDir), index, 10 << 20, 8, 3, Clock.systemUTC());
-
-        IngestReport report = service.ingestMirrored(files, List.of(), IngestProgress.NONE);
-
-        List<String> ids =
-                report.files().stream().map(FileOutcome::id).distinct().toList();
-        assertThat(ids).hasSize(articles);
-        for (String id : ids) {
-            ArticleHistory history = index.history(id).orElseThrow();
-            assertThat(history.versions()).as(id).hasSize(versions);
-        }
     }
 }

@@ -74,7 +74,9 @@ class ResultCacheTest {
             index.commit();
 
             SearchResults first = cached.search(SearchRequest.of("互助"));
-            assertThat(cached.search(SearchRequest.of("互助")).hits()).isEqualTo(first.hits());
+            assertThat(cached.search(SearchRequest.of("互助")).hits())
+                    .as("the stored page served again on the same snapshot")
+                    .isSameAs(first.hits());
             assertThat(first.hits())
                     .isEqualTo(computed.search(SearchRequest.of("互助")).hits());
 
@@ -82,6 +84,9 @@ class ResultCacheTest {
             index.commit();
 
             SearchResults afterCommit = cached.search(SearchRequest.of("互助"));
+            assertThat(afterCommit.hits())
+                    .as("computed again on the new snapshot")
+                    .isNotSameAs(first.hits());
             assertThat(afterCommit.total()).isEqualTo(2);
             assertThat(afterCommit.hits())
                     .isEqualTo(computed.search(SearchRequest.of("互助")).hits());

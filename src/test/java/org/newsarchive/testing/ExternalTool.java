@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -37,12 +38,18 @@ public final class ExternalTool {
      *     naming {@code install} as how to get it
      */
     public static Run run(Path folder, Duration timeout, String install, List<String> command) {
+        return run(folder, timeout, install, command, Map.of());
+    }
+
+    /** Runs {@code command} in {@code folder} with {@code environment} added to this process's environment. */
+    public static Run run(
+            Path folder, Duration timeout, String install, List<String> command, Map<String, String> environment) {
         Process process;
         try {
-            process = new ProcessBuilder(command)
-                    .directory(folder.toFile())
-                    .redirectErrorStream(true)
-                    .start();
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            process = builder.start();
         } catch (IOException e) {
             throw new AssertionError("cannot start " + command.get(0) + " (" + e.getMessage() + "): " + install, e);
         }

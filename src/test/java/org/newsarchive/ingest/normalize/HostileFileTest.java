@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class HostileFileTest {
 
-    private static final Duration BUDGET = Duration.ofSeconds(10);
+    private static final Duration BUDGET = Duration.ofSeconds(30);
 
     private static NormalizationResult normalizeWithinBudget(String text) {
         return normalizeWithinBudget(text.getBytes(StandardCharsets.UTF_8));
