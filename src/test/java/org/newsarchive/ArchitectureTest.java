@@ -4,14 +4,24 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /**
  * The dependency rules of the codebase: an engine-neutral search core with two engines beside it, entry points that
- * know only the core, ingestion that knows nothing of engines or the web, and no cycles between features.
+ * know only the core, ingestion that knows nothing of engines or the web, no cycles between features, and main
+ * classes within their size.
  */
 @AnalyzeClasses(packages = "org.newsarchive", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -229,4 +239,39 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule subpackagesAreFreeOfCycles =
             slices().matching("org.newsarchive.(**)").should().beFreeOfCycles();
+
+    /** Lines a main source file may hold: past it, a class does more than one thing and should be split. */
+    static final int MAX_SOURCE_LINES = 400;
+
+    @ArchTest
+    static final ArchRule mainClassesStayWithinTheirSize = classes()
+            .that()
+            .areTopLevelClasses()
+            .should(haveAtMostLines(MAX_SOURCE_LINES))
+            .because("a main class over " + MAX_SOURCE_LINES + " lines is split along a seam of what it does");
+
+    /** The top-level class's source file under {@code src/main/java} holds at most {@code limit} lines. */
+    static ArchCondition<JavaClass> haveAtMostLines(int limit) {
+        return new ArchCondition<>("have at most " + limit + " lines of source") {
+            @Override
+            public void check(JavaClass type, ConditionEvents events) {
+                Path source = Path.of("src/main/java", type.getPackageName().replace('.', '/'))
+                        .resolve(type.getSimpleName() + ".java");
+                if (!Files.exists(source)) {
+                    return;
+                }
+                long lines;
+                try (Stream<String> all = Files.lines(source)) {
+                    lines = all.count();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                String message = source + " has " + lines + " lines";
+                events.add(
+                        lines <= limit
+                                ? SimpleConditionEvent.satisfied(type, message)
+                                : SimpleConditionEvent.violated(type, message));
+            }
+        };
+    }
 }

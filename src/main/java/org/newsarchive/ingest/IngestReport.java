@@ -1,8 +1,11 @@
 package org.newsarchive.ingest;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The outcome of one ingest batch, file by file, in the order the files were found.
@@ -13,6 +16,32 @@ public record IngestReport(List<FileOutcome> files, long bytes, Duration elapsed
 
     public IngestReport {
         files = List.copyOf(files);
+    }
+
+    /**
+     * The outcomes with a new article's first file in batch order reported as ingested and its others as new
+     * versions. Threads merge copies of one article in whatever order they finish, and the history they make does
+     * not depend on it ({@link ArticleHistory#with}); the report should not either.
+     */
+    static List<FileOutcome> inBatchOrder(List<FileOutcome> outcomes) {
+        Map<String, List<Integer>> added = new HashMap<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            FileOutcome outcome = outcomes.get(i);
+            if (outcome.status() == FileOutcome.Status.INGESTED || outcome.status() == FileOutcome.Status.VERSIONED) {
+                added.computeIfAbsent(outcome.id(), id -> new ArrayList<>()).add(i);
+            }
+        }
+        List<FileOutcome> ordered = new ArrayList<>(outcomes);
+        for (List<Integer> positions : added.values()) {
+            boolean isNew = positions.stream().anyMatch(i -> outcomes.get(i).status() == FileOutcome.Status.INGESTED);
+            for (int k = 0; k < positions.size() && isNew; k++) {
+                FileOutcome outcome = outcomes.get(positions.get(k));
+                FileOutcome.Status status = k == 0 ? FileOutcome.Status.INGESTED : FileOutcome.Status.VERSIONED;
+                ordered.set(
+                        positions.get(k), new FileOutcome(outcome.path(), status, outcome.id(), outcome.problems()));
+            }
+        }
+        return ordered;
     }
 
     public long count(FileOutcome.Status status) {

@@ -7,13 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -33,9 +27,9 @@ import org.newsarchive.version.Removal;
  * sink.
  *
  * <p>Each file's article joins its versions ({@link ArticleHistory}): a copy with new content is a new version of
- * the article, identical content leaves it unchanged. Files are normalized in parallel on {@code threads} threads. A file that cannot be read or yields no article is
- * reported as failed and the batch goes on; its bytes are kept all the same, so nothing given to the archive is
- * lost. The sink is committed every {@code commitEvery} files and at the end of the batch, so a killed ingest
+ * the article, identical content leaves it unchanged. Files are normalized in parallel on {@code threads} threads
+ * ({@link IngestThreads}). A file that cannot be read or yields no article is reported as failed and the batch goes
+ * on; its bytes are kept all the same, so nothing given to the archive is lost. The sink is committed every {@code commitEvery} files and at the end of the batch, so a killed ingest
  * keeps what it committed, and running it again completes the set (unchanged files are recognized and skipped).
  * Thread-safe, but batches should not overlap.
  */
@@ -52,7 +46,7 @@ public final class IngestService {
     private final RawStore rawStore;
     private final ArticleSink sink;
     private final long maxFileBytes;
-    private final int threads;
+    private final IngestThreads threads;
     private final int commitEvery;
     private final Clock clock;
     /** One ingest or reindex at a time per archive: a second one waits for the first to finish. */
@@ -77,9 +71,6 @@ public final class IngestService {
             int threads,
             int commitEvery,
             Clock clock) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, was " + threads);
-        }
         if (commitEvery < 1) {
             throw new IllegalArgumentException("commitEvery must be at least 1, was " + commitEvery);
         }
@@ -88,7 +79,7 @@ public final class IngestService {
         this.rawStore = rawStore;
         this.sink = sink;
         this.maxFileBytes = maxFileBytes;
-        this.threads = threads;
+        this.threads = new IngestThreads(threads);
         this.clock = clock;
     }
 
@@ -144,7 +135,7 @@ public final class IngestService {
         Instant start = clock.instant();
         HistoryMerge merge = new HistoryMerge(sink, !dryRun);
         AtomicInteger done = new AtomicInteger();
-        List<FileOutcome> outcomes = new ArrayList<>(inParallel(
+        List<FileOutcome> outcomes = new ArrayList<>(threads.run(
                 files,
                 file -> {
                     FileOutcome outcome = ingestOne(file, dryRun, merge);
@@ -155,7 +146,7 @@ public final class IngestService {
                     return outcome;
                 },
                 IngestSource::path));
-        outcomes.addAll(inParallel(
+        outcomes.addAll(threads.run(
                 removals,
                 removed -> {
                     FileOutcome outcome = dryRun ? removedDryRun(removed) : recordRemoval(removed, merge);
@@ -166,33 +157,8 @@ public final class IngestService {
         if (!dryRun) {
             merge.commit();
         }
-        return new IngestReport(inBatchOrder(outcomes), totalBytes, Duration.between(start, clock.instant()));
-    }
-
-    /**
-     * The outcomes with a new article's first file in batch order reported as ingested and its others as new
-     * versions. Threads merge copies of one article in whatever order they finish, and the history they make does
-     * not depend on it ({@link ArticleHistory#with}); the report should not either.
-     */
-    private static List<FileOutcome> inBatchOrder(List<FileOutcome> outcomes) {
-        Map<String, List<Integer>> added = new HashMap<>();
-        for (int i = 0; i < outcomes.size(); i++) {
-            FileOutcome outcome = outcomes.get(i);
-            if (outcome.status() == FileOutcome.Status.INGESTED || outcome.status() == FileOutcome.Status.VERSIONED) {
-                added.computeIfAbsent(outcome.id(), id -> new ArrayList<>()).add(i);
-            }
-        }
-        List<FileOutcome> ordered = new ArrayList<>(outcomes);
-        for (List<Integer> positions : added.values()) {
-            boolean isNew = positions.stream().anyMatch(i -> outcomes.get(i).status() == FileOutcome.Status.INGESTED);
-            for (int k = 0; k < positions.size() && isNew; k++) {
-                FileOutcome outcome = outcomes.get(positions.get(k));
-                FileOutcome.Status status = k == 0 ? FileOutcome.Status.INGESTED : FileOutcome.Status.VERSIONED;
-                ordered.set(
-                        positions.get(k), new FileOutcome(outcome.path(), status, outcome.id(), outcome.problems()));
-            }
-        }
-        return ordered;
+        return new IngestReport(
+                IngestReport.inBatchOrder(outcomes), totalBytes, Duration.between(start, clock.instant()));
     }
 
     /**
@@ -226,9 +192,9 @@ public final class IngestService {
             progress.fileDone(outcome, content == null ? 0 : content.length);
             return outcome;
         };
-        List<FileOutcome> outcomes = new ArrayList<>(inParallel(
+        List<FileOutcome> outcomes = new ArrayList<>(threads.run(
                 sources.stream().filter(source -> !source.removed()).toList(), rebuild, RawStore.SourceEntry::path));
-        outcomes.addAll(inParallel(
+        outcomes.addAll(threads.run(
                 sources.stream().filter(RawStore.SourceEntry::removed).toList(), rebuild, RawStore.SourceEntry::path));
         merge.commit();
         return new IngestReport(outcomes, bytes.get(), Duration.between(start, clock.instant()));
@@ -360,48 +326,6 @@ public final class IngestService {
             case NEW_VERSION -> FileOutcome.Status.VERSIONED;
             case UNCHANGED, EARLIER_COPY -> FileOutcome.Status.UNCHANGED;
         };
-    }
-
-    /** Runs {@code work} on every item on the ingest threads; outcomes keep the items' order. */
-    private <T> List<FileOutcome> inParallel(List<T> items, Function<T, FileOutcome> work, Function<T, String> path) {
-        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "ingest");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            List<Future<FileOutcome>> futures = new ArrayList<>(items.size());
-            for (int i = 0; i < items.size(); i++) {
-                T item = items.get(i);
-                futures.add(pool.submit(() -> work.apply(item)));
-            }
-            List<FileOutcome> outcomes = new ArrayList<>(items.size());
-            for (int i = 0; i < futures.size(); i++) {
-                outcomes.add(await(futures.get(i), path.apply(items.get(i))));
-            }
-            return outcomes;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    /**
-     * The outcome of one file's work. A file's own faults are caught where it is read and normalized; an
-     * {@link Error} reaching here (an assertion in a progress listener, memory running out) is not the file's, and is
-     * thrown on instead of hidden as a failed file.
-     */
-    private static FileOutcome await(Future<FileOutcome> future, String path) {
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            return failed(path, "ingest error: " + e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return failed(path, "ingest interrupted");
-        }
     }
 
     /** A file over the size limit: its bytes are kept all the same, under its path, and it is reported failed. */

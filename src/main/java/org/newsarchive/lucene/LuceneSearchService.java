@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
-import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.Facets;
@@ -20,10 +19,7 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectorManager;
-import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
@@ -31,14 +27,11 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.newsarchive.analysis.ChineseAnalysis;
 import org.newsarchive.article.Article;
 import org.newsarchive.query.QueryFactory;
 import org.newsarchive.schema.IndexFields;
 import org.newsarchive.search.ArchiveOverview;
-import org.newsarchive.search.DateRange;
 import org.newsarchive.search.EarlierMatches;
 import org.newsarchive.search.FacetCount;
 import org.newsarchive.search.SearchHit;
@@ -46,7 +39,6 @@ import org.newsarchive.search.SearchPlan;
 import org.newsarchive.search.SearchRequest;
 import org.newsarchive.search.SearchResults;
 import org.newsarchive.search.SearchService;
-import org.newsarchive.search.SortOrder;
 import org.newsarchive.search.StoryCollapse;
 import org.newsarchive.version.ArticleHistory;
 
@@ -289,17 +281,18 @@ public final class LuceneSearchService implements SearchService {
         QueryFactory.Built built = queries.build(plan.parsed(), anyTerm);
         SnapshotFacts facts = snapshots.of(searcher.getIndexReader());
         SortedSetDocValuesReaderState state = facts.facetState();
-        DrillDownQuery query = filtered(request, plan, built.ranked());
+        DrillDownQuery query = LuceneFilters.filtered(facetsConfig, request, plan, built.ranked());
         if (built.matchesEverything()
                 && request.filters().isEmpty()
                 && !plan.hasDateRange()
                 && !plan.hasMirroredRange()) {
-            TopDocs top = searcher.search(query, collector(searcher, request, plan.depth(), plan.depth()));
+            TopDocs top = searcher.search(
+                    query, LuceneCollectors.topHits(searcher, request, plan.depth(), plan.depth(), index.directory()));
             return new Outcome(
                     built.match(), top, searcher.getIndexReader().numDocs(), facts.topValues(request.facets()));
         }
         CollectorManager<?, ? extends TopDocs> collector =
-                collector(searcher, request, plan.depth(), Integer.MAX_VALUE);
+                LuceneCollectors.topHits(searcher, request, plan.depth(), Integer.MAX_VALUE, index.directory());
         if (state == null) {
             TopDocs top = searcher.search(query, collector);
             return new Outcome(built.match(), top, top.totalHits.value, Map.of());
@@ -319,22 +312,6 @@ public final class LuceneSearchService implements SearchService {
                 built.match(), top, top.totalHits.value, LuceneFacets.topCounts(result.facets, request.facets()));
     }
 
-    private DrillDownQuery filtered(SearchRequest request, SearchPlan plan, Query query) {
-        DrillDownQuery drillDown = new DrillDownQuery(facetsConfig, withDateRange(query, plan));
-        request.filters()
-                .forEach((dimension, values) -> values.forEach(value -> {
-                    if (IndexFields.FOLDED_FACETS.contains(dimension)) {
-                        drillDown.add(
-                                dimension,
-                                new TermQuery(
-                                        new Term(IndexFields.folded(dimension), ChineseAnalysis.foldValue(value))));
-                    } else {
-                        drillDown.add(dimension, value);
-                    }
-                }));
-        return drillDown;
-    }
-
     /** Reads from one index snapshot, so an ingest running meanwhile does not change the set. */
     @Override
     public long forEachMatch(SearchRequest request, Consumer<Article> consumer) {
@@ -342,11 +319,17 @@ public final class LuceneSearchService implements SearchService {
         Sort sort = LuceneSorts.complete(request.sort());
         return index.withSearcher(searcher -> {
             try {
-                Query query = filtered(
-                        request, plan, queries.build(plan.parsed(), false).ranked());
+                Query query = LuceneFilters.filtered(
+                        facetsConfig,
+                        request,
+                        plan,
+                        queries.build(plan.parsed(), false).ranked());
                 if (plan.retryWithAnyTerm(searcher.count(query))) {
-                    query = filtered(
-                            request, plan, queries.build(plan.parsed(), true).ranked());
+                    query = LuceneFilters.filtered(
+                            facetsConfig,
+                            request,
+                            plan,
+                            queries.build(plan.parsed(), true).ranked());
                 }
                 long count = 0;
                 ScoreDoc after = null;
@@ -365,42 +348,6 @@ public final class LuceneSearchService implements SearchService {
                 throw new UncheckedIOException("cannot read matches from " + index.directory(), e);
             }
         });
-    }
-
-    /**
-     * Collects the top {@code depth} hits, after the request's cursor when it walks with one, counting matches
-     * exactly up to {@code exactCount}; past it, Lucene may skip hits that cannot enter the top.
-     */
-    private CollectorManager<?, ? extends TopDocs> collector(
-            IndexSearcher searcher, SearchRequest request, int depth, int exactCount) {
-        SortOrder order = request.sort();
-        if (request.walksWithCursor()) {
-            FieldDoc after = LuceneCursor.after(request.cursor(), order);
-            LuceneCursor.requireIdOrder(searcher.getIndexReader(), index.directory());
-            return new TopFieldCollectorManager(LuceneCursor.sort(order), depth, after, exactCount);
-        }
-        return order == SortOrder.RELEVANCE
-                ? new TopScoreDocCollectorManager(depth, null, exactCount)
-                : new TopFieldCollectorManager(LuceneSorts.of(order), depth, null, exactCount);
-    }
-
-    /** The query limited to the publication days and the mirror days asked for, if any. */
-    private static Query withDateRange(Query match, SearchPlan plan) {
-        if (!plan.hasDateRange() && !plan.hasMirroredRange()) {
-            return match;
-        }
-        BooleanQuery.Builder limited = new BooleanQuery.Builder().add(match, Occur.MUST);
-        if (plan.hasDateRange()) {
-            limited.add(within(IndexFields.DATE, plan.published()), Occur.FILTER);
-        }
-        if (plan.hasMirroredRange()) {
-            limited.add(within(IndexFields.MIRRORED, plan.mirrored()), Occur.FILTER);
-        }
-        return limited.build();
-    }
-
-    private static Query within(String field, DateRange days) {
-        return LongPoint.newRangeQuery(field, days.fromMillis(), days.toMillis());
     }
 
     private record Ranked(ScoreDoc scoreDoc, String cluster) {}

@@ -7,13 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.safety.Cleaner;
-import org.jsoup.safety.Safelist;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 import org.newsarchive.article.ArticleImage;
@@ -25,7 +21,7 @@ import org.newsarchive.article.ArticleImage;
  * {@code <center>}s), so every block-level boundary simply ends the current paragraph. Only a small set of inline
  * formatting is copied; any other element is transparent, except non-standard tags with an {@code href} (such as a
  * mirror's {@code <ok href>}), which become links. Images become figures. The text right after an image, on its
- * line, becomes its caption when it reads like one ({@link #looksLikeCaption}); so does the next line when it is in
+ * line, becomes its caption when it reads like one ({@link Captions}); so does the next line when it is in
  * caption markup ({@code 图：…}), and the text of a caption element. Junk elements are skipped whole. Thread-safe:
  * each call uses its own state.
  */
@@ -77,23 +73,6 @@ final class BlockFlattener {
             Map.entry("sup", "sup"),
             Map.entry("code", "code"));
 
-    private static final Cleaner TABLE_CLEANER = new Cleaner(Safelist.none()
-            .addTags("table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "strong", "em", "a")
-            .addAttributes("th", "colspan", "rowspan")
-            .addAttributes("td", "colspan", "rowspan")
-            .addAttributes("a", "href")
-            .addProtocols("a", "href", "http", "https"));
-
-    private static final int MAX_CAPTION_LENGTH = 120;
-    private static final Pattern LABELLED_LINE = Pattern.compile("^\\S{1,8}[：:]");
-    /** How mirrors mark a caption in running text: {@code 图：…}, {@code 图片来源：…}, {@code 图为…}. */
-    private static final Pattern CAPTION_LABEL =
-            Pattern.compile("^[（(]?(?:图|圖|图片|圖片|照片|图源|圖源|图片来源|圖片來源|摄影|攝影|图说|圖說)\\s*[：:]|^(?:图为|圖為|图中|圖中)");
-    /** Words of photo credits and descriptions, which a caption holds and prose seldom does. */
-    private static final Pattern PHOTO_WORDS =
-            Pattern.compile("图|圖|照|摄|攝|截屏|视频|視頻|来源|來源|资料|資料|(?i:photo|getty|reuters|afp|\\bap\\b)");
-
-    private static final String SENTENCE_TERMINATORS = "。！？!?";
     /** WordPress's alt text for an image that has none ("this image's alt attribute is empty; its file is …"). */
     private static final String EMPTY_ALT_NOTICE = "此图像的alt属性为空";
 
@@ -305,52 +284,13 @@ final class BlockFlattener {
             if (text.isEmpty()) {
                 return;
             }
-            boolean isCaption = captionOnNextLine
-                    ? CAPTION_LABEL.matcher(text).find() && text.codePointCount(0, text.length()) <= MAX_CAPTION_LENGTH
-                    : looksLikeCaption(text);
+            boolean isCaption = captionOnNextLine ? Captions.isMarkedCaption(text) : Captions.looksLikeCaption(text);
             if (isCaption && figure.image().caption() == null) {
                 figure.setImage(figure.image().withCaption(text));
             } else {
                 target().appendChild(new TextNode(text));
                 trackLastChar(text);
             }
-        }
-
-        /**
-         * Whether the text on an image's line is its caption: short, not a line of its own kind (a URL, a labelled
-         * line such as {@code 原文地址：…}, unless the label is a caption's own, {@code 图：…}), and not prose. Prose
-         * holds no word of photo description or credit ({@link BlockFlattener#PHOTO_WORDS}) and either introduces what follows
-         * ({@code …内容如下：}) or is two or more whole sentences: {@code 6月3日，美国国务院网站刊登了…的声明。声明全文内容如下。} is the article's
-         * opening, {@code 2006年12月拍摄的档案照片显示了台湾国旗。图片来源：…} a caption.
-         */
-        static boolean looksLikeCaption(String text) {
-            if (text.codePointCount(0, text.length()) > MAX_CAPTION_LENGTH || text.contains("://")) {
-                return false;
-            }
-            if (CAPTION_LABEL.matcher(text).find()) {
-                return true;
-            }
-            return !LABELLED_LINE.matcher(text).find() && !readsLikeProse(text);
-        }
-
-        private static boolean readsLikeProse(String text) {
-            if (PHOTO_WORDS.matcher(text).find()) {
-                return false;
-            }
-            char last = text.charAt(text.length() - 1);
-            if (last == '：' || last == ':') {
-                return true;
-            }
-            if (SENTENCE_TERMINATORS.indexOf(last) < 0) {
-                return false;
-            }
-            int sentences = 0;
-            for (int i = 0; i < text.length(); i++) {
-                if (SENTENCE_TERMINATORS.indexOf(text.charAt(i)) >= 0) {
-                    sentences++;
-                }
-            }
-            return sentences >= 2;
         }
 
         private Block captionTarget() {
@@ -362,18 +302,8 @@ final class BlockFlattener {
         }
 
         private void addTable(Element table) {
-            Element body = new Element("div").appendChild(table.clone());
-            Element clean =
-                    TABLE_CLEANER.clean(Jsoup.parseBodyFragment(body.html())).body();
-            Element cleanTable = clean.selectFirst("table");
-            if (cleanTable == null) {
-                return;
-            }
-            for (Element cell : cleanTable.select("th, td, caption")) {
-                TextNormalizer.joinWhitespace(cell);
-            }
-            Block block = new Block(Block.Kind.TABLE, cleanTable, quoteDepth > 0, false, null);
-            if (!block.text().isEmpty()) {
+            Block block = TableBlocks.of(table, quoteDepth > 0);
+            if (block != null) {
                 blocks.add(block);
             }
         }
