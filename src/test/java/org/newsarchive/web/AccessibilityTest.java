@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -144,6 +145,42 @@ class AccessibilityTest {
 
         screenshot(name + (theme.equals("dark") ? "-dark" : ""));
         assertThat(violations).as(address + " in " + theme).isEmpty();
+    }
+
+    /**
+     * The API documentation page before Swagger UI has drawn anything, as a reader without script (or on a slow
+     * line) sees it: its own frame gives the page its landmarks, main among them.
+     */
+    @Test
+    void theApiDocumentationHasItsLandmarksWithoutItsScript() {
+        browser.manage().window().setSize(DESKTOP);
+        browser.executeCdpCommand("Network.enable", Map.of());
+        browser.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*swagger-ui-bundle.js*")));
+        try {
+            browser.get("http://localhost:" + port + "/api/docs");
+
+            assertThat(browser.findElements(org.openqa.selenium.By.cssSelector("main#main")))
+                    .hasSize(1);
+            assertThat(browser.findElements(org.openqa.selenium.By.cssSelector(".opblock")))
+                    .as("Swagger UI was kept from drawing")
+                    .isEmpty();
+            assertThat(violations("desktop, no Swagger UI")).isEmpty();
+        } finally {
+            browser.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
+        }
+    }
+
+    /** The drawn API documentation has one main landmark, the page's, with Swagger UI's operations inside it. */
+    @Test
+    void theDrawnApiDocumentationHasOneMainLandmark() {
+        browser.manage().window().setSize(DESKTOP);
+        browser.get("http://localhost:" + port + "/api/docs");
+        waitForSwaggerUi();
+
+        assertThat(browser.findElements(org.openqa.selenium.By.cssSelector("main")))
+                .hasSize(1);
+        assertThat(browser.findElements(org.openqa.selenium.By.cssSelector("main#main .opblock")))
+                .isNotEmpty();
     }
 
     /** What axe finds on the page as it is drawn now, each violation named with the window it was found in. */
