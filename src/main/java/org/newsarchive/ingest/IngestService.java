@@ -324,7 +324,7 @@ public final class IngestService {
         return switch (change) {
             case NEW_ARTICLE -> FileOutcome.Status.INGESTED;
             case NEW_VERSION -> FileOutcome.Status.VERSIONED;
-            case UNCHANGED, EARLIER_COPY -> FileOutcome.Status.UNCHANGED;
+            case UNCHANGED, EARLIER_COPY, SEEN -> FileOutcome.Status.UNCHANGED;
         };
     }
 

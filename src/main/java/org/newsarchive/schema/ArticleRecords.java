@@ -8,6 +8,7 @@ import java.util.Set;
 import org.newsarchive.article.Article;
 import org.newsarchive.version.ArticleHistory;
 import org.newsarchive.version.Removal;
+import org.newsarchive.version.Sighting;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -17,19 +18,20 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ArticleRecords {
 
     /** What an engine stores of an article besides its current version. */
-    record StoredHistory(List<Article> earlier, List<Removal> removals) {}
+    record StoredHistory(List<Article> earlier, List<Removal> removals, List<Sighting> sightings) {}
 
     private ArticleRecords() {}
 
     /**
-     * The earlier versions (each whole, text included) and the removals of a history, or null for an article with
-     * one version and no removal, which stores nothing more.
+     * The earlier versions (each whole, text included), the removals and the sightings that are no version's own of
+     * a history, or null for an article with one version and nothing else, which stores nothing more.
      */
     public static byte[] historyToBytes(JsonMapper json, ArticleHistory history) {
-        if (history.earlier().isEmpty() && history.removals().isEmpty()) {
+        List<Sighting> others = history.otherSightings();
+        if (history.earlier().isEmpty() && history.removals().isEmpty() && others.isEmpty()) {
             return null;
         }
-        return json.writeValueAsBytes(new StoredHistory(history.earlier(), history.removals()));
+        return json.writeValueAsBytes(new StoredHistory(history.earlier(), history.removals(), others));
     }
 
     /** The history of a stored current version and its stored history bytes (null when it has none). */
@@ -41,7 +43,8 @@ public final class ArticleRecords {
         StoredHistory history = json.readValue(stored, offset, length, StoredHistory.class);
         List<Article> versions = new ArrayList<>(history.earlier());
         versions.add(current);
-        return new ArticleHistory(versions, history.removals());
+        // Histories stored before sightings were kept have none besides their versions' own.
+        return new ArticleHistory(versions, history.removals(), history.sightings());
     }
 
     /** The text an engine indexes of the earlier versions: each title and text that the current one lacks. */

@@ -18,12 +18,14 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.commons.codec.digest.DigestUtils;
 
@@ -206,14 +208,22 @@ public final class RawStore {
 
     /**
      * Each distinct record once (a blob from a path, in a commit, ingested or removed), at its first line, oldest
-     * first: what a rebuild must read.
+     * first, and again where a path outside a mirror returns to a blob after holding another (a revert, which is a
+     * version of its own): what a rebuild must read.
      */
     public List<SourceEntry> distinctSources() {
-        Map<String, SourceEntry> first = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
+        Map<String, String> lastBlobOfPath = new HashMap<>();
+        List<SourceEntry> distinct = new ArrayList<>();
         for (SourceEntry entry : sources()) {
-            first.putIfAbsent(entry.key(), entry);
+            boolean outsideAMirror = (entry.commit() == null || entry.commit().isEmpty()) && !entry.removed();
+            String lastBlob = outsideAMirror ? lastBlobOfPath.put(entry.path(), entry.sha256()) : null;
+            boolean returns = lastBlob != null && !lastBlob.equals(entry.sha256());
+            if (seen.add(entry.key()) || returns) {
+                distinct.add(entry);
+            }
         }
-        return List.copyOf(first.values());
+        return List.copyOf(distinct);
     }
 
     public boolean contains(String sha256) {

@@ -25,7 +25,7 @@ class SentenceBreakIteratorTest {
         assertThat(forward("增长3.5%。")).containsExactly(0, 7);
     }
 
-    @Property
+    @Property(seed = "20261206")
     void forwardBackwardAndFromAnyOffsetAgreeWithTheRule(@ForAll("texts") String text) {
         List<Integer> expected = expectedBoundaries(text);
         assertThat(forward(text)).isEqualTo(expected);
