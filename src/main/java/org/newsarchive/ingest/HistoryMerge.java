@@ -1,5 +1,7 @@
 package org.newsarchive.ingest;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -25,6 +27,8 @@ final class HistoryMerge {
     private final ArticleSink sink;
     private final boolean writes;
     private final ConcurrentHashMap<String, ArticleHistory> held = new ConcurrentHashMap<>();
+    /** Per article merged, its versions before the batch and after its last merge so far. */
+    private final ConcurrentHashMap<String, int[]> versionCounts = new ConcurrentHashMap<>();
     /** Merges share it; showing the held histories through the sink takes it alone. */
     private final ReadWriteLock showing = new ReentrantReadWriteLock();
 
@@ -66,6 +70,9 @@ final class HistoryMerge {
                 ArticleHistory before =
                         heldHistory != null ? heldHistory : sink.history(id).orElse(null);
                 ArticleHistory after = change.apply(before);
+                int[] counts = versionCounts.computeIfAbsent(id, unknown ->
+                        new int[] {before == null ? 0 : before.versions().size(), 0});
+                counts[1] = after == null ? counts[0] : after.versions().size();
                 if (after != null && after != before && writes) {
                     sink.save(after);
                 }
@@ -77,6 +84,13 @@ final class HistoryMerge {
         if (held.size() > MAX_HELD) {
             showHeld();
         }
+    }
+
+    /** Per article merged in this batch, how many versions the batch added to it; call once the merges are done. */
+    Map<String, Integer> versionsAdded() {
+        Map<String, Integer> added = new HashMap<>();
+        versionCounts.forEach((id, counts) -> added.put(id, counts[1] - counts[0]));
+        return added;
     }
 
     /**

@@ -19,29 +19,41 @@ public record IngestReport(List<FileOutcome> files, long bytes, Duration elapsed
     }
 
     /**
-     * The outcomes with a new article's first file in batch order reported as ingested and its others as new
-     * versions. Threads merge copies of one article in whatever order they finish, and the history they make does
-     * not depend on it ({@link ArticleHistory#with}); the report should not either.
+     * The outcomes relabelled in batch order: of each article's files, as many as the batch added versions to it are
+     * reported as new versions (the first as ingested when the article is new), the rest as unchanged. Threads merge
+     * copies of one article in whatever order they finish, and the history they make does not depend on it
+     * ({@link ArticleHistory#with}), though what each copy did on arrival does: a copy that arrives before the one
+     * it reverts, say, makes its version only when that one comes. The report follows the history.
+     *
+     * @param versionsAdded per article, the versions the batch added to it
      */
-    static List<FileOutcome> inBatchOrder(List<FileOutcome> outcomes) {
-        Map<String, List<Integer>> added = new HashMap<>();
+    static List<FileOutcome> inBatchOrder(List<FileOutcome> outcomes, Map<String, Integer> versionsAdded) {
+        Map<String, List<Integer>> positions = new HashMap<>();
         for (int i = 0; i < outcomes.size(); i++) {
             FileOutcome outcome = outcomes.get(i);
-            if (outcome.status() == FileOutcome.Status.INGESTED || outcome.status() == FileOutcome.Status.VERSIONED) {
-                added.computeIfAbsent(outcome.id(), id -> new ArrayList<>()).add(i);
+            if (outcome.id() != null && versionsAdded.getOrDefault(outcome.id(), 0) > 0 && isAnAddition(outcome)) {
+                positions.computeIfAbsent(outcome.id(), id -> new ArrayList<>()).add(i);
             }
         }
         List<FileOutcome> ordered = new ArrayList<>(outcomes);
-        for (List<Integer> positions : added.values()) {
-            boolean isNew = positions.stream().anyMatch(i -> outcomes.get(i).status() == FileOutcome.Status.INGESTED);
-            for (int k = 0; k < positions.size() && isNew; k++) {
-                FileOutcome outcome = outcomes.get(positions.get(k));
-                FileOutcome.Status status = k == 0 ? FileOutcome.Status.INGESTED : FileOutcome.Status.VERSIONED;
-                ordered.set(
-                        positions.get(k), new FileOutcome(outcome.path(), status, outcome.id(), outcome.problems()));
+        positions.forEach((id, of) -> {
+            boolean isNew = of.stream().anyMatch(i -> outcomes.get(i).status() == FileOutcome.Status.INGESTED);
+            int added = versionsAdded.get(id);
+            for (int k = 0; k < of.size(); k++) {
+                FileOutcome outcome = outcomes.get(of.get(k));
+                FileOutcome.Status status = k >= added
+                        ? FileOutcome.Status.UNCHANGED
+                        : k == 0 && isNew ? FileOutcome.Status.INGESTED : FileOutcome.Status.VERSIONED;
+                ordered.set(of.get(k), new FileOutcome(outcome.path(), status, id, outcome.problems()));
             }
-        }
+        });
         return ordered;
+    }
+
+    private static boolean isAnAddition(FileOutcome outcome) {
+        return outcome.status() == FileOutcome.Status.INGESTED
+                || outcome.status() == FileOutcome.Status.VERSIONED
+                || outcome.status() == FileOutcome.Status.UNCHANGED;
     }
 
     public long count(FileOutcome.Status status) {

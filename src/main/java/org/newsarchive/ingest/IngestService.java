@@ -7,11 +7,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.newsarchive.article.Article;
 import org.newsarchive.article.MirrorPoint;
@@ -158,7 +160,9 @@ public final class IngestService {
             merge.commit();
         }
         return new IngestReport(
-                IngestReport.inBatchOrder(outcomes), totalBytes, Duration.between(start, clock.instant()));
+                IngestReport.inBatchOrder(outcomes, merge.versionsAdded()),
+                totalBytes,
+                Duration.between(start, clock.instant()));
     }
 
     /**
@@ -192,8 +196,13 @@ public final class IngestService {
             progress.fileDone(outcome, content == null ? 0 : content.length);
             return outcome;
         };
-        List<FileOutcome> outcomes = new ArrayList<>(threads.run(
-                sources.stream().filter(source -> !source.removed()).toList(), rebuild, RawStore.SourceEntry::path));
+        // One path's copies are merged in the journal's order, oldest first: whether a copy read again outside a
+        // mirror is a revert or a rerun depends on what its path held before it (ArticleHistory#with).
+        List<List<RawStore.SourceEntry>> byPath = List.copyOf(sources.stream()
+                .filter(source -> !source.removed())
+                .collect(Collectors.groupingBy(RawStore.SourceEntry::path, LinkedHashMap::new, Collectors.toList()))
+                .values());
+        List<FileOutcome> outcomes = new ArrayList<>(threads.runInGroups(byPath, rebuild, RawStore.SourceEntry::path));
         outcomes.addAll(threads.run(
                 sources.stream().filter(RawStore.SourceEntry::removed).toList(), rebuild, RawStore.SourceEntry::path));
         merge.commit();

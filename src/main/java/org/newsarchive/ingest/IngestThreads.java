@@ -51,6 +51,37 @@ final class IngestThreads {
     }
 
     /**
+     * Runs {@code work} on the items of each group in their order, one group on one thread at a time and groups in
+     * parallel: for copies whose order matters among themselves (one path's files, oldest first). Outcomes are
+     * given group by group.
+     */
+    <T> List<FileOutcome> runInGroups(List<List<T>> groups, Function<T, FileOutcome> work, Function<T, String> path) {
+        List<List<FileOutcome>> byGroup = new ArrayList<>();
+        List<FileOutcome> flags = run(
+                groups,
+                group -> {
+                    List<FileOutcome> outcomes = new ArrayList<>(group.size());
+                    for (T item : group) {
+                        try {
+                            outcomes.add(work.apply(item));
+                        } catch (RuntimeException e) {
+                            outcomes.add(failed(path.apply(item), "ingest error: " + e));
+                        }
+                    }
+                    synchronized (byGroup) {
+                        byGroup.add(outcomes);
+                    }
+                    return null;
+                },
+                group -> group.isEmpty() ? "" : path.apply(group.get(0)));
+        // A group's task gives no outcome of its own unless it failed as a whole, as one failed outcome.
+        List<FileOutcome> all = new ArrayList<>();
+        flags.stream().filter(java.util.Objects::nonNull).forEach(all::add);
+        byGroup.forEach(all::addAll);
+        return all;
+    }
+
+    /**
      * The outcome of one item's work. A file's own faults are caught where it is read and normalized, so what
      * reaches here is not the file's: an exception becomes its failed outcome, but an {@link Error} (an assertion in
      * a progress listener, memory running out) is thrown on instead of hidden as a failed file.

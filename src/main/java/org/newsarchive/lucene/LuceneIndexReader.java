@@ -47,7 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
  * a refresh flushes the writer's buffer into a new small segment, which later merges must rewrite, so an ingest that
  * nobody searches (the command line's {@code ingest} and {@code reindex}) makes segments as large as its buffer. The
  * first search after {@value #IDLE_SECONDS} s without one sends the refresher to work at once, and reads the last
- * snapshot meanwhile; the writer's own checks ({@link #sha256}) do not count as reading. {@link #lastCommit} opens the last
+ * snapshot meanwhile; the writer's own reads ({@link #storedHistory}) do not count as reading. {@link #lastCommit} opens the last
  * commit of an index that another process may be writing, such as the shell's {@code search} beside a running
  * server; it follows later commits at the same pace, and an index that does not exist yet reads as empty until one
  * is committed. Searchers come from a {@link SearcherManager} and are released after each piece of work.

@@ -20,6 +20,7 @@ public record VersionList(String id, int current, List<Version> versions, List<R
      * One version.
      *
      * @param change what it changed from the version before, in a line
+     * @param restores the version whose content it restores, or null
      */
     public record Version(
             int version,
@@ -35,6 +36,13 @@ public record VersionList(String id, int current, List<Version> versions, List<R
             String title,
             int charCount,
             String change,
+
+            @Schema(
+                    nullable = true,
+                    description = "The earlier version whose content this one restores: its file returned to"
+                            + " that content after holding another; null for a version with new content")
+            Integer restores,
+
             String url,
             String pageUrl,
             String originalUrl) {}
@@ -50,6 +58,7 @@ public record VersionList(String id, int current, List<Version> versions, List<R
         List<Version> versions = new ArrayList<>();
         for (Article version : history.versions()) {
             int number = version.version();
+            VersionSummary summary = VersionSummary.of(history, number);
             versions.add(new Version(
                     number,
                     version.provenance().mirroredAt(),
@@ -60,7 +69,8 @@ public record VersionList(String id, int current, List<Version> versions, List<R
                     version.provenance().commit(),
                     version.title(),
                     version.charCount(),
-                    VersionSummary.of(history, number).line(),
+                    summary.line(),
+                    summary.restores(),
                     Links.version(baseUrl, version.id(), number),
                     Links.versionPage(baseUrl, version.id(), number),
                     Links.versionOriginal(baseUrl, version.id(), number)));

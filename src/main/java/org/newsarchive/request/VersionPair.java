@@ -5,9 +5,10 @@ import org.newsarchive.article.Article;
 import org.newsarchive.version.ArticleHistory;
 
 /**
- * The two versions of an article a comparison asks for, as {@code from} and {@code to} version numbers; by default
- * the version before the current one and the current one (the current one with itself for an article with one
- * version).
+ * The two versions of an article a comparison asks for, as {@code from} and {@code to}, each a version number or the
+ * SHA-256 of the version's file (numbers grow when older copies turn up; a hash names a version for good); by
+ * default the version before the current one and the current one (the current one with itself for an article with
+ * one version).
  */
 public record VersionPair(Article from, Article to) {
 
@@ -16,7 +17,7 @@ public record VersionPair(Article from, Article to) {
     /**
      * The versions named by {@code from} and {@code to}, either absent for its default.
      *
-     * @throws InvalidParameterException for a value that is not the number of a version of this article
+     * @throws InvalidParameterException for a value that names no version of this article, by number or by hash
      */
     public static VersionPair parse(ArticleHistory history, String from, String to) {
         int count = history.versions().size();

@@ -13,8 +13,9 @@ import org.newsarchive.version.ArticleHistory;
  * The one search service behind the pages, the API and the command line, whatever engine holds the articles: the
  * embedded Lucene index or SolrCloud. Both give the same answers to the same requests.
  *
- * <p>Queries are parsed leniently (see {@code query.QuerySyntax}): every term must occur as an exact substring, after folding,
- * of the title or the body. Facet counts are drill-sideways: each dimension is counted with the filters of the other
+ * <p>Queries are parsed leniently (see {@code query.QuerySyntax}): every term must occur as an exact substring, after
+ * folding, of the title, the body, the metadata (publisher, tags, channel and such), an author or an earlier
+ * version's title or text; {@code title:}, {@code author:} and {@code site:} limit a term to one of them. Facet counts are drill-sideways: each dimension is counted with the filters of the other
  * dimensions, so a reader sees what else they could pick. Totals are exact up to {@value #EXACT_TOTAL_LIMIT}; pages
  * reach {@value #MAX_DEPTH} hits deep. Copies of one story are shown once, with their count. When nothing matches
  * every term, articles matching any term are returned, and the results say so. Implementations are thread-safe.

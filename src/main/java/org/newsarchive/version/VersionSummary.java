@@ -12,6 +12,7 @@ import java.util.Locale;
  * @param paragraphsAdded paragraphs new in this version
  * @param paragraphsRemoved paragraphs this version no longer has
  * @param sameTextOtherScript whether the text changed only in script, width or case
+ * @param restores the earlier version whose content this one restores ({@link ArticleHistory#restores}), or null
  */
 public record VersionSummary(
         boolean first,
@@ -19,7 +20,8 @@ public record VersionSummary(
         long paragraphsChanged,
         long paragraphsAdded,
         long paragraphsRemoved,
-        boolean sameTextOtherScript) {
+        boolean sameTextOtherScript,
+        Integer restores) {
 
     public VersionSummary {
         fields = List.copyOf(fields);
@@ -28,7 +30,7 @@ public record VersionSummary(
     /** The summary of version {@code number} of a history, counted from 1. */
     public static VersionSummary of(ArticleHistory history, int number) {
         if (number <= 1) {
-            return new VersionSummary(true, List.of(), 0, 0, 0, false);
+            return new VersionSummary(true, List.of(), 0, 0, 0, false, null);
         }
         VersionDiff diff = VersionDiff.between(
                 history.version(number - 1).orElseThrow(),
@@ -39,15 +41,22 @@ public record VersionSummary(
                 diff.count(VersionDiff.Kind.CHANGED),
                 diff.count(VersionDiff.Kind.ADDED),
                 diff.count(VersionDiff.Kind.REMOVED),
-                diff.sameTextOtherScript());
+                diff.sameTextOtherScript(),
+                history.restores(number).isPresent() ? history.restores(number).getAsInt() : null);
     }
 
-    /** In English, for the API: "first version", or such as "title changed; 2 paragraphs changed, 1 added". */
+    /**
+     * In English, for the API: "first version", or such as "title changed; 2 paragraphs changed, 1 added", or
+     * "restores version 1; 2 paragraphs changed".
+     */
     public String line() {
         if (first) {
             return "first version";
         }
         List<String> parts = new ArrayList<>();
+        if (restores != null) {
+            parts.add("restores version " + restores);
+        }
         List<String> text = new ArrayList<>();
         if (paragraphsChanged > 0) {
             text.add(paragraphs(paragraphsChanged) + " changed");

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsarchive.analysis.ChineseAnalysis;
+import org.newsarchive.article.Article;
 import org.newsarchive.ingest.ArticleSink;
 import org.newsarchive.ingest.FileOutcome;
 import org.newsarchive.ingest.IngestProgress;
@@ -91,6 +92,10 @@ class SolrVersionsParityTest {
             mirror.commit("convert and take down", Instant.parse("2021-05-01T08:00:00Z"));
             mirror.write("c.md", post("3", "后来的报道", KEPT));
             mirror.commit("later", Instant.parse("2021-06-01T08:00:00Z"));
+            mirror.write("c.md", post("3", "后来的报道", KEPT, "一段后来又被撤回的补充。"));
+            mirror.commit("amend", Instant.parse("2021-07-01T08:00:00Z"));
+            mirror.write("c.md", post("3", "后来的报道", KEPT));
+            mirror.commit("revert the amendment", Instant.parse("2021-08-01T08:00:00Z"));
         }
         return directory;
     }
@@ -118,7 +123,7 @@ class SolrVersionsParityTest {
                 .isEqualTo(luceneMirror.report().files().stream()
                         .map(file -> Tuple.tuple(file.path(), file.status(), file.id()))
                         .toList());
-        assertThat(luceneMirror.report().count(FileOutcome.Status.VERSIONED)).isEqualTo(2);
+        assertThat(luceneMirror.report().count(FileOutcome.Status.VERSIONED)).isEqualTo(4);
         assertThat(luceneMirror.report().count(FileOutcome.Status.REMOVED)).isEqualTo(1);
         for (FileOutcome file : luceneMirror.report().files()) {
             ArticleHistory expected = lucene.history(file.id()).orElseThrow();
@@ -126,7 +131,16 @@ class SolrVersionsParityTest {
             assertThat(versionSources(actual)).isEqualTo(versionSources(expected));
             assertThat(actual.removals()).isEqualTo(expected.removals());
             assertThat(actual.current().text()).isEqualTo(expected.current().text());
+            for (Article version : expected.versions()) {
+                assertThat(actual.restores(version.version())).isEqualTo(expected.restores(version.version()));
+            }
         }
+        String reverted = luceneMirror.report().files().stream()
+                .filter(file -> file.path().equals("c.md"))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        assertThat(cloud.history(reverted).orElseThrow().restores(3)).hasValue(1);
         assertThat(cloud.history(edited()).orElseThrow().versions()).hasSize(3);
     }
 

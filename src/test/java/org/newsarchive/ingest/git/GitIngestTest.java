@@ -245,6 +245,71 @@ class GitIngestTest {
         assertThat(result.report().files()).extracting(FileOutcome::path).containsExactly("_posts/a.md");
     }
 
+    /**
+     * A mirror that goes A → B → A: the third state is a version of its own, current, restoring the first; a rebuild
+     * from the raw store gives the same history, and the version list says so.
+     */
+    @Test
+    void aRevertIsAVersionThatRestoresTheOneItReturnsTo() throws Exception {
+        mirror.write("_posts/a.md", post("1", "新增确诊十二例", FIRST, SECOND));
+        String march = mirror.commit("add", MARCH);
+        mirror.write("_posts/a.md", post("1", "新增确诊十二例", FIRST, EDITED));
+        mirror.commit("edit", APRIL);
+        mirror.write("_posts/a.md", post("1", "新增确诊十二例", FIRST, SECOND));
+        String may = mirror.commit("revert", MAY);
+
+        GitIngest.Result result = ingest();
+
+        assertThat(result.report().files())
+                .extracting(FileOutcome::status)
+                .containsExactly(
+                        FileOutcome.Status.INGESTED, FileOutcome.Status.VERSIONED, FileOutcome.Status.VERSIONED);
+        ArticleHistory history = history(idOf(result, "_posts/a.md"));
+        assertThat(history.versions()).hasSize(3);
+        assertThat(history.restores(3)).hasValue(1);
+        assertThat(history.restores(2)).isEmpty();
+        assertThat(history.current().text()).contains(SECOND);
+        assertThat(history.current().provenance().commit()).isEqualTo(may);
+        assertThat(history.version(1).orElseThrow().provenance().commit()).isEqualTo(march);
+        org.newsarchive.representation.VersionList list =
+                org.newsarchive.representation.VersionList.of(history, "http://archive.test");
+        assertThat(list.versions())
+                .extracting(org.newsarchive.representation.VersionList.Version::restores)
+                .containsExactly(null, null, 1);
+        assertThat(list.versions().get(2).change()).startsWith("restores version 1");
+
+        service().reindex(IngestProgress.NONE);
+
+        assertThat(history(history.id())).isEqualTo(history);
+    }
+
+    /** A file outside a mirror read A, then B, then A again is a revert too, and a rebuild keeps it. */
+    @Test
+    void aFolderReadAgainAfterARevertKeepsTheRevertThroughARebuild(@TempDir Path folder) throws Exception {
+        Path file = folder.resolve("a.md");
+        for (String second : List.of(SECOND, EDITED, SECOND, SECOND)) {
+            Files.writeString(file, post("1", "新增确诊十二例", FIRST, second));
+            service().ingest(List.of(folder), false, IngestProgress.NONE);
+        }
+        String id = service()
+                .ingest(List.of(folder), true, IngestProgress.NONE)
+                .files()
+                .get(0)
+                .id();
+        ArticleHistory history = history(id);
+        assertThat(history.versions()).hasSize(3);
+        assertThat(history.restores(3)).hasValue(1);
+
+        service().reindex(IngestProgress.NONE);
+
+        assertThat(history(id).versions())
+                .extracting(version -> version.provenance().sha256())
+                .isEqualTo(history.versions().stream()
+                        .map(version -> version.provenance().sha256())
+                        .toList());
+        assertThat(history(id).restores(3)).hasValue(1);
+    }
+
     @Test
     void reindexingTheRawStoreRebuildsEveryVersionAndRemovalInOrder() throws Exception {
         mirror.write("a.md", post("1", "新增确诊十二例", FIRST, SECOND));
