@@ -31,12 +31,16 @@ import org.newsarchive.search.SearchService;
  * the articles read. A snapshot never changes, so none of these can go stale; a refresh brings a
  * new snapshot and new facts. The home, about, browse and statistics pages read only these, so they cost no
  * counting per request. Thread-safe: values are computed lazily, perhaps twice by racing threads, always alike.
+ * Lucene's whole-snapshot {@link Facets} look labels up through one doc-values iterator of their own, so they are
+ * read under {@link #countsLock}, one thread at a time; what they give is kept, so each is read once per snapshot.
  */
 final class SnapshotFacts {
 
     private final IndexReader.CacheKey key;
     private final SortedSetDocValuesReaderState facetState;
-    private volatile Facets allCounts;
+    /** Guards {@link #allCounts}, whose label lookups share one iterator and are not safe across threads. */
+    private final Object countsLock = new Object();
+    private Facets allCounts;
     private final ConcurrentMap<String, List<FacetCount>> allValues = new ConcurrentHashMap<>();
     private volatile Map<String, List<FacetCount>> topValues;
     private volatile ArchiveOverview overview;
@@ -72,12 +76,17 @@ final class SnapshotFacts {
     Map<String, List<FacetCount>> topValues() {
         Map<String, List<FacetCount>> top = topValues;
         if (top == null) {
-            try {
-                top = facetState == null ? Map.of() : LuceneFacets.topCounts(counts(), FacetOptions.DEFAULT);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot count facets", e);
+            synchronized (countsLock) {
+                top = topValues;
+                if (top == null) {
+                    try {
+                        top = facetState == null ? Map.of() : LuceneFacets.topCounts(counts(), FacetOptions.DEFAULT);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot count facets", e);
+                    }
+                    topValues = top;
+                }
             }
-            topValues = top;
         }
         return top;
     }
@@ -162,7 +171,10 @@ final class SnapshotFacts {
             return List.of();
         }
         try {
-            FacetResult all = counts().getAllChildren(dimension);
+            FacetResult all;
+            synchronized (countsLock) {
+                all = counts().getAllChildren(dimension);
+            }
             if (all == null) {
                 return List.of();
             }
@@ -175,13 +187,12 @@ final class SnapshotFacts {
         }
     }
 
+    /** The counts of every facet value over the snapshot, counted the first time. Call under {@link #countsLock}. */
     private Facets counts() throws IOException {
-        Facets counts = allCounts;
-        if (counts == null) {
-            counts = new SortedSetDocValuesFacetCounts(facetState);
-            allCounts = counts;
+        if (allCounts == null) {
+            allCounts = new SortedSetDocValuesFacetCounts(facetState);
         }
-        return counts;
+        return allCounts;
     }
 
     /** The facts of the newest snapshot asked for, kept until a newer one is asked for. Thread-safe. */

@@ -105,11 +105,13 @@ class SearchUnderIngestReliabilityTest {
             done.add(threads.submit(() -> {
                 for (int i = 0; running.getAsBoolean(); i++) {
                     String query = QUERIES.get((i + offset) % QUERIES.size());
+                    String asked = "the whole archive";
                     try {
                         long total = search.search(SearchRequest.of("")).total();
                         if (total > 1_000 && total < 1_000 + NEW_FILES) {
                             growthSeen.countDown();
                         }
+                        asked = "q=" + query;
                         SearchResults results = search.search(SearchRequest.of(query));
                         count.incrementAndGet();
                         for (SearchHit hit : results.hits()) {
@@ -119,14 +121,15 @@ class SearchUnderIngestReliabilityTest {
                         }
                         if (!results.hits().isEmpty()) {
                             String id = results.hits().get(0).article().id();
+                            asked = "article " + id;
                             Article whole = search.find(id).orElse(null);
                             if (whole == null
                                     || (whole.text().isBlank() && whole.images().isEmpty())) {
                                 failures.add("half-written article " + id);
                             }
                         }
-                    } catch (RuntimeException e) {
-                        failures.add(query + ": " + e);
+                    } catch (RuntimeException | AssertionError e) {
+                        failures.add(asked + ": " + causes(e));
                     }
                 }
             }));
@@ -136,6 +139,18 @@ class SearchUnderIngestReliabilityTest {
         }
         threads.shutdown();
         return new Load(count.get(), List.copyOf(failures));
+    }
+
+    /** The exception and its causes, innermost last, with where each was thrown. */
+    private static String causes(Throwable thrown) {
+        StringBuilder chain = new StringBuilder();
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            StackTraceElement[] where = cause.getStackTrace();
+            chain.append(chain.length() == 0 ? "" : " <- ")
+                    .append(cause)
+                    .append(where.length == 0 ? "" : " at " + where[0]);
+        }
+        return chain.toString();
     }
 
     /** Waits for the latch; false when the guard ran out first. Never throws into the ingest that calls it. */
