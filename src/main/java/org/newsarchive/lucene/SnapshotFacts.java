@@ -40,6 +40,7 @@ final class SnapshotFacts {
     private final SortedSetDocValuesReaderState facetState;
     /** Guards {@link #allCounts}, whose label lookups share one iterator and are not safe across threads. */
     private final Object countsLock = new Object();
+
     private Facets allCounts;
     private final ConcurrentMap<String, List<FacetCount>> allValues = new ConcurrentHashMap<>();
     private volatile Map<String, List<FacetCount>> topValues;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsarchive.schema.IndexFields;
 import org.newsarchive.search.FacetCount;
-import org.newsarchive.search.FacetOptions;
 
 /**
  * The facts of one snapshot are read by every search thread at once: a refresh makes all of them ask for the
@@ -48,7 +48,7 @@ class SnapshotFactsTest {
             try (DirectoryReader reader = DirectoryReader.open(directory)) {
                 SnapshotFacts alone = new SnapshotFacts.Latest(config).of(reader);
                 Map<String, List<FacetCount>> expectedTop = alone.topValues();
-                Map<String, List<FacetCount>> expectedAll = new java.util.LinkedHashMap<>();
+                Map<String, List<FacetCount>> expectedAll = new LinkedHashMap<>();
                 COUNTED.forEach(dimension -> expectedAll.put(dimension, alone.allValues(dimension)));
                 assertThat(expectedAll.get(IndexFields.TAG)).hasSize(3_000);
 
@@ -69,10 +69,11 @@ class SnapshotFactsTest {
                         }
                         for (int t = 0; t < THREADS; t++) {
                             Object answer = answers.get(t).get(1, TimeUnit.MINUTES);
-                            Object expected = t % 2 == 0
-                                    ? expectedTop
-                                    : expectedAll.get(COUNTED.get(t / 2 % COUNTED.size()));
-                            assertThat(answer).as("round %d, thread %d", round, t).isEqualTo(expected);
+                            Object expected =
+                                    t % 2 == 0 ? expectedTop : expectedAll.get(COUNTED.get(t / 2 % COUNTED.size()));
+                            assertThat(answer)
+                                    .as("round %d, thread %d", round, t)
+                                    .isEqualTo(expected);
                         }
                     }
                 } finally {
@@ -88,10 +89,12 @@ class SnapshotFactsTest {
         try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig())) {
             for (int doc = 0; doc < 6_000; doc++) {
                 Document document = new Document();
-                document.add(new SortedSetDocValuesFacetField(IndexFields.PUBLISHER, label("出版者", random.nextInt(500))));
+                document.add(
+                        new SortedSetDocValuesFacetField(IndexFields.PUBLISHER, label("出版者", random.nextInt(500))));
                 document.add(new SortedSetDocValuesFacetField(IndexFields.CHANNEL, label("频道", random.nextInt(200))));
                 document.add(new SortedSetDocValuesFacetField(IndexFields.TAG, label("标签", doc % 3_000)));
-                document.add(new SortedSetDocValuesFacetField(IndexFields.CATEGORY, label("分类", random.nextInt(1_000))));
+                document.add(
+                        new SortedSetDocValuesFacetField(IndexFields.CATEGORY, label("分类", random.nextInt(1_000))));
                 writer.addDocument(config.build(document));
                 if (doc % 2_000 == 1_999) {
                     writer.commit();
