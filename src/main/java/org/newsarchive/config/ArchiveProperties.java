@@ -18,6 +18,7 @@ import org.springframework.util.unit.DataSize;
  * @param adminToken the bearer token that {@code POST /api/ingest} requires; when unset, the API accepts no writes
  * @param backend where articles are indexed and searched: the embedded Lucene index, or a SolrCloud collection
  * @param solr how to reach SolrCloud, for {@code backend=solr}
+ * @param capture how the archive fetches an article's images and checks its original
  */
 @ConfigurationProperties("archive")
 public record ArchiveProperties(
@@ -28,7 +29,45 @@ public record ArchiveProperties(
         @DefaultValue Search search,
         String adminToken,
         @DefaultValue("lucene") Backend backend,
-        @DefaultValue Solr solr) {
+        @DefaultValue Solr solr,
+        @DefaultValue Capture capture) {
+
+    /**
+     * How the archive fetches from other hosts: the images of its articles and their originals. Every fetch is a
+     * capture, kept in WARC files under {@code DATA_DIR/captures}.
+     *
+     * @param onIngest whether an ingest also captures the new articles' images; off, so that the archive contacts no
+     *     third party unless asked
+     * @param allowAddresses CIDR blocks opened on any port although they are loopback, private or reserved; empty
+     *     (the default) outside tests
+     * @param ports the ports fetched on public addresses
+     * @param maxBody bodies longer than this are cut and the capture recorded as refused
+     * @param connectTimeout the longest wait for a connection
+     * @param fetchTimeout the longest a whole fetch (one request and its body) may take
+     * @param hostDelay the pause between two requests to one host
+     * @param maxRetryAfter the longest {@code Retry-After} waited for once before a capture is recorded failed
+     * @param contact the URL named in the User-Agent, where a site's operator can learn about the archive
+     * @param threads captures made at once (never two to one host)
+     * @param warcFileSize a WARC file is closed and a new one begun when it grows past this
+     */
+    public record Capture(
+            @DefaultValue("false") boolean onIngest,
+            List<String> allowAddresses,
+            @DefaultValue({"80", "443"}) List<Integer> ports,
+            @DefaultValue("20MB") DataSize maxBody,
+            @DefaultValue("10s") Duration connectTimeout,
+            @DefaultValue("60s") Duration fetchTimeout,
+            @DefaultValue("1s") Duration hostDelay,
+            @DefaultValue("120s") Duration maxRetryAfter,
+            @DefaultValue("https://github.com/news-archive/news-archive") String contact,
+            @DefaultValue("4") int threads,
+            @DefaultValue("1GB") DataSize warcFileSize) {
+
+        public Capture {
+            allowAddresses = allowAddresses == null ? List.of() : List.copyOf(allowAddresses);
+            ports = ports == null ? List.of(80, 443) : List.copyOf(ports);
+        }
+    }
 
     /** The search engine behind the archive. */
     public enum Backend {
