@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             SearchCommand.class,
             ExportCommand.class,
             StatsCommand.class,
+            CaptureCommand.class,
             SolrSetupCommand.class
         },
         footer = {

@@ -17,22 +17,41 @@ final class TerminalProgress implements IngestProgress, AutoCloseable {
     private static final int PLAIN_LINE_INTERVAL_MILLIS = 5_000;
 
     private final Terminal terminal;
-    private ProgressBar bar;
+    private final String task;
+    private final String unit;
+    private volatile ProgressBar bar;
 
-    /** Progress on the terminal's standard error. */
+    /** The progress of an ingest on the terminal's standard error. */
     TerminalProgress(Terminal terminal) {
+        this(terminal, "Ingesting", "files");
+    }
+
+    /** The progress of a {@code task} over items counted in {@code unit}, such as "Capturing" and "images". */
+    TerminalProgress(Terminal terminal, String task, String unit) {
         this.terminal = terminal;
+        this.task = task;
+        this.unit = unit;
     }
 
     @Override
-    public synchronized void started(int files, long bytes) {
-        if (files == 0) {
+    public void started(int files, long bytes) {
+        start(files);
+    }
+
+    @Override
+    public void fileDone(FileOutcome outcome, long bytes) {
+        step();
+    }
+
+    /** Shows a bar for {@code items}; nothing for none. */
+    synchronized void start(int items) {
+        if (items == 0) {
             return;
         }
         ProgressBarBuilder builder = new ProgressBarBuilder()
-                .setTaskName("Ingesting")
-                .setInitialMax(files)
-                .setUnit(" files", 1)
+                .setTaskName(task)
+                .setInitialMax(items)
+                .setUnit(" " + unit, 1)
                 .setStyle(ProgressBarStyle.ASCII)
                 .showSpeed();
         if (!terminal.interactive()) {
@@ -42,8 +61,8 @@ final class TerminalProgress implements IngestProgress, AutoCloseable {
         bar = builder.build();
     }
 
-    @Override
-    public void fileDone(FileOutcome outcome, long bytes) {
+    /** One more item done. */
+    void step() {
         ProgressBar current = bar;
         if (current != null) {
             current.step();

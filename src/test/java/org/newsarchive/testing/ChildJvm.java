@@ -29,15 +29,26 @@ public final class ChildJvm {
 
     private ChildJvm() {}
 
+    private static final String ARCHIVE = "org.newsarchive.NewsArchiveApplication";
+
     /** The command line that starts the archive with {@code args} on {@code classpath}. */
     public static List<String> command(String classpath, List<String> args) {
+        return command(classpath, ARCHIVE, args);
+    }
+
+    private static List<String> command(String classpath, String mainClass, List<String> args) {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                classpath,
-                "org.newsarchive.NewsArchiveApplication"));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath, mainClass));
         command.addAll(args);
         return command;
+    }
+
+    /**
+     * Runs another tool's entry point on the test classpath to its end, for tools that end with {@code
+     * System.exit}, such as jwarc's {@code validate}.
+     */
+    public static Run runTool(Duration timeout, String mainClass, String... args) {
+        return run(command(System.getProperty("java.class.path"), mainClass, List.of(args)), timeout);
     }
 
     /** Starts the archive with {@code args}, its output discarded, for callers that watch or kill it. */
@@ -59,9 +70,14 @@ public final class ChildJvm {
      * @throws AssertionError when it does not end within {@code timeout}; it is killed
      */
     public static Run run(String classpath, Duration timeout, List<String> args) {
+        return run(command(classpath, args), timeout);
+    }
+
+    private static Run run(List<String> command, Duration timeout) {
+        List<String> args = command.subList(4, command.size());
         Process process;
         try {
-            process = new ProcessBuilder(command(classpath, args)).start();
+            process = new ProcessBuilder(command).start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,10 +2,9 @@ package org.newsarchive.capture.fetch;
 
 import java.time.Duration;
 import java.util.Objects;
-import org.newsarchive.config.ArchiveProperties;
 
 /**
- * How the fetcher behaves; see {@link ArchiveProperties.Capture} for each setting's meaning.
+ * How the fetcher behaves; {@code archive.capture} in the configuration gives each setting and its meaning.
  *
  * @param userAgent names the archive and a contact URL, so a site's operator knows who fetches
  */
@@ -26,15 +25,9 @@ public record FetchSettings(
         Objects.requireNonNull(userAgent, "userAgent");
     }
 
-    public static FetchSettings of(ArchiveProperties.Capture capture) {
-        String contact = capture.contact() == null || capture.contact().isBlank() ? "" : "; +" + capture.contact();
-        return new FetchSettings(
-                new AddressPolicy(capture.allowAddresses(), capture.ports()),
-                capture.maxBody().toBytes(),
-                capture.connectTimeout(),
-                capture.fetchTimeout(),
-                capture.hostDelay(),
-                capture.maxRetryAfter(),
-                "news-archive/0.1 (web archive of Chinese news" + contact + ")");
+    /** The User-Agent the archive sends: its name, and where a site's operator can learn about it. */
+    public static String userAgent(String contact) {
+        String link = contact == null || contact.isBlank() ? "" : "; +" + contact;
+        return "news-archive/0.1 (web archive of Chinese news" + link + ")";
     }
 }

@@ -1,0 +1,158 @@
+package org.newsarchive.capture;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.newsarchive.article.Article;
+import org.newsarchive.article.ArticleImage;
+import org.newsarchive.article.ArticleVideo;
+import org.newsarchive.capture.fetch.Fetcher;
+import org.newsarchive.search.SearchRequest;
+import org.newsarchive.search.SearchService;
+import org.newsarchive.search.SortOrder;
+
+/**
+ * Captures the images of archived articles (their lead images, the images of their bodies and the posters of their
+ * videos) that have no capture with a payload yet, so that a reader sees them after their hosts are gone. Each
+ * fetch, redirects included, is a capture in the {@link CaptureStore}; a rerun fetches only what is still missing.
+ * Fetches run on a few threads, never two to one host at once (the {@link Fetcher} sees to that). Thread-safe; one
+ * run at a time is expected.
+ */
+public final class MediaCapture {
+
+    /** Where a run stands, for a progress bar. Called from the capture threads. */
+    public interface Progress {
+
+        Progress NONE = new Progress() {
+            @Override
+            public void started(int urls) {}
+
+            @Override
+            public void captured(String url, Capture last) {}
+        };
+
+        /** The run found {@code urls} images to fetch. */
+        void started(int urls);
+
+        /** One image is done; {@code last} is the capture its fetch ended on. */
+        void captured(String url, Capture last);
+    }
+
+    private final SearchService search;
+    private final CaptureStore store;
+    private final Fetcher fetcher;
+    private final int threads;
+
+    public MediaCapture(SearchService search, CaptureStore store, Fetcher fetcher, int threads) {
+        this.search = search;
+        this.store = store;
+        this.fetcher = fetcher;
+        this.threads = Math.max(1, threads);
+    }
+
+    /**
+     * Captures the images still missing of the articles with {@code ids} (of every article when empty), at most
+     * {@code limit} of them (no limit when 0 or less).
+     *
+     * @throws java.util.NoSuchElementException when an id names no article
+     */
+    public CaptureSummary run(List<String> ids, int limit, Progress progress) throws InterruptedException {
+        Set<String> urls = new LinkedHashSet<>();
+        if (ids.isEmpty()) {
+            search.forEachMatch(
+                    new SearchRequest("", Map.of(), null, null, SortOrder.NEWEST, 1, SearchRequest.DEFAULT_SIZE),
+                    article -> urls.addAll(images(article)));
+        } else {
+            for (String id : ids) {
+                urls.addAll(images(search.find(id).orElseThrow(
+                        () -> new java.util.NoSuchElementException("no article has the id " + id))));
+            }
+        }
+        CaptureSummary.Counter summary = new CaptureSummary.Counter();
+        List<String> missing = new ArrayList<>();
+        for (String url : urls) {
+            if (isCaptured(url)) {
+                summary.alreadyCaptured();
+            } else if (limit <= 0 || missing.size() < limit) {
+                missing.add(url);
+            }
+        }
+        progress.started(missing.size());
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, missing.size())), task -> {
+            Thread thread = new Thread(task, "capture-media");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> tasks = new ArrayList<>();
+            for (String url : missing) {
+                tasks.add(pool.submit(() -> {
+                    Capture last = capture(url);
+                    summary.add(last);
+                    progress.captured(url, last);
+                    return null;
+                }));
+            }
+            for (Future<?> task : tasks) {
+                try {
+                    task.get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof UncheckedIOException io) {
+                        throw io;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return summary.summary();
+    }
+
+    /** The image URLs of {@code article}, in page order: lead image, body images, video posters. */
+    static Set<String> images(Article article) {
+        Set<String> urls = new LinkedHashSet<>();
+        if (article.leadImage() != null) {
+            urls.add(article.leadImage().url());
+        }
+        for (ArticleImage image : article.images()) {
+            urls.add(image.url());
+        }
+        for (ArticleVideo video : article.videos()) {
+            if (video.poster() != null) {
+                urls.add(video.poster());
+            }
+        }
+        return urls;
+    }
+
+    private boolean isCaptured(String url) {
+        return store.image(url).isPresent() || store.history(url).stream().anyMatch(Capture::hasPayload);
+    }
+
+    private Capture capture(String url) throws InterruptedException {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException malformed) {
+            return null;
+        }
+        Capture[] last = new Capture[1];
+        try {
+            fetcher.follow(uri, "GET", attempt -> last[0] = store.record(attempt));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the capture of " + url + " could not be written", e);
+        }
+        return last[0];
+    }
+}
