@@ -2,14 +2,19 @@ package org.newsarchive.web.article;
 
 import java.net.URI;
 import java.util.Locale;
+import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.newsarchive.article.Article;
 import org.newsarchive.article.ArticleImage;
+import org.newsarchive.capture.Capture;
+import org.newsarchive.capture.CaptureStore;
+import org.newsarchive.capture.PayloadTypes;
 import org.newsarchive.config.ArchiveProperties;
 import org.newsarchive.config.ArchiveProperties.RemoteImages;
 import org.newsarchive.search.TermMarker;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -18,7 +23,9 @@ import org.springframework.stereotype.Component;
  * Prepares an article's sanitized HTML for the reading page: marks the reader's search terms, adds the lead image
  * when the body does not already show it, and applies the remote-image setting. Every article image lives on a
  * third-party host, and loading it tells that host who is reading; with {@code click} (the default) an image is a
- * link until the reader asks for it. The input is already sanitized; nothing here adds markup from the article.
+ * link until the reader asks for it. An image the archive captured is shown from the archive instead ({@code
+ * /media/SHA256}), whatever the setting, as showing it tells nobody anything. The input is already sanitized;
+ * nothing here adds markup from the article.
  */
 @Component
 class ArticleBody {
@@ -26,13 +33,19 @@ class ArticleBody {
     private final TermMarker marker;
     private final RemoteImages remoteImages;
     private final MessageSource messages;
+    private final ObjectProvider<CaptureStore> captures;
     private final PreparedBodies prepared = new PreparedBodies(PREPARED_CHARS);
 
     /** Characters of prepared bodies kept: about 16 MB, some hundreds of articles. */
     private static final long PREPARED_CHARS = 8_000_000;
 
-    ArticleBody(TermMarker marker, ArchiveProperties properties, MessageSource messages) {
+    ArticleBody(
+            TermMarker marker,
+            ArchiveProperties properties,
+            MessageSource messages,
+            ObjectProvider<CaptureStore> captures) {
         this.marker = marker;
+        this.captures = captures;
         this.remoteImages = properties.web().remoteImages();
         this.messages = messages;
     }
@@ -40,12 +53,14 @@ class ArticleBody {
     /**
      * The body HTML to show, with {@code query}'s terms marked when a query is given. Without a query the result
      * depends only on the stored article and the interface language, so it is prepared once and kept
-     * ({@link PreparedBodies}); a new version of the article has another SHA-256 and is prepared anew.
+     * ({@link PreparedBodies}); a new version of the article has another SHA-256 and is prepared anew, and so is
+     * every body once a capture is added.
      */
     String render(Article article, String query) {
         if (query == null || query.isBlank()) {
             Locale locale = LocaleContextHolder.getLocale();
-            String key = article.id() + '\n' + article.provenance().sha256() + '\n' + locale.toLanguageTag();
+            String key = article.id() + '\n' + article.provenance().sha256() + '\n' + locale.toLanguageTag() + '\n'
+                    + captures.getObject().generation();
             return prepared.get(key, () -> prepare(article, article.html()));
         }
         return prepare(article, marker.mark(article.html(), query));
@@ -63,8 +78,15 @@ class ArticleBody {
                 figure.appendElement("figcaption").text(lead.caption());
             }
         }
+        CaptureStore store = captures.getObject();
         for (Element image : body.select("img")) {
-            applyPolicy(image);
+            Optional<Capture> archived = store.image(image.attr("src"))
+                    .filter(capture -> PayloadTypes.isInlineImage(capture.answer().type()));
+            if (archived.isPresent()) {
+                showArchived(image, archived.get());
+            } else {
+                applyPolicy(image);
+            }
         }
         return body.html();
     }
@@ -72,6 +94,17 @@ class ArticleBody {
     /** The image's own alternative text; none when only a caption exists, as the caption is shown beside it. */
     private static String alt(ArticleImage image) {
         return image.alt() != null ? image.alt() : "";
+    }
+
+    /** The archive's copy in place of the remote image; its alt text stays, and its caption is beside it already. */
+    private static void showArchived(Element image, Capture capture) {
+        String alt = image.attr("alt");
+        image.clearAttributes()
+                .attr("src", "/media/" + capture.answer().sha256())
+                .attr("alt", alt)
+                .attr("loading", "lazy")
+                .attr("decoding", "async")
+                .addClass("archived-image");
     }
 
     private void applyPolicy(Element image) {

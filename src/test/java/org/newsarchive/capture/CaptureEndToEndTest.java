@@ -1,0 +1,217 @@
+package org.newsarchive.capture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsarchive.article.Article;
+import org.newsarchive.capture.LoopbackSite.Page;
+import org.newsarchive.search.SearchRequest;
+import org.newsarchive.search.SearchService;
+import org.newsarchive.testing.Chromium;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Media capture from end to end: an archive whose article embeds images on a site on a loopback address, the
+ * capture run, and the reading page in a real Chromium showing the archive's copies while the site hears nothing;
+ * then {@code /media} as a browser and a script see it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CaptureEndToEndTest {
+
+    private static final String SVG_WITH_SCRIPT =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(document.domain)</script></svg>";
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    static Path dataDir;
+
+    @TempDir
+    static Path seedsDir;
+
+    @TempDir
+    static Path downloads;
+
+    static LoopbackSite site;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MediaCapture mediaCapture;
+
+    @Autowired
+    SearchService search;
+
+    @Autowired
+    CaptureStore store;
+
+    /** The article, and what capturing its images did: once for the class, before its first test. */
+    private static Article article;
+
+    private static CaptureSummary summary;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws IOException {
+        site = new LoopbackSite("127.0.0.2");
+        site.put("/img/photo.png", Page.of("image/jpeg", CaptureStoreTest.PNG));
+        site.put("/img/moved.png", Page.redirect(302, "/cdn/photo2.png"));
+        site.put("/cdn/photo2.png", Page.of("application/octet-stream", CaptureStoreTest.PNG2));
+        site.put("/img/drawing.svg", Page.of("image/png", SVG_WITH_SCRIPT.getBytes(StandardCharsets.UTF_8)));
+        Files.writeString(seedsDir.resolve("captured.md"), """
+                ---
+                title: 图片被存档的报道
+                date: 2022-03-01
+                author: 记者
+                ---
+                第一段文字，报道的正文。
+
+                ![现场照片](%1$s/img/photo.png)
+
+                ![转址的照片](%1$s/img/moved.png)
+
+                ![矢量图](%1$s/img/drawing.svg)
+
+                ![已经消失的照片](%1$s/img/missing.png)
+
+                最后一段文字。
+                """.formatted(site.url("").replaceAll("/$", "")));
+        registry.add("archive.data-dir", dataDir::toString);
+        registry.add("archive.seeds-dir", seedsDir::toString);
+        registry.add("archive.capture.allow-addresses", () -> "127.0.0.2/32");
+        registry.add("archive.capture.host-delay", () -> "0s");
+    }
+
+    @BeforeEach
+    void captureTheImagesOnce() throws InterruptedException {
+        if (summary != null) {
+            return;
+        }
+        List<Article> all = new ArrayList<>();
+        search.forEachMatch(SearchRequest.of(""), all::add);
+        article = all.stream().filter(a -> a.title().equals("图片被存档的报道")).findFirst().orElseThrow();
+        summary = mediaCapture.run(List.of(), 0, MediaCapture.Progress.NONE);
+    }
+
+    @AfterAll
+    static void stopSite() {
+        site.close();
+    }
+
+    @Test
+    void everyImageIsTriedAndTheSummarySaysWhatCameOfIt() throws InterruptedException {
+        assertThat(summary.fetched()).isEqualTo(4);
+        assertThat(summary.count(CaptureOutcome.CAPTURED)).isEqualTo(4);
+        assertThat(store.image(site.url("/img/missing.png"))).as("a 404 is captured, not shown").isEmpty();
+
+        CaptureSummary again = mediaCapture.run(List.of(article.id()), 0, MediaCapture.Progress.NONE);
+
+        assertThat(again.fetched()).as("an image with a capture is not fetched again, a 404 page included").isEqualTo(0);
+        assertThat(again.alreadyCaptured()).isEqualTo(4);
+    }
+
+    @Test
+    void theReadingPageShowsTheArchivedImagesWithoutAskingTheirHost() {
+        int heard = site.requests().size();
+        ChromeDriver browser = Chromium.find().start("zh-CN", downloads);
+        try {
+            browser.get("http://localhost:" + port + "/articles/" + article.id());
+            JavascriptExecutor script = browser;
+            Object loaded = script.executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    const images = [...document.querySelectorAll('img.archived-image')];
+                    Promise.all(images.map(i => i.decode().then(() => true, () => false)))
+                        .then(() => done(images.map(i => [i.getAttribute('src'), i.alt, i.naturalWidth])));
+                    """);
+            @SuppressWarnings("unchecked")
+            List<List<Object>> images = (List<List<Object>>) loaded;
+            assertThat(images).hasSize(2);
+            assertThat(images).allSatisfy(image -> {
+                assertThat((String) image.get(0)).startsWith("/media/");
+                assertThat((Long) image.get(2)).isPositive();
+            });
+            assertThat(images).extracting(image -> image.get(1)).containsExactly("现场照片", "转址的照片");
+            List<WebElement> placeholders = browser.findElements(By.cssSelector(".remote-image"));
+            assertThat(placeholders).as("the SVG and the 404 keep the placeholder").hasSize(2);
+        } finally {
+            browser.quit();
+        }
+        assertThat(site.requests()).hasSize(heard);
+    }
+
+    @Test
+    void aRasterImageIsServedInlineImmutableAndRevalidatedByItsDigest() throws Exception {
+        String sha256 = store.image(site.url("/img/photo.png")).orElseThrow().answer().sha256();
+
+        HttpResponse<byte[]> first = get("/media/" + sha256, Map.of());
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.body()).isEqualTo(CaptureStoreTest.PNG);
+        assertThat(first.headers().firstValue("Content-Type")).contains("image/png");
+        assertThat(first.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(first.headers().firstValue("ETag")).contains("\"" + sha256 + "\"");
+        assertThat(first.headers().firstValue("Cache-Control").orElseThrow())
+                .contains("public", "max-age=31536000", "immutable");
+        assertThat(first.headers().firstValue("Content-Disposition")).contains("inline");
+
+        HttpResponse<byte[]> again = get("/media/" + sha256, Map.of("If-None-Match", "\"" + sha256 + "\""));
+
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+    }
+
+    @Test
+    void anSvgIsNeverServedInline() throws Exception {
+        Capture svg = store.latest(site.url("/img/drawing.svg")).orElseThrow();
+        assertThat(svg.answer().type()).as("sniffed, not the host's image/png").isEqualTo("image/svg+xml");
+
+        HttpResponse<byte[]> answer = get("/media/" + svg.answer().sha256(), Map.of());
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment");
+        assertThat(answer.headers().allValues("Content-Security-Policy")).anyMatch(csp -> csp.startsWith("sandbox"));
+        assertThat(answer.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    }
+
+    @Test
+    void unknownOrMalformedDigestsAreNotFound() throws Exception {
+        for (String digest : List.of("0".repeat(64), "not-a-digest", "A".repeat(65), "%E4%B8%AD")) {
+            assertThat(get("/media/" + digest, Map.of()).statusCode()).as(digest).isEqualTo(404);
+        }
+        // The servlet container itself refuses encoded NULs and slashes and bytes that are no UTF-8, before any
+        // controller sees them.
+        for (String digest : List.of("%00", "..%2F..%2Fetc", "%C0")) {
+            assertThat(get("/media/" + digest, Map.of()).statusCode()).as(digest).isEqualTo(400);
+        }
+    }
+
+    private HttpResponse<byte[]> get(String path, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30));
+        headers.forEach(request::header);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+}
