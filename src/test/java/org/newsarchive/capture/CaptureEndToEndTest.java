@@ -198,12 +198,11 @@ class CaptureEndToEndTest {
 
     @Test
     void unknownOrMalformedDigestsAreNotFound() throws Exception {
-        for (String digest : List.of("0".repeat(64), "not-a-digest", "A".repeat(65), "%E4%B8%AD")) {
+        for (String digest : List.of("0".repeat(64), "not-a-digest", "A".repeat(65), "%E4%B8%AD", "..%2F..%2Fetc")) {
             assertThat(get("/media/" + digest, Map.of()).statusCode()).as(digest).isEqualTo(404);
         }
-        // The servlet container itself refuses encoded NULs and slashes and bytes that are no UTF-8, before any
-        // controller sees them.
-        for (String digest : List.of("%00", "..%2F..%2Fetc", "%C0")) {
+        // The servlet container itself refuses an encoded NUL and bytes that are no UTF-8, before any controller.
+        for (String digest : List.of("%00", "%C0")) {
             assertThat(get("/media/" + digest, Map.of()).statusCode()).as(digest).isEqualTo(400);
         }
     }
