@@ -38,6 +38,7 @@ public final class LoopbackSite implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, Page> pages = new ConcurrentHashMap<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final List<Map<String, List<String>>> headers = new CopyOnWriteArrayList<>();
 
     /** A site on {@code address} (such as 127.0.0.2), on a port the system picks. */
     public LoopbackSite(String address) {
@@ -71,10 +72,16 @@ public final class LoopbackSite implements AutoCloseable {
         return List.copyOf(requests);
     }
 
+    /** The headers of every request received, in order, by name as the JDK server spells them. */
+    public List<Map<String, List<String>>> requestHeaders() {
+        return List.copyOf(headers);
+    }
+
     private void answer(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getRawPath()
                 + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
         requests.add(exchange.getRequestMethod() + " " + path);
+        headers.add(Map.copyOf(exchange.getRequestHeaders()));
         Page page = pages.getOrDefault(path, Page.status(404));
         exchange.getResponseHeaders().set("Content-Type", page.type());
         page.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));

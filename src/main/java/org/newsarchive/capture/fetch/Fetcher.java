@@ -237,9 +237,10 @@ public final class Fetcher implements Closeable {
                 try (InputStream in = entity.getContent();
                         OutputStream out = new DigestOutputStream(Files.newOutputStream(body), sha256)) {
                     truncated = copyAtMost(in, out, settings.maxBody(), length);
-                }
-                if (truncated) {
-                    request.cancel();
+                    if (truncated) {
+                        // Before the stream closes: closing it would read the rest to reuse the connection.
+                        request.cancel();
+                    }
                 }
             }
             Response response = new Response(
