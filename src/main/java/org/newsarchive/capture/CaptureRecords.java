@@ -9,19 +9,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.newsarchive.capture.fetch.HeaderLine;
-import org.newsarchive.capture.fetch.NoResponse;
-import org.newsarchive.capture.fetch.Response;
 import org.netpreserve.jwarc.HttpRequest;
 import org.netpreserve.jwarc.HttpResponse;
 import org.netpreserve.jwarc.MessageVersion;
 import org.netpreserve.jwarc.WarcDigest;
 import org.netpreserve.jwarc.WarcMetadata;
-import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcRequest;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcRevisit;
 import org.netpreserve.jwarc.WarcTruncationReason;
+import org.newsarchive.capture.fetch.HeaderLine;
+import org.newsarchive.capture.fetch.NoResponse;
+import org.newsarchive.capture.fetch.Response;
 
 /**
  * Turns attempts into WARC 1.1 records and records back into captures. An answer becomes a {@code request} record
@@ -86,7 +85,8 @@ final class CaptureRecords {
         }
         // The record reads its body from the channel while it is written, so both happen inside this block.
         try (FileChannel body = FileChannel.open(response.body(), StandardOpenOption.READ)) {
-            return out.append(List.of(request, builder.body(httpResponse(response, body)).build()));
+            return out.append(
+                    List.of(request, builder.body(httpResponse(response, body)).build()));
         }
     }
 

@@ -69,7 +69,9 @@ public final class CaptureStore implements Closeable {
                             .findFirst();
             WarcFileWriter.Written written = CaptureRecords.write(writer, response, type, same, id);
             String location = response.isRedirect()
-                    ? WarcScan.resolve(response.url().toString(), response.header("Location").orElseThrow())
+                    ? WarcScan.resolve(
+                                    response.url().toString(),
+                                    response.header("Location").orElseThrow())
                             .orElse(null)
                     : null;
             CaptureOutcome outcome = response.truncated()
@@ -138,7 +140,8 @@ public final class CaptureStore implements Closeable {
 
     /** The payload bytes of {@code capture} (a capture {@link #payload} gave), content coding removed. */
     public InputStream open(Capture capture) throws IOException {
-        return WarcScan.payload(folder.resolve(capture.place().file()), capture.place().offset());
+        return WarcScan.payload(
+                folder.resolve(capture.place().file()), capture.place().offset());
     }
 
     /** Changes whenever a capture is added, by this process or another. */
@@ -172,7 +175,8 @@ public final class CaptureStore implements Closeable {
             long from = indexed.getOrDefault(file.getFileName().toString(), 0L);
             WarcScan.Found found = WarcScan.captures(file, from, index::payload);
             for (Capture capture : found.captures()) {
-                if (known.add(capture.place().toString()) && (rebuild || capture.place().offset() > from)) {
+                if (known.add(capture.place().toString())
+                        && (rebuild || capture.place().offset() > from)) {
                     index.append(capture);
                 }
             }
@@ -180,7 +184,8 @@ public final class CaptureStore implements Closeable {
     }
 
     private static String sniff(Response response) throws IOException {
-        String coding = response.header("Content-Encoding").orElse("identity").strip().toLowerCase(Locale.ROOT);
+        String coding =
+                response.header("Content-Encoding").orElse("identity").strip().toLowerCase(Locale.ROOT);
         try (InputStream raw = Files.newInputStream(response.body())) {
             InputStream decoded = switch (coding) {
                 case "gzip", "x-gzip" -> new GZIPInputStream(raw);

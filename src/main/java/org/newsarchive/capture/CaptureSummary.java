@@ -46,9 +46,11 @@ public record CaptureSummary(
                 malformed.incrementAndGet();
                 return;
             }
-            outcomes.computeIfAbsent(last.outcome(), outcome -> new AtomicInteger()).incrementAndGet();
+            outcomes.computeIfAbsent(last.outcome(), outcome -> new AtomicInteger())
+                    .incrementAndGet();
             if (last.reason() != null) {
-                reasons.computeIfAbsent(last.reason(), reason -> new AtomicInteger()).incrementAndGet();
+                reasons.computeIfAbsent(last.reason(), reason -> new AtomicInteger())
+                        .incrementAndGet();
             }
         }
 
@@ -61,7 +63,8 @@ public record CaptureSummary(
             outcomes.forEach((outcome, count) -> counts.put(outcome, count.get()));
             Map<String, Integer> sorted = new LinkedHashMap<>();
             reasons.entrySet().stream()
-                    .sorted(Comparator.comparing((Map.Entry<String, AtomicInteger> e) -> -e.getValue().get())
+                    .sorted(Comparator.comparing((Map.Entry<String, AtomicInteger> e) ->
+                                    -e.getValue().get())
                             .thenComparing(Map.Entry::getKey))
                     .forEach(e -> sorted.put(e.getKey(), e.getValue().get()));
             return new CaptureSummary(counts, sorted, malformed.get(), alreadyCaptured.get());

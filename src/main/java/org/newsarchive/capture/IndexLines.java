@@ -51,7 +51,8 @@ final class IndexLines {
                     unescape(fields[5]),
                     Long.parseLong(fields[6]),
                     unescape(fields[7]));
-            Capture.Place place = new Capture.Place(unescape(fields[8]), Long.parseLong(fields[9]), unescape(fields[10]));
+            Capture.Place place =
+                    new Capture.Place(unescape(fields[8]), Long.parseLong(fields[9]), unescape(fields[10]));
             return Optional.of(new Capture(
                     unescape(fields[0]),
                     Instant.parse(fields[1]),
@@ -92,12 +93,13 @@ final class IndexLines {
             char c = field.charAt(i);
             if (c == '\\' && i + 1 < field.length()) {
                 char next = field.charAt(++i);
-                out.append(switch (next) {
-                    case 't' -> '\t';
-                    case 'n' -> '\n';
-                    case 'r' -> '\r';
-                    default -> next;
-                });
+                out.append(
+                        switch (next) {
+                            case 't' -> '\t';
+                            case 'n' -> '\n';
+                            case 'r' -> '\r';
+                            default -> next;
+                        });
             } else {
                 out.append(c);
             }

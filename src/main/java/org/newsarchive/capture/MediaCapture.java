@@ -74,8 +74,8 @@ public final class MediaCapture {
                     article -> urls.addAll(images(article)));
         } else {
             for (String id : ids) {
-                urls.addAll(images(search.find(id).orElseThrow(
-                        () -> new java.util.NoSuchElementException("no article has the id " + id))));
+                urls.addAll(images(search.find(id)
+                        .orElseThrow(() -> new java.util.NoSuchElementException("no article has the id " + id))));
             }
         }
         CaptureSummary.Counter summary = new CaptureSummary.Counter();

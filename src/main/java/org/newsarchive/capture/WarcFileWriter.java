@@ -44,9 +44,13 @@ final class WarcFileWriter implements Closeable {
     static {
         INFO.put("software", List.of("news-archive/0.1 (jwarc)"));
         INFO.put("format", List.of("WARC File Format 1.1"));
-        INFO.put("conformsTo", List.of("https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/"));
-        INFO.put("description", List.of(
-                "Captures made by a web archive of Chinese news: the images of its articles and checks of their originals"));
+        INFO.put(
+                "conformsTo",
+                List.of("https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/"));
+        INFO.put(
+                "description",
+                List.of(
+                        "Captures made by a web archive of Chinese news: the images of its articles and checks of their originals"));
     }
 
     /** Where a group of records was written: the file, and the offset of each record in it. */
@@ -99,13 +103,16 @@ final class WarcFileWriter implements Closeable {
         closeFile();
         String name = "captures-" + STAMP.format(clock.instant()) + "-"
                 + UUID.randomUUID().toString().substring(0, 8) + ".warc.gz";
-        FileChannel opened = FileChannel.open(folder.resolve(name), StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE);
+        FileChannel opened =
+                FileChannel.open(folder.resolve(name), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         lock = opened.lock();
         channel = opened;
         fileName = name;
-        marker = FileChannel.open(folder.resolve(name + MARKER), StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE, StandardOpenOption.READ);
+        marker = FileChannel.open(
+                folder.resolve(name + MARKER),
+                StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE,
+                StandardOpenOption.READ);
         mark(-1);
         writer = new WarcWriter(channel, WarcCompression.GZIP);
         writer.write(new Warcinfo.Builder()
@@ -144,7 +151,8 @@ final class WarcFileWriter implements Closeable {
     static void repair(Path folder) throws IOException {
         List<Path> markers;
         try (Stream<Path> files = Files.list(folder)) {
-            markers = files.filter(file -> file.getFileName().toString().endsWith(".warc.gz" + MARKER)).toList();
+            markers = files.filter(file -> file.getFileName().toString().endsWith(".warc.gz" + MARKER))
+                    .toList();
         }
         for (Path markerFile : markers) {
             String name = markerFile.getFileName().toString();
@@ -165,7 +173,8 @@ final class WarcFileWriter implements Closeable {
                 }
                 try (held) {
                     byte[] value = Files.readAllBytes(markerFile);
-                    long cut = value.length == Long.BYTES ? ByteBuffer.wrap(value).getLong() : -1;
+                    long cut =
+                            value.length == Long.BYTES ? ByteBuffer.wrap(value).getLong() : -1;
                     if (cut >= 0 && cut < file.size()) {
                         file.truncate(cut);
                     }

@@ -75,7 +75,8 @@ final class WarcScan {
                     Optional<Capture> capture = capture(record, name, methods, earlier);
                     record.body().consume();
                     capture.ifPresent(captures::add);
-                    capture.filter(c -> c.outcome() == CaptureOutcome.CAPTURED && c.answer().sha256() != null)
+                    capture.filter(c -> c.outcome() == CaptureOutcome.CAPTURED
+                                    && c.answer().sha256() != null)
                             .ifPresent(c -> scanned.putIfAbsent(c.answer().sha256(), c));
                 } catch (IOException | RuntimeException torn) {
                     return new Found(captures, true);
@@ -120,7 +121,8 @@ final class WarcScan {
             request.concurrentTo().forEach(id -> methods.put(id, methodOf(request)));
             return Optional.empty();
         }
-        Capture.Place place = new Capture.Place(file, record.position(), record.id().toString());
+        Capture.Place place =
+                new Capture.Place(file, record.position(), record.id().toString());
         if (record instanceof WarcResponse response) {
             HttpResponse http = response.http();
             String sha256 = response.payloadDigest().map(WarcDigest::hex).orElse(null);
@@ -140,7 +142,9 @@ final class WarcScan {
             HttpResponse http = revisit.http();
             String sha256 = revisit.payloadDigest().map(WarcDigest::hex).orElse(null);
             String type = revisit.identifiedPayloadType().map(Object::toString).orElse(null);
-            long length = sha256 == null ? 0 : payloads.apply(sha256).map(c -> c.answer().length()).orElse(0L);
+            long length = sha256 == null
+                    ? 0
+                    : payloads.apply(sha256).map(c -> c.answer().length()).orElse(0L);
             return Optional.of(new Capture(
                     revisit.target(),
                     revisit.date(),
@@ -181,7 +185,10 @@ final class WarcScan {
         if (http.status() < 300 || http.status() >= 400) {
             return null;
         }
-        return http.headers().first("Location").flatMap(value -> resolve(url, value)).orElse(null);
+        return http.headers()
+                .first("Location")
+                .flatMap(value -> resolve(url, value))
+                .orElse(null);
     }
 
     static Optional<String> resolve(String base, String location) {

@@ -59,7 +59,10 @@ public record ArchiveProperties(
             @DefaultValue("60s") Duration fetchTimeout,
             @DefaultValue("1s") Duration hostDelay,
             @DefaultValue("120s") Duration maxRetryAfter,
-            @DefaultValue("https://github.com/news-archive/news-archive") String contact,
+
+            @DefaultValue("https://github.com/news-archive/news-archive")
+            String contact,
+
             @DefaultValue("4") int threads,
             @DefaultValue("1GB") DataSize warcFileSize) {
 

@@ -26,7 +26,9 @@ class CaptureConfiguration {
     @Lazy
     CaptureStore captureStore(Path dataDirectory, ArchiveProperties properties, Clock clock) throws IOException {
         return CaptureStore.open(
-                dataDirectory.resolve("captures"), properties.capture().warcFileSize().toBytes(), clock);
+                dataDirectory.resolve("captures"),
+                properties.capture().warcFileSize().toBytes(),
+                clock);
     }
 
     @Bean(destroyMethod = "close")
@@ -41,13 +43,15 @@ class CaptureConfiguration {
                 capture.hostDelay(),
                 capture.maxRetryAfter(),
                 FetchSettings.userAgent(capture.contact()));
-        return new Fetcher(settings, HostResolver.SYSTEM, dataDirectory.resolve("captures").resolve("incoming"), clock);
+        return new Fetcher(
+                settings, HostResolver.SYSTEM, dataDirectory.resolve("captures").resolve("incoming"), clock);
     }
 
     @Bean
     @Lazy
     MediaCapture mediaCapture(
             SearchService search, CaptureStore captureStore, Fetcher fetcher, ArchiveProperties properties) {
-        return new MediaCapture(search, captureStore, fetcher, properties.capture().threads());
+        return new MediaCapture(
+                search, captureStore, fetcher, properties.capture().threads());
     }
 }

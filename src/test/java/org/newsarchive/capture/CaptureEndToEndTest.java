@@ -81,7 +81,8 @@ class CaptureEndToEndTest {
         site.put("/img/moved.png", Page.redirect(302, "/cdn/photo2.png"));
         site.put("/cdn/photo2.png", Page.of("application/octet-stream", CaptureStoreTest.PNG2));
         site.put("/img/drawing.svg", Page.of("image/png", SVG_WITH_SCRIPT.getBytes(StandardCharsets.UTF_8)));
-        Files.writeString(seedsDir.resolve("captured.md"), """
+        Files.writeString(
+                seedsDir.resolve("captured.md"), """
                 ---
                 title: 图片被存档的报道
                 date: 2022-03-01
@@ -112,7 +113,10 @@ class CaptureEndToEndTest {
         }
         List<Article> all = new ArrayList<>();
         search.forEachMatch(SearchRequest.of(""), all::add);
-        article = all.stream().filter(a -> a.title().equals("图片被存档的报道")).findFirst().orElseThrow();
+        article = all.stream()
+                .filter(a -> a.title().equals("图片被存档的报道"))
+                .findFirst()
+                .orElseThrow();
         summary = mediaCapture.run(List.of(), 0, MediaCapture.Progress.NONE);
     }
 
@@ -125,11 +129,15 @@ class CaptureEndToEndTest {
     void everyImageIsTriedAndTheSummarySaysWhatCameOfIt() throws InterruptedException {
         assertThat(summary.fetched()).isEqualTo(4);
         assertThat(summary.count(CaptureOutcome.CAPTURED)).isEqualTo(4);
-        assertThat(store.image(site.url("/img/missing.png"))).as("a 404 is captured, not shown").isEmpty();
+        assertThat(store.image(site.url("/img/missing.png")))
+                .as("a 404 is captured, not shown")
+                .isEmpty();
 
         CaptureSummary again = mediaCapture.run(List.of(article.id()), 0, MediaCapture.Progress.NONE);
 
-        assertThat(again.fetched()).as("an image with a capture is not fetched again, a 404 page included").isEqualTo(0);
+        assertThat(again.fetched())
+                .as("an image with a capture is not fetched again, a 404 page included")
+                .isEqualTo(0);
         assertThat(again.alreadyCaptured()).isEqualTo(4);
     }
 
@@ -155,7 +163,9 @@ class CaptureEndToEndTest {
             });
             assertThat(images).extracting(image -> image.get(1)).containsExactly("现场照片", "转址的照片");
             List<WebElement> placeholders = browser.findElements(By.cssSelector(".remote-image"));
-            assertThat(placeholders).as("the SVG and the 404 keep the placeholder").hasSize(2);
+            assertThat(placeholders)
+                    .as("the SVG and the 404 keep the placeholder")
+                    .hasSize(2);
         } finally {
             browser.quit();
         }
@@ -164,7 +174,8 @@ class CaptureEndToEndTest {
 
     @Test
     void aRasterImageIsServedInlineImmutableAndRevalidatedByItsDigest() throws Exception {
-        String sha256 = store.image(site.url("/img/photo.png")).orElseThrow().answer().sha256();
+        String sha256 =
+                store.image(site.url("/img/photo.png")).orElseThrow().answer().sha256();
 
         HttpResponse<byte[]> first = get("/media/" + sha256, Map.of());
 
@@ -191,7 +202,8 @@ class CaptureEndToEndTest {
         HttpResponse<byte[]> answer = get("/media/" + svg.answer().sha256(), Map.of());
 
         assertThat(answer.statusCode()).isEqualTo(200);
-        assertThat(answer.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment");
+        assertThat(answer.headers().firstValue("Content-Disposition").orElseThrow())
+                .startsWith("attachment");
         assertThat(answer.headers().allValues("Content-Security-Policy")).anyMatch(csp -> csp.startsWith("sandbox"));
         assertThat(answer.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
     }
@@ -199,11 +211,15 @@ class CaptureEndToEndTest {
     @Test
     void unknownOrMalformedDigestsAreNotFound() throws Exception {
         for (String digest : List.of("0".repeat(64), "not-a-digest", "A".repeat(65), "%E4%B8%AD", "..%2F..%2Fetc")) {
-            assertThat(get("/media/" + digest, Map.of()).statusCode()).as(digest).isEqualTo(404);
+            assertThat(get("/media/" + digest, Map.of()).statusCode())
+                    .as(digest)
+                    .isEqualTo(404);
         }
         // The servlet container itself refuses an encoded NUL and bytes that are no UTF-8, before any controller.
         for (String digest : List.of("%00", "%C0")) {
-            assertThat(get("/media/" + digest, Map.of()).statusCode()).as(digest).isEqualTo(400);
+            assertThat(get("/media/" + digest, Map.of()).statusCode())
+                    .as(digest)
+                    .isEqualTo(400);
         }
     }
 

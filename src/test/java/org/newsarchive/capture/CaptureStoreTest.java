@@ -28,8 +28,8 @@ import org.newsarchive.testing.ChildJvm;
 class CaptureStoreTest {
 
     /** A 1x1 PNG. */
-    static final byte[] PNG = Base64.getDecoder().decode(
-            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+    static final byte[] PNG = Base64.getDecoder()
+            .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
     /** Another PNG, 2x2. */
     static final byte[] PNG2 = png(2, 2);
@@ -84,7 +84,8 @@ class CaptureStoreTest {
     }
 
     private static byte[] payload(CaptureStore store, Capture capture) throws IOException {
-        try (InputStream in = store.open(store.payload(capture.answer().sha256()).orElseThrow())) {
+        try (InputStream in =
+                store.open(store.payload(capture.answer().sha256()).orElseThrow())) {
             return in.readAllBytes();
         }
     }
@@ -97,12 +98,16 @@ class CaptureStoreTest {
 
             assertThat(capture.outcome()).isEqualTo(CaptureOutcome.CAPTURED);
             assertThat(capture.answer().status()).isEqualTo(200);
-            assertThat(capture.answer().type()).as("sniffed, not the host's text/html").isEqualTo("image/png");
+            assertThat(capture.answer().type())
+                    .as("sniffed, not the host's text/html")
+                    .isEqualTo("image/png");
             assertThat(capture.answer().length()).isEqualTo(PNG.length);
             assertThat(payload(store, capture)).isEqualTo(PNG);
             assertThat(store.image(url)).contains(capture);
         }
-        assertThat(Files.list(data.resolve("incoming"))).as("temporary bodies are deleted").isEmpty();
+        assertThat(Files.list(data.resolve("incoming")))
+                .as("temporary bodies are deleted")
+                .isEmpty();
     }
 
     @Test
@@ -156,7 +161,10 @@ class CaptureStoreTest {
             capture(store, old);
             capture(store, missing);
             capture(store, "http://10.1.2.3/a.png");
-            before = List.of(store.history(old), store.history(site.url("/new.png")), store.history(missing),
+            before = List.of(
+                            store.history(old),
+                            store.history(site.url("/new.png")),
+                            store.history(missing),
                             store.history("http://10.1.2.3/a.png"))
                     .stream()
                     .flatMap(List::stream)
@@ -165,8 +173,11 @@ class CaptureStoreTest {
         Files.delete(data.resolve("captures/index.tsv"));
 
         try (CaptureStore rebuilt = CaptureStore.open(data.resolve("captures"), 1 << 30, Clock.systemUTC())) {
-            List<Capture> after = List.of(rebuilt.history(old), rebuilt.history(site.url("/new.png")),
-                            rebuilt.history(missing), rebuilt.history("http://10.1.2.3/a.png"))
+            List<Capture> after = List.of(
+                            rebuilt.history(old),
+                            rebuilt.history(site.url("/new.png")),
+                            rebuilt.history(missing),
+                            rebuilt.history("http://10.1.2.3/a.png"))
                     .stream()
                     .flatMap(List::stream)
                     .toList();
@@ -188,9 +199,14 @@ class CaptureStoreTest {
         long whole = Files.size(file);
         byte[] bytes = Files.readAllBytes(file);
         // What a writer killed in the middle of an append leaves: part of a gzip member, and its marker.
-        Files.write(file, java.util.Arrays.copyOfRange(bytes, (int) kept.place().offset(),
-                (int) kept.place().offset() + 40), StandardOpenOption.APPEND);
-        Files.write(Path.of(file + ".open"), java.nio.ByteBuffer.allocate(8).putLong(whole).array());
+        Files.write(
+                file,
+                java.util.Arrays.copyOfRange(
+                        bytes, (int) kept.place().offset(), (int) kept.place().offset() + 40),
+                StandardOpenOption.APPEND);
+        Files.write(
+                Path.of(file + ".open"),
+                java.nio.ByteBuffer.allocate(8).putLong(whole).array());
 
         try (CaptureStore reopened = CaptureStore.open(data.resolve("captures"), 1 << 30, Clock.systemUTC())) {
             assertThat(Files.size(file)).isEqualTo(whole);
@@ -215,7 +231,9 @@ class CaptureStoreTest {
         try (CaptureStore reopened = CaptureStore.open(data.resolve("captures"), 1 << 30, Clock.systemUTC())) {
             assertThat(reopened.image(url)).isPresent();
         }
-        assertThat(Files.size(file)).as("only a writer's own marker says what may be cut").isEqualTo(damaged);
+        assertThat(Files.size(file))
+                .as("only a writer's own marker says what may be cut")
+                .isEqualTo(damaged);
     }
 
     @Test
@@ -260,11 +278,13 @@ class CaptureStoreTest {
         String url = site.put("/a.png", Page.of("image/png", PNG));
         try (CaptureStore store = CaptureStore.open(data.resolve("captures"), 1, Clock.systemUTC())) {
             Capture first = capture(store, url);
-            byte[] firstFile = Files.readAllBytes(data.resolve("captures").resolve(first.place().file()));
+            byte[] firstFile = Files.readAllBytes(
+                    data.resolve("captures").resolve(first.place().file()));
             Capture second = capture(store, site.url("/b.png"));
 
             assertThat(second.place().file()).isNotEqualTo(first.place().file());
-            assertThat(Files.readAllBytes(data.resolve("captures").resolve(first.place().file())))
+            assertThat(Files.readAllBytes(
+                            data.resolve("captures").resolve(first.place().file())))
                     .isEqualTo(firstFile);
             assertThat(store.warcFiles()).hasSize(2);
             assertThat(Map.of("a", payload(store, first))).containsEntry("a", PNG);

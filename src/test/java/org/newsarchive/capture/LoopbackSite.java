@@ -59,8 +59,8 @@ public final class LoopbackSite implements AutoCloseable {
     }
 
     public String url(String path) {
-        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort()
-                + path;
+        return "http://" + server.getAddress().getAddress().getHostAddress() + ":"
+                + server.getAddress().getPort() + path;
     }
 
     public int port() {
@@ -79,7 +79,9 @@ public final class LoopbackSite implements AutoCloseable {
 
     private void answer(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getRawPath()
-                + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
+                + (exchange.getRequestURI().getRawQuery() == null
+                        ? ""
+                        : "?" + exchange.getRequestURI().getRawQuery());
         requests.add(exchange.getRequestMethod() + " " + path);
         headers.add(Map.copyOf(exchange.getRequestHeaders()));
         Page page = pages.getOrDefault(path, Page.status(404));

@@ -76,7 +76,8 @@ public final class AddressPolicy {
             return Optional.of(address.getHostAddress() + " is " + kind.get());
         }
         if (!ports.contains(port)) {
-            return Optional.of("port " + port + " is not fetched (only " + ports.stream().sorted().toList() + ")");
+            return Optional.of("port " + port + " is not fetched (only "
+                    + ports.stream().sorted().toList() + ")");
         }
         return Optional.empty();
     }
@@ -86,7 +87,8 @@ public final class AddressPolicy {
         InetAddress judged = carriedIpv4(address);
         for (Block block : REFUSED) {
             if (block.cidr().contains(judged)) {
-                return Optional.of(judged == address ? block.kind() : block.kind() + " (as " + judged.getHostAddress() + ")");
+                return Optional.of(
+                        judged == address ? block.kind() : block.kind() + " (as " + judged.getHostAddress() + ")");
             }
         }
         return Optional.empty();
@@ -108,8 +110,11 @@ public final class AddressPolicy {
         if ((bytes[0] & 0xff) == 0x20 && (bytes[1] & 0xff) == 0x02) {
             return ipv4(Arrays.copyOfRange(bytes, 2, 6));
         }
-        if ((bytes[0] & 0xff) == 0x00 && (bytes[1] & 0xff) == 0x64 && (bytes[2] & 0xff) == 0xff
-                && (bytes[3] & 0xff) == 0x9b && allZero(bytes, 4, 12)) {
+        if ((bytes[0] & 0xff) == 0x00
+                && (bytes[1] & 0xff) == 0x64
+                && (bytes[2] & 0xff) == 0xff
+                && (bytes[3] & 0xff) == 0x9b
+                && allZero(bytes, 4, 12)) {
             return ipv4(Arrays.copyOfRange(bytes, 12, 16));
         }
         return address;

@@ -128,7 +128,9 @@ public final class Fetcher implements Closeable {
                 if (!(attempt instanceof Response response)) {
                     return new Chain(hops, attempt);
                 }
-                if (!waited && (status == 429 || status == 503) && retryAfter(response).isPresent()) {
+                if (!waited
+                        && (status == 429 || status == 503)
+                        && retryAfter(response).isPresent()) {
                     waited = true;
                     continue;
                 }
@@ -137,7 +139,10 @@ public final class Fetcher implements Closeable {
                 }
                 if (hops.size() > FetchSettings.MAX_REDIRECTS) {
                     NoResponse tooMany = new NoResponse(
-                            current, method, clock.instant(), true,
+                            current,
+                            method,
+                            clock.instant(),
+                            true,
                             "more than " + FetchSettings.MAX_REDIRECTS + " redirects");
                     sink.accept(tooMany);
                     return new Chain(hops, tooMany);
@@ -167,7 +172,11 @@ public final class Fetcher implements Closeable {
             return new NoResponse(url, method, started, true, "the URL names no host");
         }
         if (NumericHosts.isAmbiguous(host)) {
-            return new NoResponse(url, method, started, true,
+            return new NoResponse(
+                    url,
+                    method,
+                    started,
+                    true,
                     host + " is an address in a non-standard form, which resolvers read differently");
         }
         int port = url.getPort() >= 0 ? url.getPort() : scheme.equals("https") ? 443 : 80;
@@ -244,13 +253,27 @@ public final class Fetcher implements Closeable {
                 }
             }
             Response response = new Response(
-                    url, method, started, address, sent, answer.getCode(), answer.getReasonPhrase(), headers,
-                    body, length[0], HexFormat.of().formatHex(sha256.digest()), truncated);
+                    url,
+                    method,
+                    started,
+                    address,
+                    sent,
+                    answer.getCode(),
+                    answer.getReasonPhrase(),
+                    headers,
+                    body,
+                    length[0],
+                    HexFormat.of().formatHex(sha256.digest()),
+                    truncated);
             body = null;
             return response;
         } catch (IOException | RuntimeException e) {
             boolean late = deadline.isDone();
-            return new NoResponse(url, method, started, false,
+            return new NoResponse(
+                    url,
+                    method,
+                    started,
+                    false,
                     late ? "no complete answer within " + seconds(settings.fetchTimeout()) : reason(e));
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException(impossible);
@@ -261,8 +284,7 @@ public final class Fetcher implements Closeable {
     }
 
     /** Copies until the end or {@code limit} bytes; true when more bytes followed (the copy is cut there). */
-    private static boolean copyAtMost(InputStream in, OutputStream out, long limit, long[] copied)
-            throws IOException {
+    private static boolean copyAtMost(InputStream in, OutputStream out, long limit, long[] copied) throws IOException {
         byte[] buffer = new byte[64 * 1024];
         while (true) {
             int read = in.read(buffer, 0, (int) Math.min(buffer.length, limit - copied[0] + 1));

@@ -11,8 +11,7 @@ import java.util.Objects;
  * @param refused true when the archive itself refused to connect; false when the fetch failed
  * @param reason what happened, for a reader: "127.0.0.1 is a loopback address", "connection refused"
  */
-public record NoResponse(URI url, String method, Instant startedAt, boolean refused, String reason)
-        implements Attempt {
+public record NoResponse(URI url, String method, Instant startedAt, boolean refused, String reason) implements Attempt {
 
     public NoResponse {
         Objects.requireNonNull(url, "url");

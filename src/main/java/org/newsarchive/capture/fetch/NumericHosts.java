@@ -25,7 +25,8 @@ final class NumericHosts {
     /** Whether {@code host} is a canonical IPv4 or IPv6 literal (IPv6 with or without brackets). */
     static boolean isLiteral(String host) {
         String bare = unbracketed(host);
-        return DOTTED_DECIMAL.matcher(bare).matches() || (bare.contains(":") && IPV6.matcher(bare).matches());
+        return DOTTED_DECIMAL.matcher(bare).matches()
+                || (bare.contains(":") && IPV6.matcher(bare).matches());
     }
 
     /**

@@ -50,7 +50,10 @@ public record Response(
     }
 
     public boolean isRedirect() {
-        return status >= 300 && status < 400 && status != 304 && header("Location").isPresent();
+        return status >= 300
+                && status < 400
+                && status != 304
+                && header("Location").isPresent();
     }
 
     @Override

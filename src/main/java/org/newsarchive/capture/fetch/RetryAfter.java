@@ -22,7 +22,9 @@ record RetryAfter(Duration seconds, Instant at) {
         }
         try {
             return Optional.of(new RetryAfter(
-                    null, ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant()));
+                    null,
+                    ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME)
+                            .toInstant()));
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }

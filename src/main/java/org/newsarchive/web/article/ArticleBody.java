@@ -59,7 +59,12 @@ class ArticleBody {
     String render(Article article, String query) {
         if (query == null || query.isBlank()) {
             Locale locale = LocaleContextHolder.getLocale();
-            String key = article.id() + '\n' + article.provenance().sha256() + '\n' + locale.toLanguageTag() + '\n'
+            String key = article.id()
+                    + '\n'
+                    + article.provenance().sha256()
+                    + '\n'
+                    + locale.toLanguageTag()
+                    + '\n'
                     + captures.getObject().generation();
             return prepared.get(key, () -> prepare(article, article.html()));
         }
@@ -81,7 +86,8 @@ class ArticleBody {
         CaptureStore store = captures.getObject();
         for (Element image : body.select("img")) {
             Optional<Capture> archived = store.image(image.attr("src"))
-                    .filter(capture -> PayloadTypes.isInlineImage(capture.answer().type()));
+                    .filter(capture ->
+                            PayloadTypes.isInlineImage(capture.answer().type()));
             if (archived.isPresent()) {
                 showArchived(image, archived.get());
             } else {

@@ -50,16 +50,20 @@ class MediaController {
         if (request.checkNotModified(etag)) {
             return null;
         }
-        String type = capture.answer().type() == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE : capture.answer().type();
+        String type = capture.answer().type() == null
+                ? MediaType.APPLICATION_OCTET_STREAM_VALUE
+                : capture.answer().type();
         boolean inline = PayloadTypes.isInlineImage(type);
         HttpHeaders headers = new HttpHeaders();
         headers.setETag(etag);
-        headers.setCacheControl(CacheControl.maxAge(365, TimeUnit.DAYS).cachePublic().immutable());
+        headers.setCacheControl(
+                CacheControl.maxAge(365, TimeUnit.DAYS).cachePublic().immutable());
         headers.set("X-Content-Type-Options", "nosniff");
         if (inline) {
             headers.setContentDisposition(ContentDisposition.inline().build());
         } else {
-            headers.setContentDisposition(ContentDisposition.attachment().filename(sha256).build());
+            headers.setContentDisposition(
+                    ContentDisposition.attachment().filename(sha256).build());
             headers.set("Content-Security-Policy", "sandbox; default-src 'none'");
         }
         StreamingResponseBody body = out -> {
@@ -67,10 +71,7 @@ class MediaController {
                 in.transferTo(out);
             }
         };
-        return ResponseEntity.ok()
-                .headers(headers)
-                .contentType(mediaType(type))
-                .body(body);
+        return ResponseEntity.ok().headers(headers).contentType(mediaType(type)).body(body);
     }
 
     private static MediaType mediaType(String type) {

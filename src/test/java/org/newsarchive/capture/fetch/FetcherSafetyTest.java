@@ -59,7 +59,12 @@ class FetcherSafetyTest {
     private Fetcher fetcher(AddressPolicy policy, HostResolver resolver, long maxBody, Duration fetchTimeout)
             throws IOException {
         FetchSettings settings = new FetchSettings(
-                policy, maxBody, Duration.ofSeconds(10), fetchTimeout, Duration.ZERO, Duration.ofSeconds(5),
+                policy,
+                maxBody,
+                Duration.ofSeconds(10),
+                fetchTimeout,
+                Duration.ZERO,
+                Duration.ofSeconds(5),
                 FetchSettings.userAgent("https://example.org/about"));
         Fetcher fetcher = new Fetcher(settings, resolver, incoming, Clock.systemUTC());
         fetchers.add(fetcher);
@@ -71,46 +76,50 @@ class FetcherSafetyTest {
     }
 
     private Fetcher opening(String cidr) throws IOException {
-        return fetcher(new AddressPolicy(List.of(cidr), List.of(80, 443)), HostResolver.SYSTEM, 20 << 20,
+        return fetcher(
+                new AddressPolicy(List.of(cidr), List.of(80, 443)),
+                HostResolver.SYSTEM,
+                20 << 20,
                 Duration.ofSeconds(60));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "http://127.0.0.1:PORT/a.png",
-        "http://localhost:PORT/a.png",
-        "http://2130706433:PORT/a.png",
-        "http://0x7f.1:PORT/a.png",
-        "http://0x7f000001:PORT/a.png",
-        "http://0177.0.0.1:PORT/a.png",
-        "http://127.1:PORT/a.png",
-        "http://[::ffff:127.0.0.1]:PORT/a.png",
-        "http://[::ffff:7f00:1]:PORT/a.png",
-        "http://[::127.0.0.1]:PORT/a.png",
-        "http://[::1]:PORT/a.png",
-        "http://[64:ff9b::7f00:1]:PORT/a.png",
-        "http://[2002:7f00:1::]:PORT/a.png",
-        "http://0.0.0.0:PORT/a.png",
-        "http://10.0.0.1/a.png",
-        "http://172.16.5.4/a.png",
-        "http://192.168.1.1/a.png",
-        "http://169.254.169.254/latest/meta-data/",
-        "http://100.64.0.1/a.png",
-        "http://224.0.0.1/a.png",
-        "http://240.0.0.1/a.png",
-        "http://255.255.255.255/a.png",
-        "http://[fc00::1]/a.png",
-        "http://[fd12:3456::1]/a.png",
-        "http://[fe80::1]/a.png",
-        "http://[ff02::1]/a.png",
-        "http://[::]/a.png",
-        "http://93.184.215.14:PORT/a.png",
-        "file:///etc/passwd",
-        "ftp://127.0.0.1/a.png",
-        "gopher://127.0.0.1:PORT/_GET",
-        "javascript:alert(1)",
-        "http:///a.png"
-    })
+    @ValueSource(
+            strings = {
+                "http://127.0.0.1:PORT/a.png",
+                "http://localhost:PORT/a.png",
+                "http://2130706433:PORT/a.png",
+                "http://0x7f.1:PORT/a.png",
+                "http://0x7f000001:PORT/a.png",
+                "http://0177.0.0.1:PORT/a.png",
+                "http://127.1:PORT/a.png",
+                "http://[::ffff:127.0.0.1]:PORT/a.png",
+                "http://[::ffff:7f00:1]:PORT/a.png",
+                "http://[::127.0.0.1]:PORT/a.png",
+                "http://[::1]:PORT/a.png",
+                "http://[64:ff9b::7f00:1]:PORT/a.png",
+                "http://[2002:7f00:1::]:PORT/a.png",
+                "http://0.0.0.0:PORT/a.png",
+                "http://10.0.0.1/a.png",
+                "http://172.16.5.4/a.png",
+                "http://192.168.1.1/a.png",
+                "http://169.254.169.254/latest/meta-data/",
+                "http://100.64.0.1/a.png",
+                "http://224.0.0.1/a.png",
+                "http://240.0.0.1/a.png",
+                "http://255.255.255.255/a.png",
+                "http://[fc00::1]/a.png",
+                "http://[fd12:3456::1]/a.png",
+                "http://[fe80::1]/a.png",
+                "http://[ff02::1]/a.png",
+                "http://[::]/a.png",
+                "http://93.184.215.14:PORT/a.png",
+                "file:///etc/passwd",
+                "ftp://127.0.0.1/a.png",
+                "gopher://127.0.0.1:PORT/_GET",
+                "javascript:alert(1)",
+                "http:///a.png"
+            })
     void refusesWithAReasonAndConnectsNowhere(String form) throws Exception {
         URI url = URI.create(form.replace("PORT", Integer.toString(loopback.port())));
 
@@ -130,10 +139,12 @@ class FetcherSafetyTest {
 
         assertThat(reason(fetcher, "http://[::ffff:127.0.0.1]:" + port + "/"))
                 .isEqualTo("127.0.0.1 is a loopback address");
-        assertThat(reason(fetcher, "http://[64:ff9b::a00:1]/")).isEqualTo("64:ff9b:0:0:0:0:a00:1 is a private address (as 10.0.0.1)");
+        assertThat(reason(fetcher, "http://[64:ff9b::a00:1]/"))
+                .isEqualTo("64:ff9b:0:0:0:0:a00:1 is a private address (as 10.0.0.1)");
         assertThat(reason(fetcher, "http://169.254.169.254/")).isEqualTo("169.254.169.254 is a link-local address");
         assertThat(reason(fetcher, "http://2130706433/")).contains("non-standard form");
-        assertThat(reason(fetcher, "http://93.184.215.14:8080/")).isEqualTo("port 8080 is not fetched (only [80, 443])");
+        assertThat(reason(fetcher, "http://93.184.215.14:8080/"))
+                .isEqualTo("port 8080 is not fetched (only [80, 443])");
         assertThat(reason(fetcher, "ftp://example.org/")).isEqualTo("only http and https URLs are fetched");
     }
 
@@ -148,9 +159,8 @@ class FetcherSafetyTest {
             Map<String, InetAddress[]> names = Map.of(
                     "images.example", new InetAddress[] {InetAddress.getByName("127.0.0.2")},
                     "rebound.example", new InetAddress[] {InetAddress.getByName("127.0.0.1")},
-                    "mixed.example", new InetAddress[] {
-                        InetAddress.getByName("127.0.0.2"), InetAddress.getByName("127.0.0.1")
-                    });
+                    "mixed.example",
+                            new InetAddress[] {InetAddress.getByName("127.0.0.2"), InetAddress.getByName("127.0.0.1")});
             HostResolver table = host -> {
                 InetAddress[] addresses = names.get(host);
                 if (addresses == null) {
@@ -158,11 +168,14 @@ class FetcherSafetyTest {
                 }
                 return addresses;
             };
-            Fetcher fetcher = fetcher(new AddressPolicy(List.of("127.0.0.2/32"), List.of(80, 443)), table,
-                    20 << 20, Duration.ofSeconds(60));
+            Fetcher fetcher = fetcher(
+                    new AddressPolicy(List.of("127.0.0.2/32"), List.of(80, 443)),
+                    table,
+                    20 << 20,
+                    Duration.ofSeconds(60));
 
-            try (Response answer = (Response) fetcher.fetch(
-                    URI.create("http://images.example:" + opened.port() + "/a.png"), "GET")) {
+            try (Response answer =
+                    (Response) fetcher.fetch(URI.create("http://images.example:" + opened.port() + "/a.png"), "GET")) {
                 assertThat(answer.status()).isEqualTo(200);
                 assertThat(answer.address()).isEqualTo(InetAddress.getByName("127.0.0.2"));
             }
@@ -173,12 +186,14 @@ class FetcherSafetyTest {
 
             NoResponse rebound = (NoResponse)
                     fetcher.fetch(URI.create("http://rebound.example:" + loopback.port() + "/a.png"), "GET");
-            NoResponse mixed = (NoResponse)
-                    fetcher.fetch(URI.create("http://mixed.example:" + loopback.port() + "/a.png"), "GET");
+            NoResponse mixed =
+                    (NoResponse) fetcher.fetch(URI.create("http://mixed.example:" + loopback.port() + "/a.png"), "GET");
             NoResponse unknown = (NoResponse) fetcher.fetch(URI.create("http://gone.example/a.png"), "GET");
 
             assertThat(rebound.reason()).isEqualTo("127.0.0.1 is a loopback address");
-            assertThat(mixed.reason()).as("one refused address refuses the name").isEqualTo(rebound.reason());
+            assertThat(mixed.reason())
+                    .as("one refused address refuses the name")
+                    .isEqualTo(rebound.reason());
             assertThat(unknown.refused()).isFalse();
             assertThat(unknown.reason()).isEqualTo("gone.example does not resolve");
             assertThat(loopback.requests()).isEmpty();
@@ -191,8 +206,8 @@ class FetcherSafetyTest {
             opened.put("/a.png", Page.redirect(302, loopback.url("/a.png")));
             List<Attempt> attempts = new ArrayList<>();
 
-            Fetcher.Chain chain = opening("127.0.0.2/32")
-                    .follow(URI.create(opened.url("/a.png")), "GET", attempts::add);
+            Fetcher.Chain chain =
+                    opening("127.0.0.2/32").follow(URI.create(opened.url("/a.png")), "GET", attempts::add);
 
             assertThat(chain.hops()).extracting(Fetcher.Chain.Hop::status).containsExactly(302, 0);
             assertThat(chain.last()).isInstanceOf(NoResponse.class);
@@ -224,7 +239,8 @@ class FetcherSafetyTest {
             CountDownLatch stopped = new CountDownLatch(1);
             long[] written = {0};
             Thread endless = new Thread(() -> {
-                try (Socket socket = server.accept(); OutputStream out = socket.getOutputStream()) {
+                try (Socket socket = server.accept();
+                        OutputStream out = socket.getOutputStream()) {
                     socket.getInputStream().read(new byte[4096]);
                     out.write("HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nContent-Length: 1073741824\r\n\r\n"
                             .getBytes());
@@ -240,16 +256,21 @@ class FetcherSafetyTest {
                 }
             });
             endless.start();
-            Fetcher fetcher = fetcher(new AddressPolicy(List.of("127.0.0.2/32"), List.of()), HostResolver.SYSTEM,
-                    limit, Duration.ofSeconds(60));
+            Fetcher fetcher = fetcher(
+                    new AddressPolicy(List.of("127.0.0.2/32"), List.of()),
+                    HostResolver.SYSTEM,
+                    limit,
+                    Duration.ofSeconds(60));
 
-            try (Response answer = (Response) fetcher.fetch(
-                    URI.create("http://127.0.0.2:" + server.getLocalPort() + "/big.png"), "GET")) {
+            try (Response answer = (Response)
+                    fetcher.fetch(URI.create("http://127.0.0.2:" + server.getLocalPort() + "/big.png"), "GET")) {
                 assertThat(answer.truncated()).isTrue();
                 assertThat(answer.bodyLength()).isEqualTo(limit);
                 assertThat(Files.size(answer.body())).isEqualTo(limit);
             }
-            assertThat(stopped.await(60, TimeUnit.SECONDS)).as("the server saw the client hang up").isTrue();
+            assertThat(stopped.await(60, TimeUnit.SECONDS))
+                    .as("the server saw the client hang up")
+                    .isTrue();
             sent = written[0];
         }
         assertThat(sent).as("the rest of the gigabyte was never read").isLessThan(1L << 30);
@@ -259,7 +280,8 @@ class FetcherSafetyTest {
     void aHostThatNeverAnswersFailsAtTheFetchTimeout() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.2"))) {
             Thread holder = new Thread(() -> {
-                try (Socket socket = silent.accept(); InputStream in = socket.getInputStream()) {
+                try (Socket socket = silent.accept();
+                        InputStream in = socket.getInputStream()) {
                     while (in.read() >= 0) {
                         // holds the connection open, answering nothing
                     }
@@ -268,8 +290,11 @@ class FetcherSafetyTest {
                 }
             });
             holder.start();
-            Fetcher fetcher = fetcher(new AddressPolicy(List.of("127.0.0.2/32"), List.of()), HostResolver.SYSTEM,
-                    1024, Duration.ofSeconds(1));
+            Fetcher fetcher = fetcher(
+                    new AddressPolicy(List.of("127.0.0.2/32"), List.of()),
+                    HostResolver.SYSTEM,
+                    1024,
+                    Duration.ofSeconds(1));
 
             Attempt attempt = fetcher.fetch(URI.create("http://127.0.0.2:" + silent.getLocalPort() + "/"), "GET");
 
