@@ -20,6 +20,7 @@ import org.newsarchive.citation.Citation;
 import org.newsarchive.citation.CitationFormat;
 import org.newsarchive.original.OriginalFiles;
 import org.newsarchive.representation.ArticleRecord;
+import org.newsarchive.representation.ImageArchive;
 import org.newsarchive.representation.Links;
 import org.newsarchive.representation.RecordFields;
 import org.newsarchive.representation.VersionDiffDocument;
@@ -60,9 +61,16 @@ class ArticleApiController {
     private final JsonMapper json;
     private final MessageSource messages;
     private final Clock clock;
+    private final ImageArchive images;
 
     ArticleApiController(
-            SearchService search, OriginalFiles originals, JsonMapper json, MessageSource messages, Clock clock) {
+            SearchService search,
+            OriginalFiles originals,
+            JsonMapper json,
+            MessageSource messages,
+            Clock clock,
+            ImageArchive images) {
+        this.images = images;
         this.search = search;
         this.originals = originals;
         this.json = json;
@@ -82,7 +90,8 @@ class ArticleApiController {
         Article article = find(id);
         String baseUrl = ApiRequests.baseUrl();
         List<Article> copies = search.copies(id);
-        String etag = etag(article, copies, baseUrl);
+        ArticleRecord record = ArticleRecord.of(article, baseUrl, copies, images);
+        String etag = etag(article, copies, baseUrl, record);
         long lastModified = article.provenance().ingestedAt().toEpochMilli();
         if (request.checkNotModified(etag, lastModified)) {
             return null;
@@ -91,7 +100,7 @@ class ArticleApiController {
                 .eTag(etag)
                 .lastModified(lastModified)
                 .cacheControl(CacheControl.noCache())
-                .body(ArticleRecord.of(article, baseUrl, copies));
+                .body(record);
     }
 
     /**
@@ -100,8 +109,13 @@ class ArticleApiController {
      * the record is. Weak, as the bytes sent may be compressed or not; Tomcat compresses no answer with a strong
      * one, and the record is often the largest answer of all.
      */
-    private static String etag(Article article, List<Article> copies, String baseUrl) {
+    /** Changes with the article, its copies and the archive's copies of its images. */
+    private static String etag(Article article, List<Article> copies, String baseUrl, ArticleRecord record) {
         StringBuilder version = new StringBuilder(baseUrl);
+        if (record.leadImage() != null) {
+            version.append('\n').append(record.leadImage().archivedUrl());
+        }
+        record.images().forEach(image -> version.append('\n').append(image.archivedUrl()));
         List<Article> parts = new ArrayList<>(copies);
         parts.add(0, article);
         for (Article part : parts) {
@@ -159,7 +173,7 @@ class ArticleApiController {
         find(id);
         String baseUrl = ApiRequests.baseUrl();
         return search.related(id, size).stream()
-                .map(article -> selected.select(ArticleRecord.of(article, baseUrl, null), json))
+                .map(article -> selected.select(ArticleRecord.of(article, baseUrl, null, images), json))
                 .toList();
     }
 
@@ -238,7 +252,8 @@ class ArticleApiController {
                     @PathVariable
                     String version) {
         ArticleHistory history = history(id);
-        return ArticleRecord.of(versionOf(history, version), ApiRequests.baseUrl(), search.copies(history.id()));
+        return ArticleRecord.of(
+                versionOf(history, version), ApiRequests.baseUrl(), search.copies(history.id()), images);
     }
 
     @GetMapping("/versions/{version}/original")

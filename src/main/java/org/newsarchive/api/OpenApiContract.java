@@ -48,7 +48,7 @@ final class OpenApiContract implements OperationCustomizer, OpenApiCustomizer {
             "ArchiveStats",
             "Copy",
             "Source",
-            "ArticleImage",
+            "ImageRecord",
             "ArticleVideo",
             "IngestReportDocument",
             "IngestJobDocument",
@@ -59,8 +59,7 @@ final class OpenApiContract implements OperationCustomizer, OpenApiCustomizer {
     private static final Map<String, Set<String>> ABSENT_WHEN_EMPTY = Map.of("IngestJobDocument", Set.of("report"));
 
     /** Nullable properties of types outside the API's packages, which carry no OpenAPI annotations. */
-    private static final Map<String, Set<String>> NULLABLE =
-            Map.of("ArticleImage", Set.of("caption", "alt"), "ArticleVideo", Set.of("poster", "caption"));
+    private static final Map<String, Set<String>> NULLABLE = Map.of("ArticleVideo", Set.of("poster", "caption"));
 
     @Override
     public Operation customize(Operation operation, HandlerMethod handler) {

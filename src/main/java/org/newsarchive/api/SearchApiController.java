@@ -7,6 +7,7 @@ import java.util.List;
 import org.newsarchive.article.Article;
 import org.newsarchive.representation.ArchiveStats;
 import org.newsarchive.representation.HitFields;
+import org.newsarchive.representation.ImageArchive;
 import org.newsarchive.representation.PageLinks;
 import org.newsarchive.representation.SearchResponse;
 import org.newsarchive.request.InvalidParameterException;
@@ -47,7 +48,10 @@ class SearchApiController {
     private final RawStore rawStore;
     private final JsonMapper json;
 
-    SearchApiController(SearchService search, RawStore rawStore, JsonMapper json) {
+    private final ImageArchive images;
+
+    SearchApiController(SearchService search, RawStore rawStore, JsonMapper json, ImageArchive images) {
+        this.images = images;
         this.search = search;
         this.rawStore = rawStore;
         this.json = json;
@@ -72,7 +76,7 @@ class SearchApiController {
         SearchResults results = search.search(request);
         String baseUrl = ApiRequests.baseUrl();
         List<ObjectNode> hits = results.hits().stream()
-                .map(hit -> hitFields.of(hit, article(hit, hitFields), baseUrl, json))
+                .map(hit -> hitFields.of(hit, article(hit, hitFields), baseUrl, images, json))
                 .toList();
         PageLinks links = PageLinks.of(ApiRequests.firstPage(path), request, results);
         ResponseEntity.BodyBuilder response = ResponseEntity.ok();

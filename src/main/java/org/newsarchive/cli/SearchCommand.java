@@ -3,6 +3,7 @@ package org.newsarchive.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.newsarchive.representation.HitFields;
+import org.newsarchive.representation.ImageArchive;
 import org.newsarchive.representation.PageLinks;
 import org.newsarchive.representation.SearchResponse;
 import org.newsarchive.request.InvalidParameterException;
@@ -51,7 +52,10 @@ final class SearchCommand implements Callable<Integer> {
     private final SearchService searchService;
     private final JsonMapper jsonMapper;
 
-    SearchCommand(SearchService searchService, JsonMapper jsonMapper) {
+    private final ImageArchive images;
+
+    SearchCommand(SearchService searchService, JsonMapper jsonMapper, ImageArchive images) {
+        this.images = images;
         this.searchService = searchService;
         this.jsonMapper = jsonMapper;
     }
@@ -79,7 +83,7 @@ final class SearchCommand implements Callable<Integer> {
             }
             PageLinks links = PageLinks.of(firstPage, request, results);
             var hits = results.hits().stream()
-                    .map(hit -> HitFields.DEFAULT.of(hit, hit.article(), "", jsonMapper))
+                    .map(hit -> HitFields.DEFAULT.of(hit, hit.article(), "", images, jsonMapper))
                     .toList();
             out.println(jsonMapper
                     .writerWithDefaultPrettyPrinter()

@@ -10,6 +10,7 @@ import org.newsarchive.ingest.job.IngestJobs;
 import org.newsarchive.ingest.normalize.ArticleNormalizer;
 import org.newsarchive.original.OriginalFiles;
 import org.newsarchive.representation.ArticleExport;
+import org.newsarchive.representation.ImageArchive;
 import org.newsarchive.search.SearchService;
 import org.newsarchive.search.TermMarker;
 import org.newsarchive.store.RawStore;
@@ -86,8 +87,8 @@ class ArchiveConfiguration {
     }
 
     @Bean
-    ArticleExport articleExport(SearchService search, JsonMapper json) {
-        return new ArticleExport(search, json);
+    ArticleExport articleExport(SearchService search, JsonMapper json, ImageArchive images) {
+        return new ArticleExport(search, json, images);
     }
 
     @Bean

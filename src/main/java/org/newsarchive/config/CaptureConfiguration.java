@@ -3,13 +3,17 @@ package org.newsarchive.config;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import org.newsarchive.capture.CaptureStore;
 import org.newsarchive.capture.MediaCapture;
+import org.newsarchive.capture.PayloadTypes;
 import org.newsarchive.capture.fetch.AddressPolicy;
 import org.newsarchive.capture.fetch.FetchSettings;
 import org.newsarchive.capture.fetch.Fetcher;
 import org.newsarchive.capture.fetch.HostResolver;
+import org.newsarchive.representation.ImageArchive;
 import org.newsarchive.search.SearchService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -45,6 +49,28 @@ class CaptureConfiguration {
                 FetchSettings.userAgent(capture.contact()));
         return new Fetcher(
                 settings, HostResolver.SYSTEM, dataDirectory.resolve("captures").resolve("incoming"), clock);
+    }
+
+    /** The archive's copies of article images, as records give them: the ones the reading page shows. */
+    @Bean
+    ImageArchive imageArchive(ObjectProvider<CaptureStore> captureStore) {
+        return new ImageArchive() {
+            @Override
+            public Optional<ArchivedImage> find(String url) {
+                return captureStore
+                        .getObject()
+                        .image(url)
+                        .filter(capture ->
+                                PayloadTypes.isInlineImage(capture.answer().type()))
+                        .map(capture ->
+                                new ArchivedImage("/media/" + capture.answer().sha256(), capture.time()));
+            }
+
+            @Override
+            public long generation() {
+                return captureStore.getObject().generation();
+            }
+        };
     }
 
     @Bean

@@ -49,8 +49,11 @@ public final class ArticleExport {
 
     private final SearchService search;
     private final JsonMapper json;
+    private final ImageArchive images;
 
-    public ArticleExport(SearchService search, JsonMapper json) {
+    /** @param images the images the archive holds copies of, which each record points at */
+    public ArticleExport(SearchService search, JsonMapper json, ImageArchive images) {
+        this.images = images;
         this.search = search;
         this.json = json;
     }
@@ -115,7 +118,8 @@ public final class ArticleExport {
 
     private void jsonLine(Article article, String baseUrl, RecordFields fields, Writer writer) {
         try {
-            writer.write(json.writeValueAsString(fields.select(ArticleRecord.of(article, baseUrl, null), json)));
+            writer.write(
+                    json.writeValueAsString(fields.select(ArticleRecord.of(article, baseUrl, null, images), json)));
             writer.write('\n');
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -142,7 +146,7 @@ public final class ArticleExport {
                 writer, CSVFormat.RFC4180.builder().setHeader(CSV_COLUMNS).get());
         forEachVersion(request, allVersions, article -> {
             lines[0]++;
-            ArticleRecord record = ArticleRecord.of(article, baseUrl, null);
+            ArticleRecord record = ArticleRecord.of(article, baseUrl, null, images);
             try {
                 printer.printRecord(
                         record.id(),

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.newsarchive.article.Article;
-import org.newsarchive.article.ArticleImage;
 import org.newsarchive.article.ArticleVideo;
 
 /**
@@ -68,9 +67,9 @@ public record ArticleRecord(
         List<String> keywords,
 
         @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Absent when the article has no lead image")
-        ArticleImage leadImage,
+        ImageRecord leadImage,
 
-        List<ArticleImage> images,
+        List<ImageRecord> images,
         List<ArticleVideo> videos,
 
         @Schema(allowableValues = {"zh-Hans", "zh-Hant", "other"})
@@ -118,8 +117,9 @@ public record ArticleRecord(
     /**
      * @param baseUrl prefix of the links, such as {@code https://archive.example} (empty for relative links)
      * @param copies the story's copies, or null to leave them out
+     * @param archive the images the archive holds copies of
      */
-    public static ArticleRecord of(Article article, String baseUrl, List<Article> copies) {
+    public static ArticleRecord of(Article article, String baseUrl, List<Article> copies, ImageArchive archive) {
         return new ArticleRecord(
                 article.id(),
                 article.title(),
@@ -139,8 +139,10 @@ public record ArticleRecord(
                 article.tags(),
                 article.categories(),
                 article.keywords(),
-                article.leadImage(),
-                article.images(),
+                article.leadImage() == null ? null : ImageRecord.of(article.leadImage(), archive, baseUrl),
+                article.images().stream()
+                        .map(image -> ImageRecord.of(image, archive, baseUrl))
+                        .toList(),
                 article.videos(),
                 article.language().tag(),
                 article.text(),

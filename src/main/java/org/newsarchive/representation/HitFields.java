@@ -47,9 +47,10 @@ public record HitFields(RecordFields record) {
      * One hit as JSON.
      *
      * @param article the hit's article, whole when {@link #needsBody}, else as the search gave it
+     * @param images the images the archive holds copies of
      */
-    public ObjectNode of(SearchHit hit, Article article, String baseUrl, JsonMapper json) {
-        ObjectNode node = record.select(ArticleRecord.of(article, baseUrl, null), json);
+    public ObjectNode of(SearchHit hit, Article article, String baseUrl, ImageArchive images, JsonMapper json) {
+        ObjectNode node = record.select(ArticleRecord.of(article, baseUrl, null, images), json);
         node.setAll((ObjectNode) json.valueToTree(new SearchResponse.Match(
                 hit.titleHighlighted(), hit.snippet(), hit.score(), hit.copies(), hit.matchedVersion())));
         return node;

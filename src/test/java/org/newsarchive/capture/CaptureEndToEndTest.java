@@ -173,6 +173,41 @@ class CaptureEndToEndTest {
     }
 
     @Test
+    void theRecordAndTheExportGiveEachImageItsArchivedCopy() throws Exception {
+        Capture photo = store.image(site.url("/img/photo.png")).orElseThrow();
+        String archived =
+                "http://localhost:" + port + "/media/" + photo.answer().sha256();
+
+        String record =
+                new String(get("/api/articles/" + article.id(), Map.of()).body(), StandardCharsets.UTF_8);
+        String export = new String(
+                get(
+                                "/api/export?format=jsonl&q="
+                                        + java.net.URLEncoder.encode("图片被存档", StandardCharsets.UTF_8),
+                                Map.of())
+                        .body(),
+                StandardCharsets.UTF_8);
+
+        for (String json : List.of(record, export)) {
+            tools.jackson.databind.JsonNode images = new tools.jackson.databind.json.JsonMapper()
+                    .readTree(json.lines().findFirst().orElseThrow())
+                    .get("images");
+            assertThat(images).hasSize(4);
+            assertThat(images.get(0).get("url").asString()).isEqualTo(site.url("/img/photo.png"));
+            assertThat(images.get(0).get("archivedUrl").asString()).isEqualTo(archived);
+            assertThat(images.get(0).get("capturedAt").asString())
+                    .isEqualTo(photo.time().toString());
+            assertThat(images.get(1).get("archivedUrl").asString())
+                    .as("through its redirect")
+                    .startsWith("http://localhost:" + port + "/media/");
+            assertThat(images.get(2).get("archivedUrl").isNull())
+                    .as("an SVG is not shown")
+                    .isTrue();
+            assertThat(images.get(3).get("archivedUrl").isNull()).as("a 404").isTrue();
+        }
+    }
+
+    @Test
     void aRasterImageIsServedInlineImmutableAndRevalidatedByItsDigest() throws Exception {
         String sha256 =
                 store.image(site.url("/img/photo.png")).orElseThrow().answer().sha256();

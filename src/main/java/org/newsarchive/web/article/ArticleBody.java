@@ -8,13 +8,10 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.newsarchive.article.Article;
 import org.newsarchive.article.ArticleImage;
-import org.newsarchive.capture.Capture;
-import org.newsarchive.capture.CaptureStore;
-import org.newsarchive.capture.PayloadTypes;
 import org.newsarchive.config.ArchiveProperties;
 import org.newsarchive.config.ArchiveProperties.RemoteImages;
+import org.newsarchive.representation.ImageArchive;
 import org.newsarchive.search.TermMarker;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -33,19 +30,15 @@ class ArticleBody {
     private final TermMarker marker;
     private final RemoteImages remoteImages;
     private final MessageSource messages;
-    private final ObjectProvider<CaptureStore> captures;
+    private final ImageArchive archive;
     private final PreparedBodies prepared = new PreparedBodies(PREPARED_CHARS);
 
     /** Characters of prepared bodies kept: about 16 MB, some hundreds of articles. */
     private static final long PREPARED_CHARS = 8_000_000;
 
-    ArticleBody(
-            TermMarker marker,
-            ArchiveProperties properties,
-            MessageSource messages,
-            ObjectProvider<CaptureStore> captures) {
+    ArticleBody(TermMarker marker, ArchiveProperties properties, MessageSource messages, ImageArchive archive) {
         this.marker = marker;
-        this.captures = captures;
+        this.archive = archive;
         this.remoteImages = properties.web().remoteImages();
         this.messages = messages;
     }
@@ -65,7 +58,7 @@ class ArticleBody {
                     + '\n'
                     + locale.toLanguageTag()
                     + '\n'
-                    + captures.getObject().generation();
+                    + archive.generation();
             return prepared.get(key, () -> prepare(article, article.html()));
         }
         return prepare(article, marker.mark(article.html(), query));
@@ -83,11 +76,8 @@ class ArticleBody {
                 figure.appendElement("figcaption").text(lead.caption());
             }
         }
-        CaptureStore store = captures.getObject();
         for (Element image : body.select("img")) {
-            Optional<Capture> archived = store.image(image.attr("src"))
-                    .filter(capture ->
-                            PayloadTypes.isInlineImage(capture.answer().type()));
+            Optional<ImageArchive.ArchivedImage> archived = archive.find(image.attr("src"));
             if (archived.isPresent()) {
                 showArchived(image, archived.get());
             } else {
@@ -103,10 +93,10 @@ class ArticleBody {
     }
 
     /** The archive's copy in place of the remote image; its alt text stays, and its caption is beside it already. */
-    private static void showArchived(Element image, Capture capture) {
+    private static void showArchived(Element image, ImageArchive.ArchivedImage copy) {
         String alt = image.attr("alt");
         image.clearAttributes()
-                .attr("src", "/media/" + capture.answer().sha256())
+                .attr("src", copy.path())
                 .attr("alt", alt)
                 .attr("loading", "lazy")
                 .attr("decoding", "async")
