@@ -83,6 +83,13 @@ class CaptureStoreTest {
         return last[0];
     }
 
+    /** The bytes of the payload {@code capture} holds, or of the earlier one its revisit names. */
+    static byte[] readAll(CaptureStore store, Capture capture) throws IOException {
+        try (InputStream in = store.open(store.payload(capture.answer().sha256()).orElseThrow())) {
+            return in.readAllBytes();
+        }
+    }
+
     private static byte[] payload(CaptureStore store, Capture capture) throws IOException {
         try (InputStream in =
                 store.open(store.payload(capture.answer().sha256()).orElseThrow())) {

@@ -39,6 +39,7 @@ public final class LoopbackSite implements AutoCloseable {
     private final Map<String, Page> pages = new ConcurrentHashMap<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final List<Map<String, List<String>>> headers = new CopyOnWriteArrayList<>();
+    private volatile java.util.function.IntConsumer beforeAnswer = count -> {};
 
     /** A site on {@code address} (such as 127.0.0.2), on a port the system picks. */
     public LoopbackSite(String address) {
@@ -72,6 +73,11 @@ public final class LoopbackSite implements AutoCloseable {
         return List.copyOf(requests);
     }
 
+    /** Runs {@code hook} with the number of requests received so far before each answer, on the server's thread. */
+    public void beforeAnswer(java.util.function.IntConsumer hook) {
+        beforeAnswer = hook;
+    }
+
     /** The headers of every request received, in order, by name as the JDK server spells them. */
     public List<Map<String, List<String>>> requestHeaders() {
         return List.copyOf(headers);
@@ -84,6 +90,7 @@ public final class LoopbackSite implements AutoCloseable {
                         : "?" + exchange.getRequestURI().getRawQuery());
         requests.add(exchange.getRequestMethod() + " " + path);
         headers.add(Map.copyOf(exchange.getRequestHeaders()));
+        beforeAnswer.accept(requests.size());
         Page page = pages.getOrDefault(path, Page.status(404));
         exchange.getResponseHeaders().set("Content-Type", page.type());
         page.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
