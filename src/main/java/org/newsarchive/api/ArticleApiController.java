@@ -20,7 +20,7 @@ import org.newsarchive.citation.Citation;
 import org.newsarchive.citation.CitationFormat;
 import org.newsarchive.original.OriginalFiles;
 import org.newsarchive.representation.ArticleRecord;
-import org.newsarchive.representation.ImageArchive;
+import org.newsarchive.representation.CaptureView;
 import org.newsarchive.representation.Links;
 import org.newsarchive.representation.RecordFields;
 import org.newsarchive.representation.VersionDiffDocument;
@@ -61,7 +61,7 @@ class ArticleApiController {
     private final JsonMapper json;
     private final MessageSource messages;
     private final Clock clock;
-    private final ImageArchive images;
+    private final CaptureView images;
 
     ArticleApiController(
             SearchService search,
@@ -69,7 +69,7 @@ class ArticleApiController {
             JsonMapper json,
             MessageSource messages,
             Clock clock,
-            ImageArchive images) {
+            CaptureView images) {
         this.images = images;
         this.search = search;
         this.originals = originals;
@@ -116,6 +116,7 @@ class ArticleApiController {
             version.append('\n').append(record.leadImage().archivedUrl());
         }
         record.images().forEach(image -> version.append('\n').append(image.archivedUrl()));
+        version.append('\n').append(record.original());
         List<Article> parts = new ArrayList<>(copies);
         parts.add(0, article);
         for (Article part : parts) {

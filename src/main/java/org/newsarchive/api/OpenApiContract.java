@@ -49,6 +49,7 @@ final class OpenApiContract implements OperationCustomizer, OpenApiCustomizer {
             "Copy",
             "Source",
             "ImageRecord",
+            "OriginalRecord",
             "ArticleVideo",
             "IngestReportDocument",
             "IngestJobDocument",

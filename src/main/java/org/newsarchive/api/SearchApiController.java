@@ -7,7 +7,7 @@ import java.util.List;
 import org.newsarchive.article.Article;
 import org.newsarchive.representation.ArchiveStats;
 import org.newsarchive.representation.HitFields;
-import org.newsarchive.representation.ImageArchive;
+import org.newsarchive.representation.CaptureView;
 import org.newsarchive.representation.PageLinks;
 import org.newsarchive.representation.SearchResponse;
 import org.newsarchive.request.InvalidParameterException;
@@ -48,9 +48,9 @@ class SearchApiController {
     private final RawStore rawStore;
     private final JsonMapper json;
 
-    private final ImageArchive images;
+    private final CaptureView images;
 
-    SearchApiController(SearchService search, RawStore rawStore, JsonMapper json, ImageArchive images) {
+    SearchApiController(SearchService search, RawStore rawStore, JsonMapper json, CaptureView images) {
         this.images = images;
         this.search = search;
         this.rawStore = rawStore;

@@ -2,13 +2,7 @@ package org.newsarchive.capture;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,21 +20,20 @@ import java.util.Set;
  */
 final class CaptureIndex {
 
-    private final Path file;
+    private final AppendOnlyLines lines;
     private final Map<String, List<Capture>> byUrl = new HashMap<>();
     private final Map<String, Capture> payloadByDigest = new HashMap<>();
     private final Map<String, Long> endByFile = new HashMap<>();
     private final Set<String> places = new HashSet<>();
-    private long readUpTo;
     private long generation;
 
     CaptureIndex(Path file) {
-        this.file = file;
+        this.lines = new AppendOnlyLines(file);
     }
 
     /** Whether the index file exists; when it does not, the store rebuilds it from the WARC files. */
     boolean exists() {
-        return Files.exists(file);
+        return lines.exists();
     }
 
     /** Adds {@code capture} to the file and to memory, unless the index already holds its record. */
@@ -49,15 +42,7 @@ final class CaptureIndex {
         if (places.contains(capture.place().toString())) {
             return;
         }
-        byte[] line = (IndexLines.format(capture) + "\n").getBytes(StandardCharsets.UTF_8);
-        try (FileChannel channel = FileChannel.open(
-                        file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-                FileLock ignored = channel.lock()) {
-            ByteBuffer buffer = ByteBuffer.wrap(line);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-        }
+        lines.append(IndexLines.format(capture));
         remember(capture);
     }
 
@@ -99,35 +84,12 @@ final class CaptureIndex {
     /** Reads the lines appended since the last read, whoever appended them. */
     private void refresh() {
         try {
-            if (!Files.exists(file) || Files.size(file) == readUpTo) {
-                return;
-            }
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-                channel.position(readUpTo);
-                byte[] appended = new byte[(int) Math.min(Integer.MAX_VALUE - 8, channel.size() - readUpTo)];
-                ByteBuffer buffer = ByteBuffer.wrap(appended);
-                while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
-                    // reads until full or at the end
-                }
-                int whole = lastLineEnd(appended, buffer.position());
-                for (String line : new String(appended, 0, whole, StandardCharsets.UTF_8).split("\n")) {
-                    IndexLines.parse(line).ifPresent(this::remember);
-                }
-                readUpTo += whole;
+            for (String line : lines.appended()) {
+                IndexLines.parse(line).ifPresent(this::remember);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("the capture index " + file + " cannot be read", e);
+            throw new UncheckedIOException("the capture index " + lines + " cannot be read", e);
         }
-    }
-
-    /** The length of the lines that are whole: a line being appended is read next time. */
-    private static int lastLineEnd(byte[] bytes, int length) {
-        for (int i = length - 1; i >= 0; i--) {
-            if (bytes[i] == '\n') {
-                return i + 1;
-            }
-        }
-        return 0;
     }
 
     private void remember(Capture capture) {

@@ -24,19 +24,19 @@ final class IndexLines {
         Capture.Place place = capture.place();
         return String.join(
                 "\t",
-                escape(capture.url()),
+                TsvFields.escape(capture.url()),
                 capture.time().toString(),
-                escape(capture.method()),
+                TsvFields.escape(capture.method()),
                 Integer.toString(answer.status()),
-                escape(answer.type()),
-                escape(answer.sha256()),
+                TsvFields.escape(answer.type()),
+                TsvFields.escape(answer.sha256()),
                 Long.toString(answer.length()),
-                escape(answer.location()),
-                escape(place.file()),
+                TsvFields.escape(answer.location()),
+                TsvFields.escape(place.file()),
                 Long.toString(place.offset()),
-                escape(place.recordId()),
+                TsvFields.escape(place.recordId()),
                 capture.outcome().name(),
-                escape(capture.reason()));
+                TsvFields.escape(capture.reason()));
     }
 
     static Optional<Capture> parse(String line) {
@@ -47,63 +47,22 @@ final class IndexLines {
         try {
             Capture.Answer answer = new Capture.Answer(
                     Integer.parseInt(fields[3]),
-                    unescape(fields[4]),
-                    unescape(fields[5]),
+                    TsvFields.unescape(fields[4]),
+                    TsvFields.unescape(fields[5]),
                     Long.parseLong(fields[6]),
-                    unescape(fields[7]));
+                    TsvFields.unescape(fields[7]));
             Capture.Place place =
-                    new Capture.Place(unescape(fields[8]), Long.parseLong(fields[9]), unescape(fields[10]));
+                    new Capture.Place(TsvFields.unescape(fields[8]), Long.parseLong(fields[9]), TsvFields.unescape(fields[10]));
             return Optional.of(new Capture(
-                    unescape(fields[0]),
+                    TsvFields.unescape(fields[0]),
                     Instant.parse(fields[1]),
-                    unescape(fields[2]),
+                    TsvFields.unescape(fields[2]),
                     answer,
                     place,
                     CaptureOutcome.valueOf(fields[11]),
-                    unescape(fields[12])));
+                    TsvFields.unescape(fields[12])));
         } catch (IllegalArgumentException | DateTimeParseException | NullPointerException torn) {
             return Optional.empty();
         }
-    }
-
-    static String escape(String value) {
-        if (value == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(value.length());
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
-    }
-
-    static String unescape(String field) {
-        if (field.isEmpty()) {
-            return null;
-        }
-        StringBuilder out = new StringBuilder(field.length());
-        for (int i = 0; i < field.length(); i++) {
-            char c = field.charAt(i);
-            if (c == '\\' && i + 1 < field.length()) {
-                char next = field.charAt(++i);
-                out.append(
-                        switch (next) {
-                            case 't' -> '\t';
-                            case 'n' -> '\n';
-                            case 'r' -> '\r';
-                            default -> next;
-                        });
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

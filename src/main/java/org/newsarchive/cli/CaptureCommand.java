@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
             "Fetch what surrounds the archived texts, keeping every fetch as a WARC record under DATA_DIR/captures.",
             "Only public addresses on ports 80 and 443 are fetched, one request at a time per host."
         },
-        subcommands = {CaptureMediaCommand.class})
+        subcommands = {CaptureMediaCommand.class, CaptureLinksCommand.class})
 final class CaptureCommand implements Callable<Integer> {
 
     @Spec
@@ -25,7 +25,7 @@ final class CaptureCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("capture: give what to capture: media");
+        spec.commandLine().getErr().println("capture: give what to capture: media or links");
         spec.commandLine().usage(spec.commandLine().getErr());
         return 2;
     }

@@ -3,7 +3,7 @@ package org.newsarchive.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.newsarchive.representation.HitFields;
-import org.newsarchive.representation.ImageArchive;
+import org.newsarchive.representation.CaptureView;
 import org.newsarchive.representation.PageLinks;
 import org.newsarchive.representation.SearchResponse;
 import org.newsarchive.request.InvalidParameterException;
@@ -52,9 +52,9 @@ final class SearchCommand implements Callable<Integer> {
     private final SearchService searchService;
     private final JsonMapper jsonMapper;
 
-    private final ImageArchive images;
+    private final CaptureView images;
 
-    SearchCommand(SearchService searchService, JsonMapper jsonMapper, ImageArchive images) {
+    SearchCommand(SearchService searchService, JsonMapper jsonMapper, CaptureView images) {
         this.images = images;
         this.searchService = searchService;
         this.jsonMapper = jsonMapper;

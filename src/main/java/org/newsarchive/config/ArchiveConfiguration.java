@@ -10,7 +10,7 @@ import org.newsarchive.ingest.job.IngestJobs;
 import org.newsarchive.ingest.normalize.ArticleNormalizer;
 import org.newsarchive.original.OriginalFiles;
 import org.newsarchive.representation.ArticleExport;
-import org.newsarchive.representation.ImageArchive;
+import org.newsarchive.representation.CaptureView;
 import org.newsarchive.search.SearchService;
 import org.newsarchive.search.TermMarker;
 import org.newsarchive.store.RawStore;
@@ -87,7 +87,7 @@ class ArchiveConfiguration {
     }
 
     @Bean
-    ArticleExport articleExport(SearchService search, JsonMapper json, ImageArchive images) {
+    ArticleExport articleExport(SearchService search, JsonMapper json, CaptureView images) {
         return new ArticleExport(search, json, images);
     }
 

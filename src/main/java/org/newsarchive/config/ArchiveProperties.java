@@ -49,6 +49,7 @@ public record ArchiveProperties(
      * @param contact the URL named in the User-Agent, where a site's operator can learn about the archive
      * @param threads captures made at once (never two to one host)
      * @param warcFileSize a WARC file is closed and a new one begun when it grows past this
+     * @param goneAfter how far apart two checks that find an original gone must be for it to count as gone
      */
     public record Capture(
             @DefaultValue("false") boolean onIngest,
@@ -64,7 +65,8 @@ public record ArchiveProperties(
             String contact,
 
             @DefaultValue("4") int threads,
-            @DefaultValue("1GB") DataSize warcFileSize) {
+            @DefaultValue("1GB") DataSize warcFileSize,
+            @DefaultValue("24h") Duration goneAfter) {
 
         public Capture {
             allowAddresses = allowAddresses == null ? List.of() : List.copyOf(allowAddresses);

@@ -1,6 +1,7 @@
 package org.newsarchive.config;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -8,10 +9,14 @@ import org.newsarchive.capture.CaptureStore;
 import org.newsarchive.capture.MediaCapture;
 import org.newsarchive.capture.PayloadTypes;
 import org.newsarchive.capture.fetch.AddressPolicy;
+import org.newsarchive.capture.link.LinkChecks;
+import org.newsarchive.capture.link.Original;
+import org.newsarchive.capture.link.OriginalCheck;
 import org.newsarchive.capture.fetch.FetchSettings;
 import org.newsarchive.capture.fetch.Fetcher;
 import org.newsarchive.capture.fetch.HostResolver;
-import org.newsarchive.representation.ImageArchive;
+import org.newsarchive.representation.CaptureView;
+import org.newsarchive.representation.OriginalRecord;
 import org.newsarchive.search.SearchService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -51,10 +56,29 @@ class CaptureConfiguration {
                 settings, HostResolver.SYSTEM, dataDirectory.resolve("captures").resolve("incoming"), clock);
     }
 
+    @Bean
+    @Lazy
+    LinkChecks linkChecks(Path dataDirectory, ArchiveProperties properties) throws IOException {
+        Path folder = Files.createDirectories(dataDirectory.resolve("captures"));
+        return new LinkChecks(folder.resolve("links.tsv"), properties.capture().goneAfter());
+    }
+
+    @Bean
+    @Lazy
+    OriginalCheck originalCheck(
+            SearchService search,
+            CaptureStore captureStore,
+            LinkChecks linkChecks,
+            Fetcher fetcher,
+            Clock clock,
+            ArchiveProperties properties) {
+        return new OriginalCheck(search, captureStore, linkChecks, fetcher, clock, properties.capture().threads());
+    }
+
     /** The archive's copies of article images, as records give them: the ones the reading page shows. */
     @Bean
-    ImageArchive imageArchive(ObjectProvider<CaptureStore> captureStore) {
-        return new ImageArchive() {
+    CaptureView captureView(ObjectProvider<CaptureStore> captureStore, ObjectProvider<LinkChecks> linkChecks) {
+        return new CaptureView() {
             @Override
             public Optional<ArchivedImage> find(String url) {
                 return captureStore
@@ -67,8 +91,22 @@ class CaptureConfiguration {
             }
 
             @Override
+            public OriginalRecord original(String url) {
+                if (url == null) {
+                    return OriginalRecord.UNCHECKED;
+                }
+                Original original = linkChecks.getObject().original(url);
+                return new OriginalRecord(
+                        original.status().label(),
+                        original.httpStatus(),
+                        original.checkedAt(),
+                        original.goneSince(),
+                        original.finalUrl());
+            }
+
+            @Override
             public long generation() {
-                return captureStore.getObject().generation();
+                return captureStore.getObject().generation() + linkChecks.getObject().generation();
             }
         };
     }

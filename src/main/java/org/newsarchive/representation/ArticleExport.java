@@ -44,15 +44,17 @@ public final class ArticleExport {
         "mirroredAt",
         "ingestedAt",
         "version",
-        "versionCount"
+        "versionCount",
+        "original",
+        "originalCheckedAt"
     };
 
     private final SearchService search;
     private final JsonMapper json;
-    private final ImageArchive images;
+    private final CaptureView images;
 
     /** @param images the images the archive holds copies of, which each record points at */
-    public ArticleExport(SearchService search, JsonMapper json, ImageArchive images) {
+    public ArticleExport(SearchService search, JsonMapper json, CaptureView images) {
         this.images = images;
         this.search = search;
         this.json = json;
@@ -168,7 +170,9 @@ public final class ArticleExport {
                         record.mirroredAt(),
                         record.ingestedAt(),
                         record.version(),
-                        record.versionCount());
+                        record.versionCount(),
+                        record.original().status(),
+                        record.original().checkedAt());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

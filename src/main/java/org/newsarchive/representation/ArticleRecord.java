@@ -62,6 +62,10 @@ public record ArticleRecord(
 
         String versionsUrl,
         @Schema(nullable = true) String sourceUrl,
+
+        @Schema(description = "What became of sourceUrl, as the archive's checks found")
+        OriginalRecord original,
+
         List<String> tags,
         List<String> categories,
         List<String> keywords,
@@ -119,7 +123,7 @@ public record ArticleRecord(
      * @param copies the story's copies, or null to leave them out
      * @param archive the images the archive holds copies of
      */
-    public static ArticleRecord of(Article article, String baseUrl, List<Article> copies, ImageArchive archive) {
+    public static ArticleRecord of(Article article, String baseUrl, List<Article> copies, CaptureView archive) {
         return new ArticleRecord(
                 article.id(),
                 article.title(),
@@ -136,6 +140,7 @@ public record ArticleRecord(
                 article.versionCount(),
                 Links.versions(baseUrl, article.id()),
                 article.sourceUrl(),
+                archive.original(article.sourceUrl()),
                 article.tags(),
                 article.categories(),
                 article.keywords(),

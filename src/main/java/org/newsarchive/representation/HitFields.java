@@ -49,7 +49,7 @@ public record HitFields(RecordFields record) {
      * @param article the hit's article, whole when {@link #needsBody}, else as the search gave it
      * @param images the images the archive holds copies of
      */
-    public ObjectNode of(SearchHit hit, Article article, String baseUrl, ImageArchive images, JsonMapper json) {
+    public ObjectNode of(SearchHit hit, Article article, String baseUrl, CaptureView images, JsonMapper json) {
         ObjectNode node = record.select(ArticleRecord.of(article, baseUrl, null, images), json);
         node.setAll((ObjectNode) json.valueToTree(new SearchResponse.Match(
                 hit.titleHighlighted(), hit.snippet(), hit.score(), hit.copies(), hit.matchedVersion())));

@@ -25,13 +25,13 @@ public record ImageRecord(
         @Schema(nullable = true, description = "When the archive's copy was fetched")
         Instant capturedAt) {
 
-    static ImageRecord of(ArticleImage image, ImageArchive archive, String baseUrl) {
-        Optional<ImageArchive.ArchivedImage> copy = archive.find(image.url());
+    static ImageRecord of(ArticleImage image, CaptureView archive, String baseUrl) {
+        Optional<CaptureView.ArchivedImage> copy = archive.find(image.url());
         return new ImageRecord(
                 image.url(),
                 image.caption(),
                 image.alt(),
                 copy.map(archived -> baseUrl + archived.path()).orElse(null),
-                copy.map(ImageArchive.ArchivedImage::capturedAt).orElse(null));
+                copy.map(CaptureView.ArchivedImage::capturedAt).orElse(null));
     }
 }

@@ -2,7 +2,7 @@ package org.newsarchive.web;
 
 import java.time.Clock;
 import org.newsarchive.config.ArchiveProperties;
-import org.newsarchive.representation.ImageArchive;
+import org.newsarchive.representation.CaptureView;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -23,7 +23,7 @@ public class PageSliceConfiguration {
     }
 
     @Bean
-    ImageArchive imageArchive() {
-        return ImageArchive.NONE;
+    CaptureView captureView() {
+        return CaptureView.NONE;
     }
 }

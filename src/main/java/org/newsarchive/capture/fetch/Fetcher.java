@@ -116,11 +116,17 @@ public final class Fetcher implements Closeable {
      * or 503 (when no longer than the configured limit). {@code sink} sees every attempt, the redirects included.
      */
     public Chain follow(URI url, String method, AttemptSink sink) throws IOException, InterruptedException {
+        return follow(url, method, settings.maxBody(), sink);
+    }
+
+    /** As {@link #follow(URI, String, AttemptSink)}, reading at most {@code maxBody} bytes of each body. */
+    public Chain follow(URI url, String method, long maxBody, AttemptSink sink)
+            throws IOException, InterruptedException {
         List<Chain.Hop> hops = new ArrayList<>();
         URI current = url;
         boolean waited = false;
         while (true) {
-            Attempt attempt = fetch(current, method);
+            Attempt attempt = fetch(current, method, maxBody);
             try {
                 sink.accept(attempt);
                 int status = attempt instanceof Response response ? response.status() : 0;
@@ -162,6 +168,11 @@ public final class Fetcher implements Closeable {
 
     /** One request to {@code url}, no redirect followed. A {@link Response} returned must be closed. */
     public Attempt fetch(URI url, String method) throws InterruptedException {
+        return fetch(url, method, settings.maxBody());
+    }
+
+    /** As {@link #fetch(URI, String)}, reading at most {@code maxBody} bytes of the body. */
+    public Attempt fetch(URI url, String method, long maxBody) throws InterruptedException {
         Instant started = clock.instant();
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
@@ -207,7 +218,7 @@ public final class Fetcher implements Closeable {
         Duration hostAsked = null;
         try {
             pinned.pin(host, allowed.toArray(InetAddress[]::new));
-            Attempt attempt = exchange(url, method, started);
+            Attempt attempt = exchange(url, method, started, Math.min(maxBody, settings.maxBody()));
             if (attempt instanceof Response response && (response.status() == 429 || response.status() == 503)) {
                 hostAsked = retryAfter(response).orElse(null);
             }
@@ -218,7 +229,7 @@ public final class Fetcher implements Closeable {
         }
     }
 
-    private Attempt exchange(URI url, String method, Instant started) {
+    private Attempt exchange(URI url, String method, Instant started, long maxBody) {
         HttpUriRequestBase request = new HttpUriRequestBase(method, url);
         request.setHeader("Accept", "image/avif,image/webp,image/*,text/html;q=0.9,*/*;q=0.8");
         request.setHeader("Accept-Encoding", "identity");
@@ -245,7 +256,7 @@ public final class Fetcher implements Closeable {
             if (entity != null && !method.equals("HEAD")) {
                 try (InputStream in = entity.getContent();
                         OutputStream out = new DigestOutputStream(Files.newOutputStream(body), sha256)) {
-                    truncated = copyAtMost(in, out, settings.maxBody(), length);
+                    truncated = copyAtMost(in, out, maxBody, length);
                     if (truncated) {
                         // Before the stream closes: closing it would read the rest to reuse the connection.
                         request.cancel();

@@ -10,7 +10,7 @@ import org.newsarchive.article.Article;
 import org.newsarchive.article.ArticleImage;
 import org.newsarchive.config.ArchiveProperties;
 import org.newsarchive.config.ArchiveProperties.RemoteImages;
-import org.newsarchive.representation.ImageArchive;
+import org.newsarchive.representation.CaptureView;
 import org.newsarchive.search.TermMarker;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -30,13 +30,13 @@ class ArticleBody {
     private final TermMarker marker;
     private final RemoteImages remoteImages;
     private final MessageSource messages;
-    private final ImageArchive archive;
+    private final CaptureView archive;
     private final PreparedBodies prepared = new PreparedBodies(PREPARED_CHARS);
 
     /** Characters of prepared bodies kept: about 16 MB, some hundreds of articles. */
     private static final long PREPARED_CHARS = 8_000_000;
 
-    ArticleBody(TermMarker marker, ArchiveProperties properties, MessageSource messages, ImageArchive archive) {
+    ArticleBody(TermMarker marker, ArchiveProperties properties, MessageSource messages, CaptureView archive) {
         this.marker = marker;
         this.archive = archive;
         this.remoteImages = properties.web().remoteImages();
@@ -77,7 +77,7 @@ class ArticleBody {
             }
         }
         for (Element image : body.select("img")) {
-            Optional<ImageArchive.ArchivedImage> archived = archive.find(image.attr("src"));
+            Optional<CaptureView.ArchivedImage> archived = archive.find(image.attr("src"));
             if (archived.isPresent()) {
                 showArchived(image, archived.get());
             } else {
@@ -93,7 +93,7 @@ class ArticleBody {
     }
 
     /** The archive's copy in place of the remote image; its alt text stays, and its caption is beside it already. */
-    private static void showArchived(Element image, ImageArchive.ArchivedImage copy) {
+    private static void showArchived(Element image, CaptureView.ArchivedImage copy) {
         String alt = image.attr("alt");
         image.clearAttributes()
                 .attr("src", copy.path())

@@ -12,7 +12,9 @@ import org.newsarchive.request.ArticleIdParameter;
 import org.newsarchive.request.NotFoundException;
 import org.newsarchive.request.SearchParameters;
 import org.newsarchive.request.VersionPair;
+import org.newsarchive.representation.CaptureView;
 import org.newsarchive.search.SearchService;
+import org.newsarchive.web.PageFormat;
 import org.newsarchive.search.TermMarker;
 import org.newsarchive.version.ArticleHistory;
 import org.newsarchive.version.VersionDiff;
@@ -39,13 +41,20 @@ class ArticlePageController {
     private final Clock clock;
     private final TermMarker marker;
 
+    private final CaptureView captures;
+    private final PageFormat format;
+
     ArticlePageController(
             SearchService search,
             OriginalFiles originals,
             ArticleBody body,
             MessageSource messages,
             Clock clock,
-            TermMarker marker) {
+            TermMarker marker,
+            CaptureView captures,
+            PageFormat format) {
+        this.captures = captures;
+        this.format = format;
         this.marker = marker;
         this.search = search;
         this.originals = originals;
@@ -79,6 +88,10 @@ class ArticlePageController {
         model.addAttribute(
                 "markedTitle", searched.isEmpty() ? null : marker.mark(Entities.escape(article.title()), searched));
         model.addAttribute("copies", otherCopies);
+        model.addAttribute(
+                "originalNote",
+                OriginalNote.of(
+                        captures.original(article.sourceUrl()), messages, format, LocaleContextHolder.getLocale()));
         model.addAttribute("related", search.related(id, RELATED));
         model.addAttribute("query", searched);
         model.addAttribute(

@@ -4,16 +4,21 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Which article images the archive holds a copy of, so that a record can point at the copy. Implementations are
- * thread-safe.
+ * What the archive's captures say of an article: which of its images it holds a copy of, and what became of its
+ * original URL. Implementations are thread-safe.
  */
-public interface ImageArchive {
+public interface CaptureView {
 
     /** An archive that holds no image. */
-    ImageArchive NONE = new ImageArchive() {
+    CaptureView NONE = new CaptureView() {
         @Override
         public Optional<ArchivedImage> find(String url) {
             return Optional.empty();
+        }
+
+        @Override
+        public OriginalRecord original(String url) {
+            return OriginalRecord.UNCHECKED;
         }
 
         @Override
@@ -33,6 +38,9 @@ public interface ImageArchive {
     /** The archive's copy of the image at {@code url}, when it holds one that it shows. */
     Optional<ArchivedImage> find(String url);
 
-    /** Changes whenever a copy is added, so that what is made from the copies can be kept until then. */
+    /** What the checks of the original at {@code url} found; {@link OriginalRecord#UNCHECKED} when none did. */
+    OriginalRecord original(String url);
+
+    /** Changes whenever a copy or a check is added, so that what is made from the copies can be kept until then. */
     long generation();
 }
