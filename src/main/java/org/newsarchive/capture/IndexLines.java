@@ -51,8 +51,8 @@ final class IndexLines {
                     TsvFields.unescape(fields[5]),
                     Long.parseLong(fields[6]),
                     TsvFields.unescape(fields[7]));
-            Capture.Place place =
-                    new Capture.Place(TsvFields.unescape(fields[8]), Long.parseLong(fields[9]), TsvFields.unescape(fields[10]));
+            Capture.Place place = new Capture.Place(
+                    TsvFields.unescape(fields[8]), Long.parseLong(fields[9]), TsvFields.unescape(fields[10]));
             return Optional.of(new Capture(
                     TsvFields.unescape(fields[0]),
                     Instant.parse(fields[1]),

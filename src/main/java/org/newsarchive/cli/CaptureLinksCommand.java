@@ -72,7 +72,9 @@ final class CaptureLinksCommand implements Callable<Integer> {
         }
         Map<OriginalStatus, Integer> found;
         try (TerminalProgress bar = new TerminalProgress(terminal, "Checking", "originals")) {
-            found = originalCheck.getObject().run(ids == null ? List.of() : ids, limit, bar::start, check -> bar.step());
+            found = originalCheck
+                    .getObject()
+                    .run(ids == null ? List.of() : ids, limit, bar::start, check -> bar.step());
         } catch (NoSuchElementException unknown) {
             err.println("capture links: " + unknown.getMessage());
             return 2;

@@ -2,8 +2,8 @@ package org.newsarchive.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.newsarchive.representation.HitFields;
 import org.newsarchive.representation.CaptureView;
+import org.newsarchive.representation.HitFields;
 import org.newsarchive.representation.PageLinks;
 import org.newsarchive.representation.SearchResponse;
 import org.newsarchive.request.InvalidParameterException;

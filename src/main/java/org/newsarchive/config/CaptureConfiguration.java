@@ -9,12 +9,12 @@ import org.newsarchive.capture.CaptureStore;
 import org.newsarchive.capture.MediaCapture;
 import org.newsarchive.capture.PayloadTypes;
 import org.newsarchive.capture.fetch.AddressPolicy;
-import org.newsarchive.capture.link.LinkChecks;
-import org.newsarchive.capture.link.Original;
-import org.newsarchive.capture.link.OriginalCheck;
 import org.newsarchive.capture.fetch.FetchSettings;
 import org.newsarchive.capture.fetch.Fetcher;
 import org.newsarchive.capture.fetch.HostResolver;
+import org.newsarchive.capture.link.LinkChecks;
+import org.newsarchive.capture.link.Original;
+import org.newsarchive.capture.link.OriginalCheck;
 import org.newsarchive.representation.CaptureView;
 import org.newsarchive.representation.OriginalRecord;
 import org.newsarchive.search.SearchService;
@@ -72,7 +72,13 @@ class CaptureConfiguration {
             Fetcher fetcher,
             Clock clock,
             ArchiveProperties properties) {
-        return new OriginalCheck(search, captureStore, linkChecks, fetcher, clock, properties.capture().threads());
+        return new OriginalCheck(
+                search,
+                captureStore,
+                linkChecks,
+                fetcher,
+                clock,
+                properties.capture().threads());
     }
 
     /** The archive's copies of article images, as records give them: the ones the reading page shows. */
@@ -106,7 +112,8 @@ class CaptureConfiguration {
 
             @Override
             public long generation() {
-                return captureStore.getObject().generation() + linkChecks.getObject().generation();
+                return captureStore.getObject().generation()
+                        + linkChecks.getObject().generation();
             }
         };
     }

@@ -16,12 +16,14 @@ public record OriginalRecord(
         @Schema(nullable = true, description = "The HTTP status the latest check got, null without an answer")
         Integer httpStatus,
 
-        @Schema(nullable = true, description = "When the latest check was made, null when never") Instant checkedAt,
+        @Schema(nullable = true, description = "When the latest check was made, null when never")
+        Instant checkedAt,
 
         @Schema(nullable = true, description = "When the checks that found it gone began, null unless gone")
         Instant goneSince,
 
-        @Schema(nullable = true, description = "Where the latest check's redirects ended") String finalUrl) {
+        @Schema(nullable = true, description = "Where the latest check's redirects ended")
+        String finalUrl) {
 
     /** An original never checked. */
     public static final OriginalRecord UNCHECKED = new OriginalRecord("unchecked", null, null, null, null);

@@ -69,6 +69,9 @@ class CaptureEndToEndTest {
     @Autowired
     CaptureStore store;
 
+    @Autowired
+    org.newsarchive.capture.link.OriginalCheck originalCheck;
+
     /** The article, and what capturing its images did: once for the class, before its first test. */
     private static Article article;
 
@@ -87,6 +90,7 @@ class CaptureEndToEndTest {
                 title: 图片被存档的报道
                 date: 2022-03-01
                 author: 记者
+                source: %1$s/news/deleted.html
                 ---
                 第一段文字，报道的正文。
 
@@ -104,6 +108,8 @@ class CaptureEndToEndTest {
         registry.add("archive.seeds-dir", seedsDir::toString);
         registry.add("archive.capture.allow-addresses", () -> "127.0.0.2/32");
         registry.add("archive.capture.host-delay", () -> "0s");
+        // Two checks confirm a gone original here at once; OriginalCheckTest covers the day between them.
+        registry.add("archive.capture.gone-after", () -> "0s");
     }
 
     @BeforeEach
@@ -118,6 +124,9 @@ class CaptureEndToEndTest {
                 .findFirst()
                 .orElseThrow();
         summary = mediaCapture.run(List.of(), 0, MediaCapture.Progress.NONE);
+        for (int check = 0; check < 2; check++) {
+            originalCheck.run(List.of(article.id()), 0, count -> {}, done -> {});
+        }
     }
 
     @AfterAll
@@ -166,6 +175,10 @@ class CaptureEndToEndTest {
             assertThat(placeholders)
                     .as("the SVG and the 404 keep the placeholder")
                     .hasSize(2);
+            String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+            assertThat(browser.findElement(By.cssSelector(".original-status")).getText())
+                    .startsWith("原文自 " + today.substring(0, 7))
+                    .contains("起已消失（HTTP 404");
         } finally {
             browser.quit();
         }
@@ -204,7 +217,20 @@ class CaptureEndToEndTest {
                     .as("an SVG is not shown")
                     .isTrue();
             assertThat(images.get(3).get("archivedUrl").isNull()).as("a 404").isTrue();
+            tools.jackson.databind.JsonNode original = new tools.jackson.databind.json.JsonMapper()
+                    .readTree(json.lines().findFirst().orElseThrow())
+                    .get("original");
+            assertThat(original.get("status").asString()).isEqualTo("gone");
+            assertThat(original.get("httpStatus").asInt()).isEqualTo(404);
+            assertThat(original.get("goneSince").isNull()).isFalse();
+            assertThat(original.get("finalUrl").asString()).isEqualTo(site.url("/news/deleted.html"));
         }
+        String csv = new String(
+                get("/api/export?format=csv&q=" + java.net.URLEncoder.encode("图片被存档", StandardCharsets.UTF_8), Map.of())
+                        .body(),
+                StandardCharsets.UTF_8);
+        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",original,originalCheckedAt");
+        assertThat(csv).contains(",gone,");
     }
 
     @Test

@@ -85,7 +85,8 @@ class CaptureStoreTest {
 
     /** The bytes of the payload {@code capture} holds, or of the earlier one its revisit names. */
     static byte[] readAll(CaptureStore store, Capture capture) throws IOException {
-        try (InputStream in = store.open(store.payload(capture.answer().sha256()).orElseThrow())) {
+        try (InputStream in =
+                store.open(store.payload(capture.answer().sha256()).orElseThrow())) {
             return in.readAllBytes();
         }
     }

@@ -38,12 +38,13 @@ class KilledCaptureTest {
             for (int a = 0; a < ARTICLES; a++) {
                 StringBuilder body = new StringBuilder("第" + a + "篇报道的正文。\n\n");
                 for (int i = 0; i < IMAGES_EACH; i++) {
-                    String url = site.put("/img/" + a + "-" + i + ".png",
-                            Page.of("image/png", CaptureStoreTest.png(1 + a, 1 + i)));
+                    String url = site.put(
+                            "/img/" + a + "-" + i + ".png", Page.of("image/png", CaptureStoreTest.png(1 + a, 1 + i)));
                     urls.add(url);
                     body.append("![图").append(i).append("](").append(url).append(")\n\n");
                 }
-                Files.writeString(input.resolve("article-" + a + ".md"),
+                Files.writeString(
+                        input.resolve("article-" + a + ".md"),
                         "---\ntitle: 第" + a + "篇被杀死的捕获\ndate: 2022-03-0" + (1 + a % 9) + "\n---\n" + body);
             }
             Path data = work.resolve("data");
@@ -60,10 +61,15 @@ class KilledCaptureTest {
                 }
             });
             List<String> capture = List.of(
-                    "capture", "media", "--archive.data-dir=" + data,
-                    "--archive.capture.allow-addresses=127.0.0.2/32", "--archive.capture.host-delay=0s");
+                    "capture",
+                    "media",
+                    "--archive.data-dir=" + data,
+                    "--archive.capture.allow-addresses=127.0.0.2/32",
+                    "--archive.capture.host-delay=0s");
             Process first = ChildJvm.start(capture);
-            assertThat(reached.await(3, TimeUnit.MINUTES)).as("the capture reached its 50th request").isTrue();
+            assertThat(reached.await(3, TimeUnit.MINUTES))
+                    .as("the capture reached its 50th request")
+                    .isTrue();
             first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             killed.countDown();
             site.beforeAnswer(count -> {});
@@ -73,7 +79,9 @@ class KilledCaptureTest {
             try (CaptureStore store = CaptureStore.open(captures, 1 << 30, Clock.systemUTC())) {
                 for (String url : urls) {
                     for (Capture c : store.history(url)) {
-                        assertThat(CaptureStoreTest.readAll(store, c)).as("finished captures read whole").isNotEmpty();
+                        assertThat(CaptureStoreTest.readAll(store, c))
+                                .as("finished captures read whole")
+                                .isNotEmpty();
                         kept.merge(url, 1, Integer::sum);
                     }
                 }
@@ -82,8 +90,8 @@ class KilledCaptureTest {
 
             ChildJvm.Run rerun = ChildJvm.run(Duration.ofMinutes(3), capture.toArray(String[]::new));
             assertThat(rerun.exitCode()).as(rerun.all()).isZero();
-            assertThat(rerun.out()).contains((urls.size() - kept.size()) + " images fetched",
-                    kept.size() + " captured before");
+            assertThat(rerun.out())
+                    .contains((urls.size() - kept.size()) + " images fetched", kept.size() + " captured before");
 
             try (CaptureStore store = CaptureStore.open(captures, 1 << 30, Clock.systemUTC())) {
                 for (String url : urls) {

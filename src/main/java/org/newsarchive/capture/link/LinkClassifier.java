@@ -18,8 +18,8 @@ import org.newsarchive.capture.fetch.Response;
 final class LinkClassifier {
 
     /** Titles of pages that say their article is not there, in the site's words. */
-    private static final Pattern NOT_FOUND_TITLE = Pattern.compile(
-            "(?i)\\b404\\b|page\\s+not\\s+found|页面不存在|頁面不存在|已删除|已刪除|该内容已被删除|該內容已被刪除");
+    private static final Pattern NOT_FOUND_TITLE =
+            Pattern.compile("(?i)\\b404\\b|page\\s+not\\s+found|页面不存在|頁面不存在|已删除|已刪除|该内容已被删除|該內容已被刪除");
 
     private LinkClassifier() {}
 
@@ -36,8 +36,13 @@ final class LinkClassifier {
             return new LinkCheck(url.toString(), checkedAt, found, 0, finalUrl, none.reason());
         }
         int status = ((Response) chain.last()).status();
-        return new LinkCheck(url.toString(), checkedAt, found(url, chain.finalUrl(), hops.size() > 1, status, title),
-                status, finalUrl, null);
+        return new LinkCheck(
+                url.toString(),
+                checkedAt,
+                found(url, chain.finalUrl(), hops.size() > 1, status, title),
+                status,
+                finalUrl,
+                null);
     }
 
     private static OriginalStatus found(URI url, URI end, boolean redirected, int status, String title) {
@@ -66,7 +71,8 @@ final class LinkClassifier {
     }
 
     private static boolean samePlace(URI a, URI b) {
-        return host(a).equals(host(b)) && trimmed(a.getRawPath()).equals(trimmed(b.getRawPath()))
+        return host(a).equals(host(b))
+                && trimmed(a.getRawPath()).equals(trimmed(b.getRawPath()))
                 && String.valueOf(a.getRawQuery()).equals(String.valueOf(b.getRawQuery()));
     }
 

@@ -39,7 +39,8 @@ public record Original(
         if (Duration.between(since, latest.checkedAt()).compareTo(goneAfter) >= 0) {
             return new Original(OriginalStatus.GONE, status, latest.checkedAt(), since, latest.finalUrl());
         }
-        OriginalStatus before = first == 0 ? OriginalStatus.UNCHECKED : checks.get(first - 1).found();
+        OriginalStatus before =
+                first == 0 ? OriginalStatus.UNCHECKED : checks.get(first - 1).found();
         return new Original(before, status, latest.checkedAt(), null, latest.finalUrl());
     }
 }

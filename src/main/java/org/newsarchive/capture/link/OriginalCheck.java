@@ -66,8 +66,7 @@ public final class OriginalCheck {
      * @return how many checks found each status
      * @throws NoSuchElementException when an id names no article
      */
-    public Map<OriginalStatus, Integer> run(
-            List<String> ids, int limit, IntConsumer started, Consumer<LinkCheck> done)
+    public Map<OriginalStatus, Integer> run(List<String> ids, int limit, IntConsumer started, Consumer<LinkCheck> done)
             throws InterruptedException {
         Set<String> urls = new LinkedHashSet<>();
         Consumer<Article> collect = article -> {
@@ -81,7 +80,8 @@ public final class OriginalCheck {
                     collect);
         } else {
             for (String id : ids) {
-                collect.accept(search.find(id).orElseThrow(() -> new NoSuchElementException("no article has the id " + id)));
+                collect.accept(
+                        search.find(id).orElseThrow(() -> new NoSuchElementException("no article has the id " + id)));
             }
         }
         List<String> chosen = new ArrayList<>(urls);

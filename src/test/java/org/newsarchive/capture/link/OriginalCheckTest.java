@@ -72,16 +72,26 @@ class OriginalCheckTest {
     void start() throws IOException {
         site = new LoopbackSite("127.0.0.2");
         FetchSettings settings = new FetchSettings(
-                new AddressPolicy(List.of("127.0.0.2/32"), List.of(80, 443)), 1 << 20, Duration.ofSeconds(10),
-                Duration.ofSeconds(2), Duration.ZERO, Duration.ofSeconds(5), FetchSettings.userAgent(""));
-        Map<String, InetAddress[]> names = Map.of("news.example", new InetAddress[] {InetAddress.getByName("127.0.0.2")});
-        fetcher = new Fetcher(settings, host -> {
-            InetAddress[] addresses = names.get(host);
-            if (addresses == null) {
-                throw new UnknownHostException(host);
-            }
-            return addresses;
-        }, data.resolve("incoming"), Clock.systemUTC());
+                new AddressPolicy(List.of("127.0.0.2/32"), List.of(80, 443)),
+                1 << 20,
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(2),
+                Duration.ZERO,
+                Duration.ofSeconds(5),
+                FetchSettings.userAgent(""));
+        Map<String, InetAddress[]> names =
+                Map.of("news.example", new InetAddress[] {InetAddress.getByName("127.0.0.2")});
+        fetcher = new Fetcher(
+                settings,
+                host -> {
+                    InetAddress[] addresses = names.get(host);
+                    if (addresses == null) {
+                        throw new UnknownHostException(host);
+                    }
+                    return addresses;
+                },
+                data.resolve("incoming"),
+                Clock.systemUTC());
         captures = CaptureStore.open(data.resolve("captures"), 1 << 30, Clock.systemUTC());
         checks = new LinkChecks(data.resolve("captures/links.tsv"), Duration.ofHours(24));
     }
@@ -98,7 +108,9 @@ class OriginalCheckTest {
     }
 
     private static Page html(int status, String title) {
-        return new Page(status, "text/html; charset=utf-8",
+        return new Page(
+                status,
+                "text/html; charset=utf-8",
                 ("<html><head><title>" + title + "</title></head><body>正文</body></html>")
                         .getBytes(StandardCharsets.UTF_8),
                 Map.of());
@@ -109,16 +121,26 @@ class OriginalCheckTest {
         site.put("/", html(200, "新闻网首页"));
         site.put("/news/other.html", html(200, "另一篇报道"));
         Map<String, OriginalStatus> expected = Map.of(
-                site.put("/news/online.html", html(200, "一篇仍在的报道")), OriginalStatus.ONLINE,
-                site.put("/news/missing.html", html(404, "Not Found")), OriginalStatus.GONE,
-                site.put("/news/removed.html", html(410, "Gone")), OriginalStatus.GONE,
-                site.put("/news/soft.html", Page.redirect(302, "/")), OriginalStatus.GONE,
-                site.put("/news/titled.html", html(200, "该内容已被删除")), OriginalStatus.GONE,
-                site.put("/news/forbidden.html", html(403, "Forbidden")), OriginalStatus.BLOCKED,
-                site.put("/news/legal.html", html(451, "Unavailable")), OriginalStatus.BLOCKED,
-                site.put("/news/moved.html", Page.redirect(301, "/news/other.html")), OriginalStatus.MOVED,
-                site.put("/news/broken.html", html(500, "Error")), OriginalStatus.UNREACHABLE,
-                "http://127.0.0.1:" + site.port() + "/news/a.html", OriginalStatus.UNCHECKED);
+                site.put("/news/online.html", html(200, "一篇仍在的报道")),
+                OriginalStatus.ONLINE,
+                site.put("/news/missing.html", html(404, "Not Found")),
+                OriginalStatus.GONE,
+                site.put("/news/removed.html", html(410, "Gone")),
+                OriginalStatus.GONE,
+                site.put("/news/soft.html", Page.redirect(302, "/")),
+                OriginalStatus.GONE,
+                site.put("/news/titled.html", html(200, "该内容已被删除")),
+                OriginalStatus.GONE,
+                site.put("/news/forbidden.html", html(403, "Forbidden")),
+                OriginalStatus.BLOCKED,
+                site.put("/news/legal.html", html(451, "Unavailable")),
+                OriginalStatus.BLOCKED,
+                site.put("/news/moved.html", Page.redirect(301, "/news/other.html")),
+                OriginalStatus.MOVED,
+                site.put("/news/broken.html", html(500, "Error")),
+                OriginalStatus.UNREACHABLE,
+                "http://127.0.0.1:" + site.port() + "/news/a.html",
+                OriginalStatus.UNCHECKED);
         for (Map.Entry<String, OriginalStatus> original : expected.entrySet()) {
             LinkCheck check = originalCheck().check(original.getKey());
             assertThat(check.found()).as(original.getKey()).isEqualTo(original.getValue());
@@ -126,7 +148,8 @@ class OriginalCheckTest {
         LinkCheck moved = checks.checks(site.url("/news/moved.html")).get(0);
         assertThat(moved.finalUrl()).isEqualTo(site.url("/news/other.html"));
         assertThat(moved.httpStatus()).isEqualTo(200);
-        assertThat(checks.checks(site.url("/news/missing.html")).get(0).httpStatus()).isEqualTo(404);
+        assertThat(checks.checks(site.url("/news/missing.html")).get(0).httpStatus())
+                .isEqualTo(404);
     }
 
     @Test
@@ -137,7 +160,8 @@ class OriginalCheckTest {
 
         try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.2"))) {
             Thread holder = new Thread(() -> {
-                try (Socket socket = silent.accept(); InputStream in = socket.getInputStream()) {
+                try (Socket socket = silent.accept();
+                        InputStream in = socket.getInputStream()) {
                     while (in.read() >= 0) {
                         // answers nothing
                     }
@@ -162,8 +186,12 @@ class OriginalCheckTest {
         LinkCheck fallback = originalCheck().check(refusing);
 
         assertThat(check.found()).isEqualTo(OriginalStatus.ONLINE);
-        assertThat(site.requests()).containsSubsequence(
-                "HEAD /news/nohead.html", "GET /news/nohead.html", "HEAD /news/refusing.html", "GET /news/refusing.html");
+        assertThat(site.requests())
+                .containsSubsequence(
+                        "HEAD /news/nohead.html",
+                        "GET /news/nohead.html",
+                        "HEAD /news/refusing.html",
+                        "GET /news/refusing.html");
         assertThat(fallback.found()).isEqualTo(OriginalStatus.UNREACHABLE);
         assertThat(captures.history(url)).extracting(Capture::method).containsExactly("HEAD", "GET");
     }
