@@ -41,16 +41,19 @@ public record CaptureSummary(
         private final AtomicInteger malformed = new AtomicInteger();
         private final AtomicInteger alreadyCaptured = new AtomicInteger();
 
+        /** Counts an image by the capture its fetch ended on; an error page kept is a failure to get the image. */
         void add(Capture last) {
             if (last == null) {
                 malformed.incrementAndGet();
                 return;
             }
-            outcomes.computeIfAbsent(last.outcome(), outcome -> new AtomicInteger())
-                    .incrementAndGet();
-            if (last.reason() != null) {
-                reasons.computeIfAbsent(last.reason(), reason -> new AtomicInteger())
-                        .incrementAndGet();
+            int status = last.answer().status();
+            boolean errorPage = last.hasPayload() && (status < 200 || status >= 300);
+            CaptureOutcome outcome = errorPage ? CaptureOutcome.FAILED : last.outcome();
+            String reason = errorPage ? "HTTP " + status : last.reason();
+            outcomes.computeIfAbsent(outcome, counted -> new AtomicInteger()).incrementAndGet();
+            if (reason != null) {
+                reasons.computeIfAbsent(reason, counted -> new AtomicInteger()).incrementAndGet();
             }
         }
 

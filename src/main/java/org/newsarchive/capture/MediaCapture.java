@@ -23,7 +23,7 @@ import org.newsarchive.search.SortOrder;
 
 /**
  * Captures the images of archived articles (their lead images, the images of their bodies and the posters of their
- * videos) that have no capture with a payload yet, so that a reader sees them after their hosts are gone. Each
+ * videos) that have no capture to show yet, so that a reader sees them after their hosts are gone. Each
  * fetch, redirects included, is a capture in the {@link CaptureStore}; a rerun fetches only what is still missing.
  * Fetches run on a few threads, never two to one host at once (the {@link Fetcher} sees to that). Thread-safe; one
  * run at a time is expected.
@@ -136,8 +136,9 @@ public final class MediaCapture {
         return urls;
     }
 
+    /** Whether the image has a capture to show; an error page is fetched again, as the image may be back. */
     private boolean isCaptured(String url) {
-        return store.image(url).isPresent() || store.history(url).stream().anyMatch(Capture::hasPayload);
+        return store.image(url).isPresent();
     }
 
     private Capture capture(String url) throws InterruptedException {

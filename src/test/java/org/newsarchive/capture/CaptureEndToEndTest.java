@@ -137,17 +137,20 @@ class CaptureEndToEndTest {
     @Test
     void everyImageIsTriedAndTheSummarySaysWhatCameOfIt() throws InterruptedException {
         assertThat(summary.fetched()).isEqualTo(4);
-        assertThat(summary.count(CaptureOutcome.CAPTURED)).isEqualTo(4);
+        assertThat(summary.count(CaptureOutcome.CAPTURED)).isEqualTo(3);
+        assertThat(summary.count(CaptureOutcome.FAILED)).isEqualTo(1);
+        assertThat(summary.reasons()).containsEntry("HTTP 404", 1);
         assertThat(store.image(site.url("/img/missing.png")))
                 .as("a 404 is captured, not shown")
                 .isEmpty();
 
         CaptureSummary again = mediaCapture.run(List.of(article.id()), 0, MediaCapture.Progress.NONE);
 
-        assertThat(again.fetched())
-                .as("an image with a capture is not fetched again, a 404 page included")
-                .isEqualTo(0);
-        assertThat(again.alreadyCaptured()).isEqualTo(4);
+        assertThat(again.fetched()).as("only the 404 is asked again").isEqualTo(1);
+        assertThat(again.alreadyCaptured()).isEqualTo(3);
+        assertThat(store.history(site.url("/img/missing.png")))
+                .extracting(Capture::outcome)
+                .containsExactly(CaptureOutcome.CAPTURED, CaptureOutcome.UNCHANGED);
     }
 
     @Test
