@@ -11,10 +11,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletionException;
@@ -50,15 +48,12 @@ class IngestApiController {
 
     private final IngestJobs jobs;
     private final int syncMaxFiles;
-    private final byte[] adminToken;
+    private final AdminToken adminToken;
 
-    IngestApiController(IngestJobs jobs, ArchiveProperties properties) {
+    IngestApiController(IngestJobs jobs, ArchiveProperties properties, AdminToken adminToken) {
         this.jobs = jobs;
         this.syncMaxFiles = properties.ingest().syncMaxFiles();
-        this.adminToken =
-                properties.adminToken() == null || properties.adminToken().isBlank()
-                        ? null
-                        : properties.adminToken().getBytes(StandardCharsets.UTF_8);
+        this.adminToken = adminToken;
     }
 
     @PostMapping(path = "/api/ingest", produces = "application/json")
@@ -217,17 +212,7 @@ class IngestApiController {
     }
 
     private void authorize(String authorization) {
-        if (adminToken == null) {
-            throw new ApiProblemException(
-                    ApiErrors.Problem.FORBIDDEN, "ingest over the API is off: the server has no archive.admin-token");
-        }
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw new ApiProblemException(ApiErrors.Problem.UNAUTHORIZED, "send Authorization: Bearer <admin token>");
-        }
-        byte[] given = authorization.substring(7).strip().getBytes(StandardCharsets.UTF_8);
-        if (!MessageDigest.isEqual(given, adminToken)) {
-            throw new ApiProblemException(ApiErrors.Problem.FORBIDDEN, "the token is not the admin token");
-        }
+        adminToken.check(authorization, "ingest");
     }
 
     /** Writes an upload into the folder: a zip unpacked into its own subfolder, any other file under its own name. */

@@ -53,6 +53,7 @@ final class OpenApiContract implements OperationCustomizer, OpenApiCustomizer {
             "ArticleVideo",
             "IngestReportDocument",
             "IngestJobDocument",
+            "CaptureJobDocument",
             "IngestedFile",
             "FileProblem");
 

@@ -12,6 +12,7 @@ import org.newsarchive.capture.fetch.AddressPolicy;
 import org.newsarchive.capture.fetch.FetchSettings;
 import org.newsarchive.capture.fetch.Fetcher;
 import org.newsarchive.capture.fetch.HostResolver;
+import org.newsarchive.capture.job.CaptureJobs;
 import org.newsarchive.capture.link.LinkChecks;
 import org.newsarchive.capture.link.Original;
 import org.newsarchive.capture.link.OriginalCheck;
@@ -19,6 +20,7 @@ import org.newsarchive.representation.CaptureView;
 import org.newsarchive.representation.OriginalRecord;
 import org.newsarchive.search.SearchService;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -79,6 +81,13 @@ class CaptureConfiguration {
                 fetcher,
                 clock,
                 properties.capture().threads());
+    }
+
+    /** Only the server runs capture jobs; commands capture in their own process. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnWebApplication
+    CaptureJobs captureJobs(ObjectProvider<MediaCapture> media, ObjectProvider<OriginalCheck> links, Clock clock) {
+        return new CaptureJobs(media::getObject, links::getObject, clock);
     }
 
     /** The archive's copies of article images, as records give them: the ones the reading page shows. */

@@ -110,6 +110,7 @@ class CaptureEndToEndTest {
         registry.add("archive.capture.host-delay", () -> "0s");
         // Two checks confirm a gone original here at once; OriginalCheckTest covers the day between them.
         registry.add("archive.capture.gone-after", () -> "0s");
+        registry.add("archive.admin-token", () -> "capture-test-token");
     }
 
     @BeforeEach
@@ -234,6 +235,48 @@ class CaptureEndToEndTest {
                 StandardCharsets.UTF_8);
         assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",original,originalCheckedAt");
         assertThat(csv).contains(",gone,");
+    }
+
+    @Test
+    void theServerRunsACaptureAsAJobForItsAdmin() throws Exception {
+        String start = "/api/capture?kind=links&id=" + article.id();
+        assertThat(post(start, null).statusCode()).isEqualTo(401);
+        assertThat(post(start, "wrong").statusCode()).isEqualTo(403);
+        assertThat(post("/api/capture?kind=everything", "capture-test-token").statusCode())
+                .isEqualTo(400);
+        assertThat(post("/api/capture?limit=-1", "capture-test-token").statusCode())
+                .isEqualTo(400);
+
+        HttpResponse<byte[]> queued = post(start, "capture-test-token");
+
+        assertThat(queued.statusCode()).isEqualTo(202);
+        String location = queued.headers().firstValue("Location").orElseThrow();
+        tools.jackson.databind.json.JsonMapper json = new tools.jackson.databind.json.JsonMapper();
+        tools.jackson.databind.JsonNode job = json.readTree(queued.body());
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (!job.get("status").asString().equals("done") && System.nanoTime() < deadline) {
+            assertThat(job.get("status").asString()).isIn("queued", "running");
+            Thread.sleep(50);
+            job = json.readTree(HTTP.send(
+                            HttpRequest.newBuilder(URI.create(location))
+                                    .header("Authorization", "Bearer capture-test-token")
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray())
+                    .body());
+        }
+        assertThat(job.get("status").asString()).isEqualTo("done");
+        assertThat(job.get("kind").asString()).isEqualTo("links");
+        assertThat(job.get("total").asInt()).isEqualTo(1);
+        assertThat(job.get("outcomes").get("gone").asInt()).isEqualTo(1);
+    }
+
+    private HttpResponse<byte[]> post(String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .POST(HttpRequest.BodyPublishers.noBody());
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     @Test
