@@ -87,6 +87,22 @@ public final class MediaCapture {
                 missing.add(url);
             }
         }
+        captureAll(missing, summary, progress);
+        return summary.summary();
+    }
+
+    /**
+     * Captures each of {@code urls}, whether captured before or not: the fetching part of {@link #run}, for callers
+     * that know their URLs (and for the capture benchmark).
+     */
+    public CaptureSummary capture(List<String> urls, Progress progress) throws InterruptedException {
+        CaptureSummary.Counter summary = new CaptureSummary.Counter();
+        captureAll(urls, summary, progress);
+        return summary.summary();
+    }
+
+    private void captureAll(List<String> missing, CaptureSummary.Counter summary, Progress progress)
+            throws InterruptedException {
         progress.started(missing.size());
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, missing.size())), task -> {
             Thread thread = new Thread(task, "capture-media");
@@ -116,7 +132,6 @@ public final class MediaCapture {
         } finally {
             pool.shutdownNow();
         }
-        return summary.summary();
     }
 
     /** The image URLs of {@code article}, in page order: lead image, body images, video posters. */
