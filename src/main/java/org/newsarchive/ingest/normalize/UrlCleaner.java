@@ -2,6 +2,8 @@ package org.newsarchive.ingest.normalize;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
@@ -21,8 +23,21 @@ final class UrlCleaner {
 
     private UrlCleaner() {}
 
-    /** The image URL of an {@code img}, possibly relative, or null when it has none worth keeping. */
+    /** The attributes that list an image's candidates by width; the lazy-loading one first. */
+    private static final String[] SOURCE_SET_ATTRIBUTES = {"data-srcset", "srcset"};
+
+    private static final Pattern WIDTH = Pattern.compile("(?i)(\\d+(?:\\.\\d+)?)([wx])");
+
+    /**
+     * The image URL of an {@code img}, possibly relative, or null when it has none worth keeping: the widest candidate
+     * of its {@code srcset} (or of the {@code <source>}s of its {@code <picture>}), else its lazy-loading attribute,
+     * else its {@code src}.
+     */
     static String imageSource(Element img) {
+        String widest = widestCandidate(img);
+        if (widest != null) {
+            return unwrapProxy(widest);
+        }
         for (String attribute : IMAGE_SOURCE_ATTRIBUTES) {
             String value = img.attr(attribute).strip();
             if (!value.isEmpty() && !value.startsWith("data:") && !value.startsWith("javascript:")) {
@@ -30,6 +45,54 @@ final class UrlCleaner {
             }
         }
         return null;
+    }
+
+    /**
+     * The widest candidate of the image's source sets: width descriptors ({@code 640w}) compared with each other,
+     * density descriptors ({@code 2x}) with each other, a width beating a density; null without a usable candidate.
+     */
+    private static String widestCandidate(Element img) {
+        List<String> sets = new ArrayList<>();
+        for (String attribute : SOURCE_SET_ATTRIBUTES) {
+            sets.add(img.attr(attribute));
+        }
+        Element parent = img.parent();
+        if (parent != null && parent.normalName().equals("picture")) {
+            for (Element source : parent.children()) {
+                if (source.normalName().equals("source")) {
+                    for (String attribute : SOURCE_SET_ATTRIBUTES) {
+                        sets.add(source.attr(attribute));
+                    }
+                }
+            }
+        }
+        String best = null;
+        double bestWidth = -1;
+        boolean bestIsWidth = false;
+        for (String set : sets) {
+            for (String candidate : set.split(",(?=\\s|[^\\s,]+\\s)")) {
+                String[] parts = candidate.strip().split("\\s+");
+                String url = parts[0];
+                if (url.isEmpty() || url.startsWith("data:") || url.startsWith("javascript:")) {
+                    continue;
+                }
+                double width = 1;
+                boolean isWidth = false;
+                if (parts.length > 1) {
+                    var descriptor = WIDTH.matcher(parts[1]);
+                    if (descriptor.matches()) {
+                        width = Double.parseDouble(descriptor.group(1));
+                        isWidth = descriptor.group(2).equalsIgnoreCase("w");
+                    }
+                }
+                if ((isWidth && !bestIsWidth) || (isWidth == bestIsWidth && width > bestWidth)) {
+                    best = url;
+                    bestWidth = width;
+                    bestIsWidth = isWidth;
+                }
+            }
+        }
+        return best;
     }
 
     static String unwrapProxy(String url) {

@@ -226,6 +226,34 @@ class NormalizerVariationsTest {
     }
 
     @Test
+    void anImageIsKeptAsTheWidestCandidateOfItsSourceSetOrPicture() {
+        Article article = Normalizers.article("""
+                <html><head><title>图片</title></head><body><article><h1>图片的报道</h1>
+                <p>第一段正文，讲述事件的经过，足够长以便被识别为正文内容。</p>
+                <img src="https://img.example.org/small.jpg" alt="一"
+                     srcset="https://img.example.org/small.jpg 320w, https://img.example.org/large.jpg 1280w,
+                             https://img.example.org/medium.jpg 640w">
+                <img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="二"
+                     data-srcset="https://img.example.org/lazy-1x.jpg, https://img.example.org/lazy-2x.jpg 2x">
+                <picture>
+                  <source type="image/webp" srcset="https://img.example.org/p-800.webp 800w, https://img.example.org/p-1600.webp 1600w">
+                  <img src="https://img.example.org/p-fallback.jpg" alt="三">
+                </picture>
+                <img data-src="https://img.example.org/lazy.jpg" src="https://img.example.org/placeholder.gif" alt="四">
+                <p>第二段正文，继续讲述事件的经过，同样足够长。</p>
+                </article></body></html>
+                """);
+
+        assertThat(article.images())
+                .extracting(image -> image.url())
+                .containsExactly(
+                        "https://img.example.org/large.jpg",
+                        "https://img.example.org/lazy-2x.jpg",
+                        "https://img.example.org/p-1600.webp",
+                        "https://img.example.org/lazy.jpg");
+    }
+
+    @Test
     void proseOnTheLineOfAnImageIsTheArticlesOpeningNotACaption() {
         Article article = Normalizers.article("## 标题\n\n![](https://example.com/a.png) "
                 + "6月3日，美国国务院网站刊登了国务卿安东尼·布林肯《天安门广场33周年》的声明。声明全文内容如下。\n\n明天，我们将纪念北京天安门大屠杀33周年。\n");
