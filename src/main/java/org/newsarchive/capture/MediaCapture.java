@@ -78,6 +78,17 @@ public final class MediaCapture {
                         .orElseThrow(() -> new java.util.NoSuchElementException("no article has the id " + id))));
             }
         }
+        return captureMissing(urls, limit, progress);
+    }
+
+    /** Captures the images still missing of {@code articles}, as {@link #run} does for the articles it reads. */
+    public CaptureSummary runFor(List<Article> articles, int limit, Progress progress) throws InterruptedException {
+        Set<String> urls = new LinkedHashSet<>();
+        articles.forEach(article -> urls.addAll(images(article)));
+        return captureMissing(urls, limit, progress);
+    }
+
+    private CaptureSummary captureMissing(Set<String> urls, int limit, Progress progress) throws InterruptedException {
         CaptureSummary.Counter summary = new CaptureSummary.Counter();
         List<String> missing = new ArrayList<>();
         for (String url : urls) {

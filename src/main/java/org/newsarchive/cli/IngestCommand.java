@@ -8,7 +8,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.newsarchive.article.Article;
+import org.newsarchive.capture.Capture;
+import org.newsarchive.capture.CaptureOutcome;
+import org.newsarchive.capture.CaptureSummary;
+import org.newsarchive.capture.MediaCapture;
 import org.newsarchive.config.ArchiveProperties;
+import org.newsarchive.ingest.ArticleSink;
 import org.newsarchive.ingest.FileOutcome;
 import org.newsarchive.ingest.IngestReport;
 import org.newsarchive.ingest.IngestService;
@@ -17,6 +23,7 @@ import org.newsarchive.ingest.git.GitMirrorException;
 import org.newsarchive.ingest.git.MirrorCheckpoints;
 import org.newsarchive.representation.IngestReportDocument;
 import org.newsarchive.search.SearchUnavailableException;
+import org.newsarchive.version.ArticleHistory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
@@ -83,6 +90,9 @@ final class IngestCommand implements Callable<Integer> {
     private final Terminal terminal;
     private final Clock clock;
     private final int commitEvery;
+    private final boolean captureOnIngest;
+    private final ObjectProvider<MediaCapture> mediaCapture;
+    private final ObjectProvider<ArticleSink> sink;
 
     /**
      * @param ingestService made when the command runs, so that {@code --help} and usage errors never take the writer
@@ -94,8 +104,13 @@ final class IngestCommand implements Callable<Integer> {
             JsonMapper json,
             Terminal terminal,
             Clock clock,
-            ArchiveProperties properties) {
+            ArchiveProperties properties,
+            ObjectProvider<MediaCapture> mediaCapture,
+            ObjectProvider<ArticleSink> sink) {
+        this.sink = sink;
         this.commitEvery = properties.ingest().commitEvery();
+        this.captureOnIngest = properties.capture().onIngest();
+        this.mediaCapture = mediaCapture;
         this.ingestService = ingestService;
         this.dataDirectory = dataDirectory;
         this.terminal = terminal;
@@ -138,7 +153,47 @@ final class IngestCommand implements Callable<Integer> {
         }
         out.println((dryRun ? "Dry run, nothing written. " : "") + result.summary());
         out.flush();
+        if (captureOnIngest && !dryRun) {
+            captureImages(result, out);
+        }
         return result.allSucceeded() ? 0 : 1;
+    }
+
+    /** With {@code archive.capture.on-ingest}: captures the images of the articles this ingest added or changed. */
+    private void captureImages(IngestReport result, PrintWriter out) {
+        // The articles as the ingest saved them: the command's search reads the last commit, a moment behind.
+        ArticleSink saved = sink.getObject();
+        List<Article> articles = result.files().stream()
+                .filter(file ->
+                        file.status() == FileOutcome.Status.INGESTED || file.status() == FileOutcome.Status.VERSIONED)
+                .map(FileOutcome::id)
+                .distinct()
+                .flatMap(id -> saved.history(id).stream())
+                .map(ArticleHistory::current)
+                .toList();
+        if (articles.isEmpty()) {
+            return;
+        }
+        try (TerminalProgress bar = new TerminalProgress(terminal, "Capturing", "images")) {
+            CaptureSummary summary = mediaCapture.getObject().runFor(articles, 0, new MediaCapture.Progress() {
+                @Override
+                public void started(int urls) {
+                    bar.start(urls);
+                }
+
+                @Override
+                public void captured(String url, Capture last) {
+                    bar.step();
+                }
+            });
+            out.println("Images: " + summary.count(CaptureOutcome.CAPTURED) + " captured, "
+                    + summary.count(CaptureOutcome.UNCHANGED) + " unchanged, "
+                    + summary.count(CaptureOutcome.REFUSED) + " refused, "
+                    + summary.count(CaptureOutcome.FAILED) + " failed.");
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        out.flush();
     }
 
     private Integer ingestMirror(PrintWriter out, PrintWriter err) throws IOException {
