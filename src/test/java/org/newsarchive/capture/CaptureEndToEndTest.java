@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.newsarchive.search.SearchService;
 import org.newsarchive.testing.Chromium;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +47,8 @@ class CaptureEndToEndTest {
             "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(document.domain)</script></svg>";
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     @TempDir
     static Path dataDir;
@@ -155,7 +159,7 @@ class CaptureEndToEndTest {
     }
 
     @Test
-    void theReadingPageShowsTheArchivedImagesWithoutAskingTheirHost() {
+    void theReadingPageShowsTheArchivedImagesWithoutAskingTheirHost() throws IOException {
         int heard = site.requests().size();
         ChromeDriver browser = Chromium.find().start("zh-CN", downloads);
         try {
@@ -183,6 +187,11 @@ class CaptureEndToEndTest {
             assertThat(browser.findElement(By.cssSelector(".original-status")).getText())
                     .startsWith("原文自 " + today.substring(0, 7))
                     .contains("起已消失（HTTP 404");
+            Files.createDirectories(SCREENSHOTS);
+            Files.copy(
+                    browser.getScreenshotAs(OutputType.FILE).toPath(),
+                    SCREENSHOTS.resolve("article-captured-desktop.png"),
+                    StandardCopyOption.REPLACE_EXISTING);
         } finally {
             browser.quit();
         }
