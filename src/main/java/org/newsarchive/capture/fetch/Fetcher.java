@@ -28,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -239,8 +240,15 @@ public final class Fetcher implements Closeable {
                 new HeaderLine("Accept", request.getFirstHeader("Accept").getValue()),
                 new HeaderLine("Accept-Encoding", "identity"));
         HttpClientContext context = HttpClientContext.create();
+        // Set before the cancel: the reading thread sees its socket closed before the scheduled task is done.
+        AtomicBoolean expired = new AtomicBoolean();
         ScheduledFuture<?> deadline = deadlines.schedule(
-                () -> request.cancel(), settings.fetchTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                () -> {
+                    expired.set(true);
+                    request.cancel();
+                },
+                settings.fetchTimeout().toMillis(),
+                TimeUnit.MILLISECONDS);
         Path body = null;
         try (ClassicHttpResponse answer = client.executeOpen(null, request, context)) {
             InetAddress address = remoteAddress(context);
@@ -279,7 +287,7 @@ public final class Fetcher implements Closeable {
             body = null;
             return response;
         } catch (IOException | RuntimeException e) {
-            boolean late = deadline.isDone();
+            boolean late = expired.get();
             return new NoResponse(
                     url,
                     method,

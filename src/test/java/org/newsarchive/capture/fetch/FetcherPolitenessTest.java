@@ -45,17 +45,21 @@ class FetcherPolitenessTest {
             try {
                 if (exchange.getRequestURI().getPath().equals("/busy") && number == 1) {
                     exchange.getResponseHeaders().set("Retry-After", "1");
+                    inFlight.decrementAndGet();
                     exchange.sendResponseHeaders(503, -1);
                 } else {
                     byte[] body = new byte[32 * 1024];
                     exchange.getResponseHeaders().set("Content-Type", "image/png");
                     exchange.sendResponseHeaders(200, body.length);
                     try (OutputStream out = exchange.getResponseBody()) {
-                        out.write(body);
+                        out.write(body, 0, body.length - 1);
+                        // Counted out before the last byte: the client cannot have the whole answer, and so
+                        // cannot send its next request, before this request stops counting as in flight.
+                        inFlight.decrementAndGet();
+                        out.write(body, body.length - 1, 1);
                     }
                 }
             } finally {
-                inFlight.decrementAndGet();
                 exchange.close();
             }
         });
