@@ -29,6 +29,13 @@ final class SearchOptions {
     @Option(names = "--language", paramLabel = "LANG", description = "zh-Hans, zh-Hant or other (repeatable).")
     List<String> languages = new ArrayList<>();
 
+    @Option(
+            names = "--original",
+            paramLabel = "STATUS",
+            description = "Only articles whose original is online, moved, gone, blocked, unreachable or unchecked"
+                    + " (repeatable).")
+    List<String> originals = new ArrayList<>();
+
     @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First publication date included.")
     String from;
 
@@ -66,6 +73,7 @@ final class SearchOptions {
         values.addAll("channel", channels);
         values.addAll("tag", tags);
         values.addAll("language", languages);
+        values.addAll("original", originals);
         values.add("from", from);
         values.add("to", to);
         values.add("mirroredFrom", mirroredFrom);

@@ -2,15 +2,18 @@ package org.newsarchive.config;
 
 import java.nio.file.Path;
 import org.newsarchive.analysis.ChineseAnalysis;
+import org.newsarchive.capture.link.LinkChecks;
 import org.newsarchive.ingest.ArticleSink;
 import org.newsarchive.lucene.LuceneIndexReader;
 import org.newsarchive.lucene.LuceneIndexWriter;
 import org.newsarchive.lucene.LuceneSearchService;
+import org.newsarchive.schema.OriginalStatuses;
 import org.newsarchive.search.SearchService;
 import org.newsarchive.solr.Retries;
 import org.newsarchive.solr.SolrArticleSink;
 import org.newsarchive.solr.SolrCollection;
 import org.newsarchive.solr.SolrSearchService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnNotWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -38,8 +41,9 @@ class BackendConfiguration {
 
         @Bean(destroyMethod = "close")
         @Lazy
-        LuceneIndexWriter luceneIndexWriter(Path dataDirectory, ChineseAnalysis analysis, JsonMapper json) {
-            return new LuceneIndexWriter(indexDirectory(dataDirectory), analysis, json);
+        LuceneIndexWriter luceneIndexWriter(
+                Path dataDirectory, ChineseAnalysis analysis, JsonMapper json, ObjectProvider<LinkChecks> linkChecks) {
+            return new LuceneIndexWriter(indexDirectory(dataDirectory), analysis, json, originals(linkChecks));
         }
 
         /** The server's reader: through its own writer, closed with it. */
@@ -66,6 +70,11 @@ class BackendConfiguration {
         }
     }
 
+    /** The statuses of the originals as the link checks tell, read when an article is indexed. */
+    private static OriginalStatuses originals(ObjectProvider<LinkChecks> linkChecks) {
+        return sourceUrl -> linkChecks.getObject().statusOf(sourceUrl);
+    }
+
     /** A SolrCloud collection, reached through ZooKeeper or any node. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnProperty(name = "archive.backend", havingValue = "solr")
@@ -79,14 +88,19 @@ class BackendConfiguration {
 
         @Bean
         SolrArticleSink solrArticleSink(
-                SolrCollection collection, ChineseAnalysis analysis, JsonMapper json, ArchiveProperties properties) {
+                SolrCollection collection,
+                ChineseAnalysis analysis,
+                JsonMapper json,
+                ArchiveProperties properties,
+                ObjectProvider<LinkChecks> linkChecks) {
             ArchiveProperties.Solr solr = properties.solr();
             return new SolrArticleSink(
                     collection,
                     analysis,
                     json,
                     new Retries(solr.retries(), solr.retryBackoff(), solr.maxRetryBackoff()),
-                    solr.batchSize());
+                    solr.batchSize(),
+                    originals(linkChecks));
         }
 
         @Bean

@@ -16,6 +16,7 @@ import org.newsarchive.capture.job.CaptureJobs;
 import org.newsarchive.capture.link.LinkChecks;
 import org.newsarchive.capture.link.Original;
 import org.newsarchive.capture.link.OriginalCheck;
+import org.newsarchive.ingest.ArticleSink;
 import org.newsarchive.representation.CaptureView;
 import org.newsarchive.representation.OriginalRecord;
 import org.newsarchive.search.SearchService;
@@ -69,6 +70,7 @@ class CaptureConfiguration {
     @Lazy
     OriginalCheck originalCheck(
             SearchService search,
+            ObjectProvider<ArticleSink> index,
             CaptureStore captureStore,
             LinkChecks linkChecks,
             Fetcher fetcher,
@@ -76,6 +78,7 @@ class CaptureConfiguration {
             ArchiveProperties properties) {
         return new OriginalCheck(
                 search,
+                index::getObject,
                 captureStore,
                 linkChecks,
                 fetcher,

@@ -23,6 +23,7 @@ import org.newsarchive.ingest.ArticleSink;
 import org.newsarchive.schema.ArticleFields;
 import org.newsarchive.schema.IndexFields;
 import org.newsarchive.schema.NearDuplicates;
+import org.newsarchive.schema.OriginalStatuses;
 import org.newsarchive.search.SearchUnavailableException;
 import org.newsarchive.version.ArticleHistory;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,6 +49,7 @@ public final class LuceneIndexWriter implements ArticleSink, Closeable {
     private final ArticleDocuments documents;
     private final ChineseAnalysis analysis;
     private final NearDuplicates nearDuplicates = new NearDuplicates();
+    private final OriginalStatuses originals;
 
     /**
      * Opens (or creates) the index in {@code directory}.
@@ -55,7 +57,15 @@ public final class LuceneIndexWriter implements ArticleSink, Closeable {
      * @throws SearchUnavailableException when another process holds the index, or it is unreadable
      */
     public LuceneIndexWriter(Path directory, ChineseAnalysis analysis, JsonMapper json) {
-        this(directory, FSDirectory::open, analysis, json);
+        this(directory, FSDirectory::open, analysis, json, OriginalStatuses.NONE_CHECKED);
+    }
+
+    /**
+     * Opens (or creates) the index in {@code directory}, indexing each article's original with its status in
+     * {@code originals}.
+     */
+    public LuceneIndexWriter(Path directory, ChineseAnalysis analysis, JsonMapper json, OriginalStatuses originals) {
+        this(directory, FSDirectory::open, analysis, json, originals);
     }
 
     /**
@@ -73,7 +83,17 @@ public final class LuceneIndexWriter implements ArticleSink, Closeable {
      * @param directory where the index lives, for messages
      */
     public LuceneIndexWriter(Path directory, DirectoryOpener opener, ChineseAnalysis analysis, JsonMapper json) {
+        this(directory, opener, analysis, json, OriginalStatuses.NONE_CHECKED);
+    }
+
+    private LuceneIndexWriter(
+            Path directory,
+            DirectoryOpener opener,
+            ChineseAnalysis analysis,
+            JsonMapper json,
+            OriginalStatuses originals) {
         this.directory = directory;
+        this.originals = originals;
         this.documents = new ArticleDocuments(json);
         this.analysis = analysis;
         Directory opened = null;
@@ -136,7 +156,7 @@ public final class LuceneIndexWriter implements ArticleSink, Closeable {
     public void save(ArticleHistory history) {
         Article article = history.current();
         try {
-            ArticleFields fields = ArticleFields.of(article, analysis);
+            ArticleFields fields = ArticleFields.of(article, analysis, originals);
             String cluster = nearDuplicates.clusterFor(article.id(), fields.simhash());
             writer.updateDocument(
                     new Term(IndexFields.ID, article.id()), documents.toDocument(history, fields, cluster));

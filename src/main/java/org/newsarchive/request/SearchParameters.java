@@ -12,7 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.newsarchive.article.Language;
+import org.newsarchive.capture.link.OriginalStatus;
 import org.newsarchive.search.DateRange;
 import org.newsarchive.search.FacetOptions;
 import org.newsarchive.search.SearchRequest;
@@ -38,7 +40,7 @@ public record SearchParameters(
 
     /** Facet dimensions accepted as filter parameters, in the order pages show them. */
     public static final List<String> FILTERS =
-            List.of("publisher", "channel", "tag", "category", "language", "year", "year_month");
+            List.of("publisher", "channel", "tag", "category", "language", "year", "year_month", "original");
 
     private static final int MAX_VALUES_PER_FILTER = 20;
     private static final int MAX_VALUE_LENGTH = 200;
@@ -107,6 +109,12 @@ public record SearchParameters(
                         .distinct()
                         .toList();
             }
+            if (dimension.equals("original")) {
+                values = values.stream()
+                        .map(SearchParameters::originalStatus)
+                        .distinct()
+                        .toList();
+            }
             if (!values.isEmpty()) {
                 filters.put(dimension, values);
             }
@@ -129,6 +137,18 @@ public record SearchParameters(
         if (!form.matcher(value).matches()) {
             throw new InvalidParameterException(parameter, "must be " + expected + ", was: " + value);
         }
+    }
+
+    /** The original's status as the archive writes it, in lower case; any case is taken. */
+    private static String originalStatus(String value) {
+        String label = value.toLowerCase(Locale.ROOT);
+        List<String> known =
+                Stream.of(OriginalStatus.values()).map(OriginalStatus::label).toList();
+        if (!known.contains(label)) {
+            throw new InvalidParameterException(
+                    "original", "must be one of " + String.join(", ", known) + ", was: " + value);
+        }
+        return label;
     }
 
     /** The language tag as the archive writes it: tags are case-insensitive ({@code zh-hans} is {@code zh-Hans}). */

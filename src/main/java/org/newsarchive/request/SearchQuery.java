@@ -47,6 +47,11 @@ public record SearchQuery(
                 description = "Only articles of this month, such as 2021-03; repeat for several")
         List<String> yearMonth,
 
+        @Schema(
+                description = "Only articles whose original URL was last found online, moved, gone, blocked,"
+                        + " unreachable or unchecked (by `capture links`); repeat for several")
+        List<String> original,
+
         @Schema(description = "First publication date included, YYYY-MM-DD", example = "2021-01-01")
         String from,
 
@@ -132,6 +137,7 @@ public record SearchQuery(
         put(values, "language", language);
         put(values, "year", year);
         put(values, "year_month", yearMonth);
+        put(values, "original", original);
         put(values, "from", from);
         put(values, "to", to);
         put(values, "mirroredFrom", mirroredFrom);

@@ -36,7 +36,13 @@ public record ArticleFields(
         List<String> meta,
         long simhash) {
 
+    /** The fields of an article whose original was never checked. */
     public static ArticleFields of(Article article, ChineseAnalysis analysis) {
+        return of(article, analysis, OriginalStatuses.NONE_CHECKED);
+    }
+
+    /** The fields of an article, its original's status taken from {@code originals}. */
+    public static ArticleFields of(Article article, ChineseAnalysis analysis, OriginalStatuses originals) {
         String foldedTitle = ChineseAnalysis.fold(article.title());
         String foldedText = ChineseAnalysis.fold(article.text());
         Map<String, List<String>> facets = new LinkedHashMap<>();
@@ -52,6 +58,7 @@ public record ArticleFields(
         article.subjectTags().forEach(tag -> put(facets, IndexFields.TAG, tag));
         article.categories().forEach(category -> put(facets, IndexFields.CATEGORY, category));
         put(facets, IndexFields.LANGUAGE, article.language().tag());
+        put(facets, IndexFields.ORIGINAL, originals.statusOf(article.sourceUrl()));
         Map<String, Set<String>> foldedFacets = new LinkedHashMap<>();
         List<String> meta = new ArrayList<>();
         for (String dimension : IndexFields.FOLDED_FACETS) {

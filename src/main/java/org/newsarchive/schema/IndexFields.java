@@ -66,6 +66,11 @@ public final class IndexFields {
     public static final String LANGUAGE = "language";
     public static final String YEAR = "year";
     public static final String YEAR_MONTH = "year_month";
+    /**
+     * What became of the article's original URL, as its link checks tell ({@link OriginalStatuses}): {@code online},
+     * {@code moved}, {@code gone}, {@code blocked}, {@code unreachable} or {@code unchecked}.
+     */
+    public static final String ORIGINAL = "original";
 
     /**
      * Dimensions whose values are free text, matched by filters and field searches after folding: each has a field
@@ -79,7 +84,8 @@ public final class IndexFields {
     }
 
     /** Facet dimensions in display order. */
-    public static final List<String> FACETS = List.of(PUBLISHER, CHANNEL, TAG, CATEGORY, LANGUAGE, YEAR, YEAR_MONTH);
+    public static final List<String> FACETS =
+            List.of(PUBLISHER, CHANNEL, TAG, CATEGORY, LANGUAGE, YEAR, YEAR_MONTH, ORIGINAL);
 
     /** Which analysis view each analyzed field uses; other fields are not analyzed. */
     public static final Map<String, String> VIEWS = Map.of(

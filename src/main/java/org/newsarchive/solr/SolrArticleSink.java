@@ -17,6 +17,7 @@ import org.newsarchive.ingest.ArticleSink;
 import org.newsarchive.schema.ArticleFields;
 import org.newsarchive.schema.IndexFields;
 import org.newsarchive.schema.NearDuplicates;
+import org.newsarchive.schema.OriginalStatuses;
 import org.newsarchive.search.SearchUnavailableException;
 import org.newsarchive.version.ArticleHistory;
 import org.slf4j.Logger;
@@ -43,6 +44,7 @@ public final class SolrArticleSink implements ArticleSink {
     private final ChineseAnalysis analysis;
     private final Retries retries;
     private final int batchSize;
+    private final OriginalStatuses originals;
     private final NearDuplicates nearDuplicates = new NearDuplicates();
     private volatile boolean clustersLoaded;
 
@@ -55,6 +57,17 @@ public final class SolrArticleSink implements ArticleSink {
 
     public SolrArticleSink(
             SolrCollection collection, ChineseAnalysis analysis, JsonMapper json, Retries retries, int batchSize) {
+        this(collection, analysis, json, retries, batchSize, OriginalStatuses.NONE_CHECKED);
+    }
+
+    /** A sink that indexes each article's original with its status in {@code originals}. */
+    public SolrArticleSink(
+            SolrCollection collection,
+            ChineseAnalysis analysis,
+            JsonMapper json,
+            Retries retries,
+            int batchSize,
+            OriginalStatuses originals) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, was " + batchSize);
         }
@@ -63,6 +76,7 @@ public final class SolrArticleSink implements ArticleSink {
         this.analysis = analysis;
         this.retries = retries;
         this.batchSize = batchSize;
+        this.originals = originals;
     }
 
     /**
@@ -122,7 +136,7 @@ public final class SolrArticleSink implements ArticleSink {
     public void save(ArticleHistory history) {
         loadClustersOnce();
         Article article = history.current();
-        ArticleFields fields = ArticleFields.of(article, analysis);
+        ArticleFields fields = ArticleFields.of(article, analysis, originals);
         String cluster = nearDuplicates.clusterFor(article.id(), fields.simhash());
         SolrInputDocument document = documents.toDocument(history, fields, cluster);
         List<SolrInputDocument> full = null;

@@ -27,10 +27,10 @@ public class PageFormat {
         this.messages = messages;
     }
 
-    /** A facet value as readers know it: language codes by name, everything else as archived. */
+    /** A facet value as readers know it: language codes and originals' statuses by name, the rest as archived. */
     public String facetValue(String dimension, String value) {
-        if (dimension.equals("language")) {
-            return messages.getMessage("language." + value, null, value, LocaleContextHolder.getLocale());
+        if (dimension.equals("language") || dimension.equals("original")) {
+            return messages.getMessage(dimension + "." + value, null, value, LocaleContextHolder.getLocale());
         }
         return value;
     }

@@ -34,6 +34,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Media capture from end to end: an archive whose article embeds images on a site on a loopback address, the
@@ -108,6 +110,7 @@ class CaptureEndToEndTest {
 
                 最后一段文字。
                 """.formatted(site.url("").replaceAll("/$", "")));
+        originalsInEveryState();
         registry.add("archive.data-dir", dataDir::toString);
         registry.add("archive.seeds-dir", seedsDir::toString);
         registry.add("archive.capture.allow-addresses", () -> "127.0.0.2/32");
@@ -115,6 +118,48 @@ class CaptureEndToEndTest {
         // Two checks confirm a gone original here at once; OriginalCheckTest covers the day between them.
         registry.add("archive.capture.gone-after", () -> "0s");
         registry.add("archive.admin-token", () -> "capture-test-token");
+    }
+
+    /** What the checks find of each original of {@link #originalsInEveryState}, by its path. */
+    private static final Map<String, String> ORIGINALS = Map.of(
+            "/news/online.html", "online",
+            "/news/removed.html", "gone",
+            "/news/soft.html", "gone",
+            "/news/forbidden.html", "blocked",
+            "/news/old.html", "moved");
+
+    /** An article for each state of an original: online, gone (410, and a soft 404), blocked, moved. */
+    private static void originalsInEveryState() throws IOException {
+        site.put("/", html("新闻网首页"));
+        site.put("/news/online.html", html("一篇仍在的报道"));
+        site.put("/news/removed.html", Page.status(410));
+        site.put("/news/soft.html", Page.redirect(302, "/"));
+        site.put("/news/forbidden.html", Page.status(403));
+        site.put("/news/old.html", Page.redirect(301, "/news/2022/new-path.html"));
+        site.put("/news/2022/new-path.html", html("换了地址的报道"));
+        String[] topics = {"港口的货轮", "山区的学校", "城市的地铁", "草原的牧民", "海边的渔村"};
+        int i = 0;
+        for (String path : ORIGINALS.keySet().stream().sorted().toList()) {
+            Files.writeString(
+                    seedsDir.resolve("original-" + i + ".md"), """
+                    ---
+                    title: 关于%1$s的报道
+                    date: 2022-04-0%2$d
+                    source: %3$s
+                    ---
+                    这是一篇关于%1$s的报道，第%2$d篇，写的是%1$s这些年的变化。
+
+                    %1$s的故事还在继续。
+                    """.formatted(topics[i], i + 1, site.url(path)));
+            i++;
+        }
+    }
+
+    private static Page html(String title) {
+        return Page.of(
+                "text/html; charset=utf-8",
+                ("<html><head><title>" + title + "</title></head><body><p>" + title + "</p></body></html>")
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     @BeforeEach
@@ -130,7 +175,7 @@ class CaptureEndToEndTest {
                 .orElseThrow();
         summary = mediaCapture.run(List.of(), 0, MediaCapture.Progress.NONE);
         for (int check = 0; check < 2; check++) {
-            originalCheck.run(List.of(article.id()), 0, count -> {}, done -> {});
+            originalCheck.run(List.of(), 0, count -> {}, done -> {});
         }
     }
 
@@ -244,6 +289,47 @@ class CaptureEndToEndTest {
                 StandardCharsets.UTF_8);
         assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",original,originalCheckedAt");
         assertThat(csv).contains(",gone,");
+    }
+
+    @Test
+    void searchesFilterAndCountArticlesByWhatBecameOfTheirOriginal() throws Exception {
+        JsonMapper json = new JsonMapper();
+        Map<String, Integer> expected =
+                new java.util.TreeMap<>(Map.of("gone", 3, "online", 1, "blocked", 1, "moved", 1));
+
+        JsonNode facet = json.readTree(get("/api/facets/original", Map.of()).body());
+        Map<String, Integer> counted = new java.util.TreeMap<>();
+        facet.get("values")
+                .forEach(value -> counted.put(
+                        value.get("value").asString(), value.get("count").asInt()));
+
+        assertThat(counted).isEqualTo(expected);
+        for (Map.Entry<String, String> original : ORIGINALS.entrySet()) {
+            JsonNode hits = json.readTree(get("/api/search?original=" + original.getValue(), Map.of())
+                            .body())
+                    .get("hits");
+            List<String> sources = new ArrayList<>();
+            hits.forEach(hit -> sources.add(hit.get("sourceUrl").asString()));
+            assertThat(sources).as(original.getValue()).contains(site.url(original.getKey()));
+            assertThat(sources).as(original.getValue()).hasSize(expected.get(original.getValue()));
+        }
+        JsonNode both = json.readTree(
+                get("/api/search?original=online&original=MOVED", Map.of()).body());
+        assertThat(both.get("total").asInt()).isEqualTo(2);
+        JsonNode unknown =
+                json.readTree(get("/api/search?original=lost", Map.of()).body());
+        assertThat(unknown.get("status").asInt()).isEqualTo(400);
+        assertThat(unknown.get("detail").asString()).contains("online, moved, gone, blocked, unreachable, unchecked");
+    }
+
+    @Test
+    void theFeedSaysWhatBecameOfEachOriginal() throws Exception {
+        String feed = new String(get("/feed.atom?original=moved", Map.of()).body(), StandardCharsets.UTF_8);
+
+        assertThat(feed).contains("<archive:original ").contains("status=\"moved\" httpStatus=\"200\" checkedAt=\"");
+        assertThat(feed).contains("finalUrl=\"" + site.url("/news/2022/new-path.html") + "\"");
+        String gone = new String(get("/feed.atom?original=gone", Map.of()).body(), StandardCharsets.UTF_8);
+        assertThat(gone).contains("status=\"gone\" httpStatus=\"410\"").contains("goneSince=\"");
     }
 
     @Test

@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.newsarchive.SyntheticCorpus;
 import org.newsarchive.analysis.ChineseAnalysis;
 import org.newsarchive.article.Article;
+import org.newsarchive.capture.link.OriginalStatus;
 import org.newsarchive.ingest.IngestProgress;
 import org.newsarchive.ingest.IngestReport;
 import org.newsarchive.ingest.IngestService;
@@ -32,6 +33,8 @@ import org.newsarchive.ingest.normalize.ArticleNormalizer;
 import org.newsarchive.lucene.LuceneIndexWriter;
 import org.newsarchive.lucene.LuceneSearchService;
 import org.newsarchive.query.QuerySyntax;
+import org.newsarchive.schema.OriginalStatuses;
+import org.newsarchive.search.FacetCount;
 import org.newsarchive.search.FacetOptions;
 import org.newsarchive.search.SearchHit;
 import org.newsarchive.search.SearchRequest;
@@ -72,12 +75,22 @@ class SolrParityTest {
         }
         JsonMapper json = JsonMapper.builder().build();
         solr = new TestSolrCloud(workDir.resolve("solr"));
-        index = new LuceneIndexWriter(workDir.resolve("lucene/index"), analysis, json);
+        index = new LuceneIndexWriter(workDir.resolve("lucene/index"), analysis, json, SolrParityTest::originalOf);
         lucene = new LuceneSearchService(index.reader(), analysis);
         cloud = new SolrSearchService(solr.collection, analysis, json);
-        SolrArticleSink sink = new SolrArticleSink(solr.collection, analysis, json, TestSolrCloud.WRITE_RETRIES, 200);
+        SolrArticleSink sink = new SolrArticleSink(
+                solr.collection, analysis, json, TestSolrCloud.WRITE_RETRIES, 200, SolrParityTest::originalOf);
         luceneIngest = ingest(workDir.resolve("lucene"), index, corpus);
         solrIngest = ingest(workDir.resolve("solr-raw"), sink, corpus);
+    }
+
+    /** Every status of an original, spread over the articles by their source URL, the same for both engines. */
+    private static String originalOf(String sourceUrl) {
+        if (sourceUrl == null) {
+            return OriginalStatuses.UNCHECKED;
+        }
+        OriginalStatus[] statuses = OriginalStatus.values();
+        return statuses[Math.floorMod(sourceUrl.hashCode(), statuses.length)].label();
     }
 
     private static IngestReport ingest(Path dataDir, org.newsarchive.ingest.ArticleSink sink, Path corpus) {
@@ -182,6 +195,9 @@ class SolrParityTest {
                 new SearchRequest(
                         "", none, LocalDate.of(2021, 1, 1), LocalDate.of(2021, 12, 31), SortOrder.NEWEST, 1, 10),
                 new SearchRequest("中国", none, null, null, SortOrder.OLDEST, 1, 10),
+                new SearchRequest("", Map.of("original", List.of("gone")), null, null, SortOrder.NEWEST, 1, 10),
+                new SearchRequest(
+                        "中国", Map.of("original", List.of("online", "moved")), null, null, SortOrder.RELEVANCE, 1, 10),
                 new SearchRequest("", none, null, null, SortOrder.NEWEST, 1, 10),
                 new SearchRequest("中国", Map.of("year", List.of("2021")), null, null, SortOrder.RELEVANCE, 1, 0)
                         .withFacets(new FacetOptions(5, FacetOptions.Order.VALUE)),
@@ -290,6 +306,22 @@ class SolrParityTest {
                 "-",
                 "美国\u0000中共",
                 "美".repeat(SearchRequest.MAX_QUERY_LENGTH));
+    }
+
+    @Test
+    void theOriginalsFacetAndFilterAgree() {
+        SearchRequest all = new SearchRequest("", Map.of(), null, null, SortOrder.NEWEST, 1, 0)
+                .withFacets(FacetOptions.all(FacetOptions.Order.VALUE));
+        List<FacetCount> expected = lucene.search(all).facets().get("original");
+
+        assertThat(expected).extracting(FacetCount::value).contains("gone", "online", "unchecked");
+        assertThat(cloud.search(all).facets().get("original")).isEqualTo(expected);
+        for (FacetCount status : expected) {
+            SearchRequest filtered = new SearchRequest(
+                    "", Map.of("original", List.of(status.value())), null, null, SortOrder.NEWEST, 1, 0);
+            assertThat(lucene.search(filtered).total()).as(status.value()).isEqualTo(status.count());
+            assertThat(cloud.search(filtered).total()).as(status.value()).isEqualTo(status.count());
+        }
     }
 
     @Test

@@ -13,13 +13,14 @@ import java.util.Map;
 import java.util.Optional;
 import org.newsarchive.capture.AppendOnlyLines;
 import org.newsarchive.capture.TsvFields;
+import org.newsarchive.schema.OriginalStatuses;
 
 /**
  * Every check of an original URL, as a line of {@code links.tsv} beside the captures (url, time, what it found,
  * status, final URL, reason), held in memory by URL. The fetches of a check are captures in the WARC files; this
  * file keeps what each check concluded from them. A command and the server append and read it at once. Thread-safe.
  */
-public final class LinkChecks {
+public final class LinkChecks implements OriginalStatuses {
 
     private final AppendOnlyLines lines;
     private final Duration goneAfter;
@@ -49,6 +50,11 @@ public final class LinkChecks {
     public synchronized Original original(String url) {
         refresh();
         return Original.of(byUrl.getOrDefault(url, List.of()), goneAfter);
+    }
+
+    @Override
+    public String statusOf(String sourceUrl) {
+        return sourceUrl == null ? UNCHECKED : original(sourceUrl).status().label();
     }
 
     /** The checks of {@code url}, oldest first. */

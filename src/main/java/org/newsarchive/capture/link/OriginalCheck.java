@@ -10,23 +10,25 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 import org.jsoup.Jsoup;
 import org.newsarchive.article.Article;
 import org.newsarchive.capture.CaptureStore;
 import org.newsarchive.capture.fetch.Fetcher;
 import org.newsarchive.capture.fetch.Response;
+import org.newsarchive.ingest.ArticleSink;
 import org.newsarchive.search.SearchRequest;
 import org.newsarchive.search.SearchService;
 import org.newsarchive.search.SortOrder;
@@ -34,7 +36,9 @@ import org.newsarchive.search.SortOrder;
 /**
  * Checks what became of articles' original URLs: a {@code HEAD}, and a {@code GET} of at most {@value #PAGE_BYTES}
  * bytes where the host refuses {@code HEAD} or answers a page, whose title may say it is a soft 404. Every request
- * is a capture; what each check concluded goes to {@link LinkChecks}. Thread-safe; one run at a time is expected.
+ * is a capture; what each check concluded goes to {@link LinkChecks}. The articles whose original a check finds in
+ * another state than before are indexed again, so that searches filter and facet by it, and committed at the end of
+ * the run. Thread-safe; one run at a time is expected.
  */
 public final class OriginalCheck {
 
@@ -42,15 +46,27 @@ public final class OriginalCheck {
     static final int PAGE_BYTES = 64 * 1024;
 
     private final SearchService search;
+    private final Supplier<ArticleSink> index;
     private final CaptureStore captures;
     private final LinkChecks checks;
     private final Fetcher fetcher;
     private final Clock clock;
     private final int threads;
 
+    /**
+     * @param index where articles are indexed again when their original changes state; asked for only then, so that
+     *     a run that changes nothing writes nothing
+     */
     public OriginalCheck(
-            SearchService search, CaptureStore captures, LinkChecks checks, Fetcher fetcher, Clock clock, int threads) {
+            SearchService search,
+            Supplier<ArticleSink> index,
+            CaptureStore captures,
+            LinkChecks checks,
+            Fetcher fetcher,
+            Clock clock,
+            int threads) {
         this.search = search;
+        this.index = index;
         this.captures = captures;
         this.checks = checks;
         this.fetcher = fetcher;
@@ -68,10 +84,12 @@ public final class OriginalCheck {
      */
     public Map<OriginalStatus, Integer> run(List<String> ids, int limit, IntConsumer started, Consumer<LinkCheck> done)
             throws InterruptedException {
-        Set<String> urls = new LinkedHashSet<>();
+        Map<String, List<String>> articlesByUrl = new LinkedHashMap<>();
         Consumer<Article> collect = article -> {
             if (article.sourceUrl() != null && !article.sourceUrl().isBlank()) {
-                urls.add(article.sourceUrl());
+                articlesByUrl
+                        .computeIfAbsent(article.sourceUrl(), url -> new ArrayList<>(1))
+                        .add(article.id());
             }
         };
         if (ids.isEmpty()) {
@@ -84,7 +102,7 @@ public final class OriginalCheck {
                         search.find(id).orElseThrow(() -> new NoSuchElementException("no article has the id " + id)));
             }
         }
-        List<String> chosen = new ArrayList<>(urls);
+        List<String> chosen = new ArrayList<>(articlesByUrl.keySet());
         if (limit > 0 && chosen.size() > limit) {
             chosen = chosen.subList(0, limit);
         }
@@ -97,9 +115,12 @@ public final class OriginalCheck {
         });
         try {
             List<Future<LinkCheck>> tasks = new ArrayList<>();
+            Map<String, OriginalStatus> before = new HashMap<>();
             for (String url : chosen) {
+                before.put(url, checks.original(url).status());
                 tasks.add(pool.submit(() -> check(url)));
             }
+            List<String> changed = new ArrayList<>();
             for (Future<LinkCheck> task : tasks) {
                 LinkCheck check;
                 try {
@@ -111,12 +132,28 @@ public final class OriginalCheck {
                     throw new IllegalStateException(e.getCause());
                 }
                 counts.merge(check.found(), 1, Integer::sum);
+                if (checks.original(check.url()).status() != before.get(check.url())) {
+                    changed.addAll(articlesByUrl.get(check.url()));
+                }
                 done.accept(check);
             }
+            reindex(changed);
         } finally {
             pool.shutdownNow();
         }
         return counts;
+    }
+
+    /** Indexes the articles again, with their originals' new state, and commits them. */
+    private void reindex(List<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        ArticleSink sink = index.get();
+        for (String id : ids) {
+            sink.history(id).ifPresent(sink::save);
+        }
+        sink.commit();
     }
 
     /** Checks one original URL and records the check. */

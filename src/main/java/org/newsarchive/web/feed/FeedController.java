@@ -21,7 +21,9 @@ import org.apache.commons.codec.digest.DigestUtils;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
 import org.newsarchive.article.Article;
+import org.newsarchive.representation.CaptureView;
 import org.newsarchive.representation.Links;
+import org.newsarchive.representation.OriginalRecord;
 import org.newsarchive.representation.SearchFallback;
 import org.newsarchive.request.SearchParameters;
 import org.newsarchive.request.SearchQuery;
@@ -59,10 +61,12 @@ class FeedController {
 
     private final SearchService search;
     private final MessageSource messages;
+    private final CaptureView captures;
 
-    FeedController(SearchService search, MessageSource messages) {
+    FeedController(SearchService search, MessageSource messages, CaptureView captures) {
         this.search = search;
         this.messages = messages;
+        this.captures = captures;
     }
 
     @GetMapping(path = "/feed.atom", produces = "application/atom+xml")
@@ -106,7 +110,9 @@ class FeedController {
         feed.setAuthors(List.of(person(siteName)));
         feed.setAlternateLinks(List.of(link(base + searched.withPage(1).href(), "alternate")));
         feed.setOtherLinks(List.of(link(self, "self")));
-        feed.setEntries(articles.stream().map(article -> entry(article, base)).toList());
+        feed.setEntries(articles.stream()
+                .map(article -> entry(article, base, captures.original(article.sourceUrl())))
+                .toList());
         String xml = new WireFeedOutput().outputString(feed);
 
         String etag = "W/\"" + DigestUtils.sha256Hex(xml) + '"';
@@ -135,7 +141,7 @@ class FeedController {
         return person;
     }
 
-    private static Entry entry(Article article, String base) {
+    private static Entry entry(Article article, String base, OriginalRecord original) {
         Entry entry = new Entry();
         entry.setId(Links.page(base, article.id()));
         entry.setTitle(xmlSafe(article.title()));
@@ -157,7 +163,9 @@ class FeedController {
         String text = article.text().replaceAll("\\s+", " ").strip();
         summary.setValue(xmlSafe(text.length() > SUMMARY_LENGTH ? text.substring(0, SUMMARY_LENGTH) + "…" : text));
         entry.setSummary(summary);
-        entry.setForeignMarkup(archiveDates(article));
+        List<Element> archived = archiveDates(article);
+        archived.add(originalElement(original));
+        entry.setForeignMarkup(archived);
         return entry;
     }
 
@@ -180,6 +188,28 @@ class FeedController {
                 .setText(Integer.toString(article.version()))
                 .setAttribute("of", Integer.toString(article.versionCount())));
         return elements;
+    }
+
+    /**
+     * {@code <archive:original status="gone" httpStatus="404" checkedAt="…" goneSince="…" finalUrl="…"/>}: what
+     * became of the original as its checks found, its attributes those of the API's {@code original}, each present
+     * when known.
+     */
+    private static Element originalElement(OriginalRecord original) {
+        Element element = new Element("original", ARCHIVE).setAttribute("status", original.status());
+        if (original.httpStatus() != null) {
+            element.setAttribute("httpStatus", original.httpStatus().toString());
+        }
+        if (original.checkedAt() != null) {
+            element.setAttribute("checkedAt", original.checkedAt().toString());
+        }
+        if (original.goneSince() != null) {
+            element.setAttribute("goneSince", original.goneSince().toString());
+        }
+        if (original.finalUrl() != null) {
+            element.setAttribute("finalUrl", xmlSafe(original.finalUrl()));
+        }
+        return element;
     }
 
     /**

@@ -21,7 +21,7 @@ public class SearchPage {
     public static final int SIZE = 20;
 
     /** Facet dimensions in the sidebar, in order. */
-    static final List<String> SIDEBAR = List.of("publisher", "channel", "tag", "year", "language");
+    static final List<String> SIDEBAR = List.of("publisher", "channel", "tag", "year", "language", "original");
 
     private static final int TITLE_SUGGESTIONS = 5;
 

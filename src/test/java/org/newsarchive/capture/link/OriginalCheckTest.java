@@ -104,7 +104,16 @@ class OriginalCheckTest {
     }
 
     private OriginalCheck originalCheck() {
-        return new OriginalCheck(null, captures, checks, fetcher, clock, 1);
+        return new OriginalCheck(
+                null,
+                () -> {
+                    throw new AssertionError("a single check indexes nothing");
+                },
+                captures,
+                checks,
+                fetcher,
+                clock,
+                1);
     }
 
     private static Page html(int status, String title) {
