@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.newsarchive.request.SearchParameters;
 import org.newsarchive.search.DateRange;
+import org.newsarchive.search.FacetCount;
 import org.newsarchive.search.SearchResults;
 import org.newsarchive.search.SearchService;
 import org.newsarchive.search.SortOrder;
@@ -37,6 +38,22 @@ public class SearchPage {
         this.search = search;
     }
 
+    /**
+     * The sidebar's dimensions for these results: all of them, but the originals' states only once a check has been
+     * made (in an archive whose originals were never checked, every article would be "unchecked").
+     */
+    static List<String> sidebar(SearchResults results, SearchParameters parameters) {
+        List<FacetCount> originals = results.facets().getOrDefault("original", List.of());
+        boolean neverChecked =
+                originals.stream().allMatch(count -> count.value().equals("unchecked"))
+                        && !parameters.filters().containsKey("original");
+        return neverChecked
+                ? SIDEBAR.stream()
+                        .filter(dimension -> !dimension.equals("original"))
+                        .toList()
+                : SIDEBAR;
+    }
+
     /** The template of results pages. */
     public static final String VIEW = "search";
 
@@ -51,7 +68,7 @@ public class SearchPage {
         model.addAttribute("query", parameters.query());
         model.addAttribute("results", results);
         model.addAttribute("pagination", Pagination.of(results));
-        model.addAttribute("sidebar", SIDEBAR);
+        model.addAttribute("sidebar", sidebar(results, parameters));
         model.addAttribute("sortOrders", SortOrder.values());
         model.addAttribute("activeFilters", activeFilters(parameters));
         model.addAttribute("feedHref", parameters.withPage(1).href("/feed.atom"));

@@ -125,6 +125,15 @@ class SearchPageControllerTest {
     }
 
     @Test
+    void theOriginalsStateIsOfferedOnlyOnceAnOriginalWasChecked() throws Exception {
+        assertThat(page(get("/search"))).contains("<h2>语言</h2>").doesNotContain("原文状态");
+        assertThat(page(get("/search").param("original", "unchecked")))
+                .as("kept while it filters, so it can be removed")
+                .contains("<h2>原文状态</h2>")
+                .contains("原文未检查");
+    }
+
+    @Test
     void emptyResultsOfferWaysToWidenTheSearch() throws Exception {
         String page = page(get("/search").param("q", "\"相互宝\"").param("year", "2020"));
 
