@@ -13,6 +13,7 @@ import org.newsarchive.capture.Capture;
 import org.newsarchive.capture.CaptureOutcome;
 import org.newsarchive.capture.CaptureSummary;
 import org.newsarchive.capture.MediaCapture;
+import org.newsarchive.capture.WarcImport;
 import org.newsarchive.config.ArchiveProperties;
 import org.newsarchive.ingest.ArticleSink;
 import org.newsarchive.ingest.FileOutcome;
@@ -46,7 +47,8 @@ import tools.jackson.databind.json.JsonMapper;
         description = {
             "Ingest article files (.md, .markdown, .html, .htm, .txt); folders are read recursively.",
             "With --git, ingest every version of the article files in a git repository's history, going on from the"
-                    + " last commit ingested before."
+                    + " last commit ingested before.",
+            "With --warc, ingest the pages of web archives (WARC files) and capture their images."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every file was ingested or unchanged", "1:some files failed", "2:usage error"})
@@ -75,6 +77,13 @@ final class IngestCommand implements Callable<Integer> {
                     + " '_posts/**.md' (default: every article file).")
     String pathGlob;
 
+    @Option(
+            names = "--warc",
+            description = "The PATHs are web archives (WARC, gzipped or not, such as wget --warc-file writes): their"
+                    + " HTML and Markdown pages are ingested, at their URLs and dated by their WARC-Date, and their"
+                    + " images become captures.")
+    boolean warc;
+
     @Option(names = "--report", paramLabel = "FILE", description = "Write a JSON report of every file to FILE.")
     Path report;
 
@@ -93,6 +102,7 @@ final class IngestCommand implements Callable<Integer> {
     private final boolean captureOnIngest;
     private final ObjectProvider<MediaCapture> mediaCapture;
     private final ObjectProvider<ArticleSink> sink;
+    private final ObjectProvider<WarcImport> warcImport;
 
     /**
      * @param ingestService made when the command runs, so that {@code --help} and usage errors never take the writer
@@ -106,8 +116,10 @@ final class IngestCommand implements Callable<Integer> {
             Clock clock,
             ArchiveProperties properties,
             ObjectProvider<MediaCapture> mediaCapture,
-            ObjectProvider<ArticleSink> sink) {
+            ObjectProvider<ArticleSink> sink,
+            ObjectProvider<WarcImport> warcImport) {
         this.sink = sink;
+        this.warcImport = warcImport;
         this.commitEvery = properties.ingest().commitEvery();
         this.captureOnIngest = properties.capture().onIngest();
         this.mediaCapture = mediaCapture;
@@ -139,6 +151,13 @@ final class IngestCommand implements Callable<Integer> {
                 err.println("ingest: no such file or directory: " + path);
                 return 2;
             }
+        }
+        if (warc) {
+            if (dryRun) {
+                err.println("ingest: --warc records the archives' images as it reads them; give no --dry-run with it");
+                return 2;
+            }
+            return ingestWebArchives(given, out, err);
         }
         IngestReport result;
         try (TerminalProgress progress = new TerminalProgress(terminal)) {
@@ -194,6 +213,28 @@ final class IngestCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         out.flush();
+    }
+
+    private Integer ingestWebArchives(List<Path> files, PrintWriter out, PrintWriter err) throws IOException {
+        WarcImport.Read read;
+        IngestReport result;
+        try {
+            read = warcImport.getObject().read(files);
+            try (TerminalProgress progress = new TerminalProgress(terminal)) {
+                result = ingestService.getObject().ingestMirrored(read.pages(), List.of(), progress);
+            }
+        } catch (IOException | SearchUnavailableException | UncheckedIOException e) {
+            err.println("ingest: " + e.getMessage());
+            return 1;
+        }
+        reportFailures(result, err);
+        if (report != null) {
+            writeReport(result);
+        }
+        out.println(result.summary());
+        out.println("Images: " + read.images() + " captured, " + read.knownImages() + " already archived.");
+        out.flush();
+        return result.allSucceeded() ? 0 : 1;
     }
 
     private Integer ingestMirror(PrintWriter out, PrintWriter err) throws IOException {

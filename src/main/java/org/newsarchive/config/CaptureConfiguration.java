@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.newsarchive.capture.CaptureStore;
 import org.newsarchive.capture.MediaCapture;
 import org.newsarchive.capture.PayloadTypes;
+import org.newsarchive.capture.WarcImport;
 import org.newsarchive.capture.fetch.AddressPolicy;
 import org.newsarchive.capture.fetch.FetchSettings;
 import org.newsarchive.capture.fetch.Fetcher;
@@ -57,6 +58,13 @@ class CaptureConfiguration {
                 FetchSettings.userAgent(capture.contact()));
         return new Fetcher(
                 settings, HostResolver.SYSTEM, dataDirectory.resolve("captures").resolve("incoming"), clock);
+    }
+
+    /** Web archives made elsewhere, read for {@code ingest --warc}: their images become captures of the store. */
+    @Bean
+    @Lazy
+    WarcImport warcImport(CaptureStore captureStore, Path dataDirectory) {
+        return new WarcImport(captureStore, dataDirectory.resolve("captures").resolve("incoming"));
     }
 
     @Bean

@@ -109,6 +109,8 @@ public final class ArticleNormalizer {
         ArticleDraft draft =
                 new ArticleDraft(source.frontMatter(), flattener.flatten(source.root()), comments(source.root()));
         sourceUrls.apply(draft);
+        // A page read from a web archive is recorded at its URL: that is where it came from when it names no other.
+        draft.offerSourceUrl(path);
         boilerplate.removeNavigation(draft);
         titles.apply(draft);
         datelines.apply(draft);

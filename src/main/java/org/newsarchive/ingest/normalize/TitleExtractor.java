@@ -26,9 +26,11 @@ final class TitleExtractor {
                 continue;
             }
             boolean repeatsStated = stated != null && compact(block.text()).equals(compact(stated));
-            if (stated == null && block.is(Block.Kind.HEADING) || repeatsStated) {
+            boolean stripsSiteName =
+                    stated != null && block.is(Block.Kind.HEADING) && isSiteTitle(stated, block.text());
+            if (stated == null && block.is(Block.Kind.HEADING) || repeatsStated || stripsSiteName) {
                 takeTitleLink(draft, block);
-                stated = stated != null ? stated : clean(block.text());
+                stated = stated != null && !stripsSiteName ? stated : clean(block.text());
                 draft.blocks.remove(i);
                 i--;
                 firstText--;
@@ -87,6 +89,20 @@ final class TitleExtractor {
                 .replaceAll("");
         return cleaned.isEmpty() ? null : cleaned;
     }
+
+    /**
+     * True when a page's {@code <title>} is its heading followed by the site's name, as {@code 标题 - 新闻网} or
+     * {@code 标题 | Site}: the heading is then the article's title.
+     */
+    static boolean isSiteTitle(String pageTitle, String heading) {
+        String head = heading.strip();
+        if (head.isEmpty() || !pageTitle.startsWith(head)) {
+            return false;
+        }
+        return SITE_NAME_SUFFIX.matcher(pageTitle.substring(head.length())).matches();
+    }
+
+    private static final Pattern SITE_NAME_SUFFIX = Pattern.compile("\\s*[-|_–—－｜]\\s*\\S.{0,40}");
 
     static String compact(String text) {
         return text == null ? "" : text.replaceAll("[\\s\\p{Z}*#]+", "");
