@@ -26,6 +26,7 @@ import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResource;
 import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.Warcinfo;
 import org.newsarchive.article.MirrorPoint;
 import org.newsarchive.capture.fetch.HeaderLine;
 import org.newsarchive.capture.fetch.Response;
@@ -37,7 +38,8 @@ import org.newsarchive.ingest.IngestSource;
  * 200 becomes a file to ingest, recorded at its target URI (which is then its source URL where the page names none)
  * with its {@code WARC-Date} as the time a mirror held it; each image record becomes a capture of its URL, so that
  * an imported crawl's pages show their images. Redirects, error pages and other records are passed over. An image
- * the archive already holds for its URL is not written again. Thread-safe: each call reads its own files.
+ * the archive already holds for its URL is not written again. The archive's own exports ({@link WarcExport}) give
+ * back their articles' files, each at its path, and their image captures. Thread-safe: each call reads its own files.
  */
 public final class WarcImport {
 
@@ -78,8 +80,12 @@ public final class WarcImport {
         for (Path file : files) {
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
                     WarcReader reader = new WarcReader(channel)) {
+                boolean export = false;
                 for (WarcRecord record : reader) {
-                    readRecord(file, record, pages, images);
+                    if (record instanceof Warcinfo info) {
+                        export |= info.fields().first(WarcExport.EXPORT_FIELD).isPresent();
+                    }
+                    readRecord(file, record, export, pages, images);
                 }
             } catch (IOException | RuntimeException unreadable) {
                 throw new IOException(
@@ -89,7 +95,12 @@ public final class WarcImport {
         return new Read(pages, images[0], images[1]);
     }
 
-    private void readRecord(Path file, WarcRecord record, List<IngestSource> pages, int[] images) throws IOException {
+    /**
+     * Takes one record: a page to ingest, an image to capture, or nothing. In the archive's own exports ({@code
+     * export}) the articles' files are the resource records, and a response, whatever its type, is a capture.
+     */
+    private void readRecord(Path file, WarcRecord record, boolean export, List<IngestSource> pages, int[] images)
+            throws IOException {
         String target;
         MediaType type;
         long length;
@@ -108,19 +119,28 @@ public final class WarcImport {
         } else {
             return;
         }
-        if (status != 200 || target == null || !(target.startsWith("http://") || target.startsWith("https://"))) {
+        if (status != 200 || target == null) {
+            return;
+        }
+        String path = target.startsWith("http://") || target.startsWith("https://")
+                ? target
+                : export ? WarcExport.pathOf(target) : null;
+        if (path == null) {
             return;
         }
         String base = type.base().toString().toLowerCase(Locale.ROOT);
-        if (PAGE_TYPES.contains(base)) {
+        boolean page = export
+                ? record instanceof WarcResource && (PAGE_TYPES.contains(base) || base.equals("text/plain"))
+                : PAGE_TYPES.contains(base);
+        if (page) {
             long offset = record.position();
             pages.add(new IngestSource(
-                    target,
+                    path,
                     length,
                     () -> WarcScan.payload(file, offset),
                     new MirrorPoint(
                             file.toAbsolutePath().toString(), record.id().toString(), record.date())));
-        } else if (base.startsWith("image/")) {
+        } else if (base.startsWith("image/") && target.equals(path)) {
             if (importImage(record, URI.create(target))) {
                 images[0]++;
             } else {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.newsarchive.capture.CaptureStore;
 import org.newsarchive.capture.MediaCapture;
 import org.newsarchive.capture.PayloadTypes;
+import org.newsarchive.capture.WarcExport;
 import org.newsarchive.capture.WarcImport;
 import org.newsarchive.capture.fetch.AddressPolicy;
 import org.newsarchive.capture.fetch.FetchSettings;
@@ -18,6 +19,7 @@ import org.newsarchive.capture.link.LinkChecks;
 import org.newsarchive.capture.link.Original;
 import org.newsarchive.capture.link.OriginalCheck;
 import org.newsarchive.ingest.ArticleSink;
+import org.newsarchive.original.OriginalFiles;
 import org.newsarchive.representation.CaptureView;
 import org.newsarchive.representation.OriginalRecord;
 import org.newsarchive.search.SearchService;
@@ -26,6 +28,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Wires captures from {@code archive.capture}: the store under {@code DATA_DIR/captures}, opened on first use (a
@@ -58,6 +61,18 @@ class CaptureConfiguration {
                 FetchSettings.userAgent(capture.contact()));
         return new Fetcher(
                 settings, HostResolver.SYSTEM, dataDirectory.resolve("captures").resolve("incoming"), clock);
+    }
+
+    /** The archive as one web archive, for {@code export --format=warc}. */
+    @Bean
+    @Lazy
+    WarcExport warcExport(
+            SearchService search,
+            OriginalFiles originalFiles,
+            CaptureStore captureStore,
+            JsonMapper json,
+            Clock clock) {
+        return new WarcExport(search, originalFiles, captureStore, json, clock);
     }
 
     /** Web archives made elsewhere, read for {@code ingest --warc}: their images become captures of the store. */

@@ -81,6 +81,79 @@ class WarcImportTest {
     }
 
     @Test
+    void aWarcExportReadIntoAnEmptyArchiveGivesTheSameArticlesVersionsAndImages() throws Exception {
+        try (LoopbackSite site = new LoopbackSite("127.0.0.2")) {
+            site.put("/img/photo.png", Page.of("image/png", CaptureStoreTest.PNG));
+            String page = site.put(
+                    "/news/story.html", Page.of("text/html; charset=utf-8", STORY.getBytes(StandardCharsets.UTF_8)));
+            String data = "--archive.data-dir=" + work.resolve("data");
+            assertThat(Commands.run("ingest", data, "--warc", crawl(page).toString())
+                            .exitCode())
+                    .isZero();
+            Path input = Files.createDirectories(work.resolve("input/两个 版本"));
+            Path edited = input.resolve("码头 报道.md");
+            Files.writeString(
+                    edited,
+                    "---\ntitle: 码头的夜班\ndate: 2022-03-02\nsource: https://news.example.org/2022/night-shift.html\n---\n夜班恢复了。\n");
+            Files.writeString(input.resolve("plain.txt"), "山区的学校\n\n山区的学校今年多了两位老师。\n");
+            assertThat(Commands.run("ingest", data, input.toString()).exitCode())
+                    .isZero();
+            Files.writeString(
+                    edited,
+                    "---\ntitle: 码头的夜班\ndate: 2022-03-02\nsource: https://news.example.org/2022/night-shift.html\n---\n夜班恢复了，工人们很高兴。\n");
+            assertThat(Commands.run("ingest", data, input.toString()).exitCode())
+                    .isZero();
+
+            Commands.BinaryRun export = Commands.runBinary("export", data, "--format=warc");
+
+            assertThat(export.exitCode()).as(export.err()).isZero();
+            assertThat(export.err()).contains("Exported 4 versions of 3 articles and ");
+            Path warc = Files.write(work.resolve("archive.warc.gz"), export.out());
+            ChildJvm.Run valid = ChildJvm.runTool(
+                    java.time.Duration.ofMinutes(2),
+                    "org.netpreserve.jwarc.tools.WarcTool",
+                    "validate",
+                    warc.toString());
+            assertThat(valid.exitCode()).as(valid.all()).isZero();
+            int heard = site.requests().size();
+            String copy = "--archive.data-dir=" + work.resolve("copy");
+            Commands.Run read = Commands.run("ingest", copy, "--warc", warc.toString());
+
+            assertThat(read.exitCode()).as(read.all()).isZero();
+            assertThat(read.out()).contains("Images: 1 captured");
+            assertThat(versions(copy)).isEqualTo(versions(data));
+            assertThat(versions(copy)).hasSize(4);
+            JsonNode story = new JsonMapper()
+                    .readTree(Commands.run("export", copy, "港口")
+                            .out()
+                            .lines()
+                            .findFirst()
+                            .orElseThrow());
+            assertThat(story.get("images").get(0).get("archivedUrl").isNull()).isFalse();
+            assertThat(site.requests()).as("the copy asked the site nothing").hasSize(heard);
+        }
+    }
+
+    /** Every version of every article: its id, number, title, text, source and file path. */
+    private static List<String> versions(String dataDir) {
+        JsonMapper json = new JsonMapper();
+        return Commands.run("export", dataDir, "--all-versions")
+                .out()
+                .lines()
+                .map(json::readTree)
+                .map(version -> String.join(
+                        " | ",
+                        version.get("id").asString(),
+                        version.get("version").asString(),
+                        version.get("title").asString(),
+                        version.get("text").asString(),
+                        String.valueOf(version.get("sourceUrl")),
+                        version.get("source").get("path").asString()))
+                .sorted()
+                .toList();
+    }
+
+    @Test
     void aFileThatIsNoWebArchiveIsNamedAndNothingIsIngested() throws Exception {
         Path notWarc = Files.writeString(work.resolve("notes.warc"), "这不是网页存档。\n");
         String data = "--archive.data-dir=" + work.resolve("data");

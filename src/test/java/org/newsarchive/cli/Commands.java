@@ -21,9 +21,17 @@ public final class Commands {
         }
     }
 
+    /** What a command wrote to standard output as bytes (a binary export), its error output, and its exit code. */
+    public record BinaryRun(int exitCode, byte[] out, String err) {}
+
     private Commands() {}
 
     public static Run run(String... args) {
+        BinaryRun run = runBinary(args);
+        return new Run(run.exitCode(), new String(run.out(), StandardCharsets.UTF_8), run.err());
+    }
+
+    public static BinaryRun runBinary(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exitCode;
@@ -31,6 +39,6 @@ public final class Commands {
                 PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             exitCode = NewsArchiveApplication.runCommand(List.of(args), new Terminal(outStream, errStream, false));
         }
-        return new Run(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return new BinaryRun(exitCode, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
     }
 }
