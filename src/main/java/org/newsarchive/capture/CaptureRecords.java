@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,10 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.netpreserve.jwarc.HttpRequest;
 import org.netpreserve.jwarc.HttpResponse;
+import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.MessageVersion;
 import org.netpreserve.jwarc.WarcDigest;
 import org.netpreserve.jwarc.WarcMetadata;
 import org.netpreserve.jwarc.WarcRequest;
+import org.netpreserve.jwarc.WarcResource;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcRevisit;
 import org.netpreserve.jwarc.WarcTruncationReason;
@@ -88,6 +91,23 @@ final class CaptureRecords {
             return out.append(
                     List.of(request, builder.body(httpResponse(response, body)).build()));
         }
+    }
+
+    /**
+     * Appends a payload the archive got without a fetch (an image written into an article as a {@code data:} URL) as
+     * a {@code resource} record whose id is {@code id}.
+     */
+    static WarcFileWriter.Written writeResource(
+            WarcFileWriter out, String url, Instant time, String type, byte[] payload, String sha256, URI id)
+            throws IOException {
+        return out.append(List.of(new WarcResource.Builder(URI.create(url))
+                .version(MessageVersion.WARC_1_1)
+                .recordId(id)
+                .date(time)
+                .payloadDigest(new WarcDigest("sha256", HexFormat.of().parseHex(sha256)))
+                .identifiedPayloadType(type)
+                .body(MediaType.parse(type), payload)
+                .build()));
     }
 
     /** Appends the record of an attempt that got no answer, whose id is {@code id}. */

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.newsarchive.capture.fetch.Attempt;
 import org.newsarchive.capture.fetch.NoResponse;
 import org.newsarchive.capture.fetch.Response;
@@ -37,9 +39,11 @@ public final class CaptureStore implements Closeable {
     private final Path folder;
     private final CaptureIndex index;
     private final WarcFileWriter writer;
+    private final Clock clock;
 
     private CaptureStore(Path folder, long rotateAt, Clock clock) {
         this.folder = folder;
+        this.clock = clock;
         this.index = new CaptureIndex(folder.resolve("index.tsv"));
         this.writer = new WarcFileWriter(folder, rotateAt, clock);
     }
@@ -97,6 +101,31 @@ public final class CaptureStore implements Closeable {
                     none.refused() ? CaptureOutcome.REFUSED : CaptureOutcome.FAILED,
                     none.reason());
         }
+        index.append(capture);
+        return capture;
+    }
+
+    /**
+     * Records an image an article carries in its {@code data:} URL, decoded, as a {@code resource} record: a capture
+     * made without any fetch.
+     *
+     * @throws IllegalArgumentException when {@code url} is no {@code data:} URL that can be decoded
+     */
+    public synchronized Capture recordDataUrl(String url) throws IOException {
+        Instant time = clock.instant();
+        byte[] payload = DataUrls.decode(url);
+        String type = PayloadTypes.sniff(payload);
+        String sha256 = DigestUtils.sha256Hex(payload);
+        URI id = URI.create("urn:uuid:" + UUID.randomUUID());
+        WarcFileWriter.Written written = CaptureRecords.writeResource(writer, url, time, type, payload, sha256, id);
+        Capture capture = new Capture(
+                url,
+                time,
+                "GET",
+                new Capture.Answer(200, type, sha256, payload.length, null),
+                new Capture.Place(written.file(), written.offsets().get(0), id.toString()),
+                CaptureOutcome.CAPTURED,
+                null);
         index.append(capture);
         return capture;
     }

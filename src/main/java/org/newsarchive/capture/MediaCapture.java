@@ -168,6 +168,15 @@ public final class MediaCapture {
     }
 
     private Capture capture(String url) throws InterruptedException {
+        if (DataUrls.isDataUrl(url)) {
+            try {
+                return store.recordDataUrl(url);
+            } catch (IllegalArgumentException undecodable) {
+                return null;
+            } catch (IOException e) {
+                throw new UncheckedIOException("the capture of a data: URL could not be written", e);
+            }
+        }
         URI uri;
         try {
             uri = new URI(url);

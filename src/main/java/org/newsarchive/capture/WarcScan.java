@@ -138,6 +138,18 @@ final class WarcScan {
                     cut ? CaptureOutcome.REFUSED : CaptureOutcome.CAPTURED,
                     cut ? CaptureStore.cutReason(length) : null));
         }
+        if (record instanceof WarcResource resource) {
+            String sha256 = resource.payloadDigest().map(WarcDigest::hex).orElse(null);
+            String type = resource.identifiedPayloadType().map(Object::toString).orElse(null);
+            return Optional.of(new Capture(
+                    resource.target(),
+                    resource.date(),
+                    "GET",
+                    new Capture.Answer(200, type, sha256, resource.body().size(), null),
+                    place,
+                    CaptureOutcome.CAPTURED,
+                    null));
+        }
         if (record instanceof WarcRevisit revisit) {
             HttpResponse http = revisit.http();
             String sha256 = revisit.payloadDigest().map(WarcDigest::hex).orElse(null);

@@ -44,6 +44,59 @@ class CaptureCommandsTest {
     }
 
     @Test
+    void anImageWrittenAsADataUrlIsCapturedWithoutAnyFetch() throws Exception {
+        Path input = Files.createDirectories(work.resolve("input"));
+        byte[] photo = noisyPng();
+        String dataUrl =
+                "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(photo);
+        Files.writeString(
+                input.resolve("a.md"), "---\ntitle: 内嵌图片的报道\ndate: 2022-03-01\n---\n正文。\n\n![内嵌的图](" + dataUrl + ")\n");
+        String data = "--archive.data-dir=" + work.resolve("data");
+        assertThat(Commands.run("ingest", data, input.toString()).exitCode()).isZero();
+
+        Commands.Run capture = Commands.run("capture", "media", data);
+
+        assertThat(capture.exitCode()).as(capture.all()).isZero();
+        assertThat(capture.out()).contains("1 captured");
+        tools.jackson.databind.JsonNode image = new tools.jackson.databind.json.JsonMapper()
+                .readTree(Commands.run("export", data).out().lines().findFirst().orElseThrow())
+                .get("images")
+                .get(0);
+        assertThat(image.get("url").asString()).isEqualTo(dataUrl);
+        assertThat(image.get("archivedUrl").asString())
+                .endsWith("/media/" + org.apache.commons.codec.digest.DigestUtils.sha256Hex(photo));
+        try (CaptureStore store =
+                CaptureStore.open(work.resolve("data/captures"), 1 << 30, java.time.Clock.systemUTC())) {
+            assertThat(store.image(dataUrl))
+                    .get()
+                    .extracting(found -> found.answer().type())
+                    .isEqualTo("image/png");
+        }
+        java.nio.file.Files.delete(work.resolve("data/captures/index.tsv"));
+        try (CaptureStore rebuilt =
+                CaptureStore.open(work.resolve("data/captures"), 1 << 30, java.time.Clock.systemUTC())) {
+            assertThat(rebuilt.image(dataUrl))
+                    .as("the index rebuilt from the WARC files")
+                    .isPresent();
+        }
+    }
+
+    /** A small photo-like PNG, seeded: far longer as a data: URL than a lazy-loading placeholder. */
+    private static byte[] noisyPng() throws java.io.IOException {
+        java.util.Random random = new java.util.Random(20261208);
+        java.awt.image.BufferedImage image =
+                new java.awt.image.BufferedImage(24, 16, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 24; x++) {
+            for (int y = 0; y < 16; y++) {
+                image.setRGB(x, y, random.nextInt(1 << 24));
+            }
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    @Test
     void badInputIsAUsageErrorWithAMessage() {
         String data = "--archive.data-dir=" + work.resolve("data");
 

@@ -25,7 +25,8 @@ final class LinkCleaner {
         while (blocks.hasNext()) {
             Block block = blocks.next();
             if (block.is(Block.Kind.FIGURE)) {
-                String url = UrlCleaner.resolve(draft.sourceUrl, block.image().url());
+                String source = block.image().url();
+                String url = UrlCleaner.isEmbeddedImage(source) ? source : UrlCleaner.resolve(draft.sourceUrl, source);
                 if (url == null) {
                     blocks.remove();
                 } else if (!url.equals(block.image().url())) {

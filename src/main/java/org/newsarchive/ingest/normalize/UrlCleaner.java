@@ -44,7 +44,19 @@ final class UrlCleaner {
                 return unwrapProxy(value);
             }
         }
-        return null;
+        String embedded = img.attr("src").strip();
+        return isEmbeddedImage(embedded) ? embedded : null;
+    }
+
+    /**
+     * Lazy-loading pages put a tiny placeholder in {@code src} as a {@code data:} URL; an image written into the page
+     * itself is longer. It is kept only where the image has no other source.
+     */
+    private static final int PLACEHOLDER_MAX_LENGTH = 256;
+
+    /** An image carried in its {@code data:} URL, longer than a lazy-loading placeholder. */
+    static boolean isEmbeddedImage(String url) {
+        return url.regionMatches(true, 0, "data:image/", 0, 11) && url.length() > PLACEHOLDER_MAX_LENGTH;
     }
 
     /**
