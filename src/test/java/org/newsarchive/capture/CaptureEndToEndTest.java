@@ -115,6 +115,8 @@ class CaptureEndToEndTest {
         registry.add("archive.seeds-dir", seedsDir::toString);
         registry.add("archive.capture.allow-addresses", () -> "127.0.0.2/32");
         registry.add("archive.capture.host-delay", () -> "0s");
+        // A host that never answers is given up on this soon, not at the default minute.
+        registry.add("archive.capture.fetch-timeout", () -> "2s");
         // Two checks confirm a gone original here at once; OriginalCheckTest covers the day between them.
         registry.add("archive.capture.gone-after", () -> "0s");
         registry.add("archive.admin-token", () -> "capture-test-token");
@@ -126,7 +128,8 @@ class CaptureEndToEndTest {
             "/news/removed.html", "gone",
             "/news/soft.html", "gone",
             "/news/forbidden.html", "blocked",
-            "/news/old.html", "moved");
+            "/news/old.html", "moved",
+            "/news/hanging.html", "unreachable");
 
     /** An article for each state of an original: online, gone (410, and a soft 404), blocked, moved. */
     private static void originalsInEveryState() throws IOException {
@@ -137,7 +140,8 @@ class CaptureEndToEndTest {
         site.put("/news/forbidden.html", Page.status(403));
         site.put("/news/old.html", Page.redirect(301, "/news/2022/new-path.html"));
         site.put("/news/2022/new-path.html", html("换了地址的报道"));
-        String[] topics = {"港口的货轮", "山区的学校", "城市的地铁", "草原的牧民", "海边的渔村"};
+        site.put("/news/hanging.html", Page.silent());
+        String[] topics = {"港口的货轮", "山区的学校", "城市的地铁", "草原的牧民", "海边的渔村", "河边的工厂"};
         int i = 0;
         for (String path : ORIGINALS.keySet().stream().sorted().toList()) {
             Files.writeString(
@@ -295,7 +299,7 @@ class CaptureEndToEndTest {
     void searchesFilterAndCountArticlesByWhatBecameOfTheirOriginal() throws Exception {
         JsonMapper json = new JsonMapper();
         Map<String, Integer> expected =
-                new java.util.TreeMap<>(Map.of("gone", 3, "online", 1, "blocked", 1, "moved", 1));
+                new java.util.TreeMap<>(Map.of("gone", 3, "online", 1, "blocked", 1, "moved", 1, "unreachable", 1));
 
         JsonNode facet = json.readTree(get("/api/facets/original", Map.of()).body());
         Map<String, Integer> counted = new java.util.TreeMap<>();

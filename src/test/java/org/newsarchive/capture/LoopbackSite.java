@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A web site on a loopback address for capture tests: each path answers as it is told (a body with a type, a
@@ -33,7 +35,17 @@ public final class LoopbackSite implements AutoCloseable {
         public static Page redirect(int status, String location) {
             return new Page(status, "text/html", new byte[0], Map.of("Location", location));
         }
+
+        /** A path that takes the request and answers nothing until the site closes, as a host that hangs. */
+        public static Page silent() {
+            return new Page(SILENT, "text/html", new byte[0], Map.of());
+        }
     }
+
+    private static final int SILENT = -1;
+
+    /** Released when the site closes: silent paths hold their requests until then. */
+    private final CountDownLatch closing = new CountDownLatch(1);
 
     private final HttpServer server;
     private final Map<String, Page> pages = new ConcurrentHashMap<>();
@@ -92,6 +104,15 @@ public final class LoopbackSite implements AutoCloseable {
         headers.add(Map.copyOf(exchange.getRequestHeaders()));
         beforeAnswer.accept(requests.size());
         Page page = pages.getOrDefault(path, Page.status(404));
+        if (page.status() == SILENT) {
+            try {
+                closing.await(10, TimeUnit.MINUTES);
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+            return;
+        }
         exchange.getResponseHeaders().set("Content-Type", page.type());
         page.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         boolean head = exchange.getRequestMethod().equals("HEAD");
@@ -105,6 +126,7 @@ public final class LoopbackSite implements AutoCloseable {
 
     @Override
     public void close() {
+        closing.countDown();
         server.stop(0);
         ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
     }
