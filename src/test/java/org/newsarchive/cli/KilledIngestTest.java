@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class KilledIngestTest {
 
-    private static final int FILES = 2600;
+    private static final int FILES = 1600;
 
     @TempDir
     Path work;
@@ -33,7 +33,7 @@ class KilledIngestTest {
         Path dataDir = work.resolve("data");
 
         Process first = ChildJvm.start(List.of(
-                "ingest", "--archive.data-dir=" + dataDir, "--archive.ingest.commit-every=2000", input.toString()));
+                "ingest", "--archive.data-dir=" + dataDir, "--archive.ingest.commit-every=1000", input.toString()));
         Path index = dataDir.resolve("index");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
         while (!hasCommit(index) && System.nanoTime() < deadline && first.isAlive()) {
@@ -45,7 +45,7 @@ class KilledIngestTest {
         first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 
         int afterKill = count(index);
-        assertThat(afterKill).isGreaterThanOrEqualTo(2000).isLessThan(FILES);
+        assertThat(afterKill).isGreaterThanOrEqualTo(1000).isLessThan(FILES);
 
         Process rerun = ChildJvm.start(List.of("ingest", "--archive.data-dir=" + dataDir, input.toString()));
         assertThat(rerun.waitFor(180, TimeUnit.SECONDS)).isTrue();

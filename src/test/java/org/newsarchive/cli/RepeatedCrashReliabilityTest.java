@@ -26,18 +26,18 @@ import org.newsarchive.testing.ChildJvm;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * An ingest of 3,000 articles in a child JVM, killed with SIGKILL three times (each after a commit of new articles,
+ * An ingest of 2,000 articles in a child JVM, killed with SIGKILL three times (each after a commit of new articles,
  * at a seeded number of files past it) and then run to the end, ends with exactly the archive an uninterrupted run builds: same ids, same content, no duplicates. After each
  * kill the index opens, everything in it is searchable, and every article's original bytes are in the raw store.
  * Part of the {@code reliability} profile.
  */
 class RepeatedCrashReliabilityTest {
 
-    private static final int FILES = 3_000;
+    private static final int FILES = 2_000;
     /** Intermediate commits within a batch of this size, so that kills land between them. */
-    private static final String COMMIT_EVERY = "--archive.ingest.commit-every=600";
+    private static final String COMMIT_EVERY = "--archive.ingest.commit-every=400";
     /** Fewer than the files between two commits, so a kill lands before the run's next one. */
-    private static final int MAX_FILES_PAST_COMMIT = 400;
+    private static final int MAX_FILES_PAST_COMMIT = 300;
     /** Only a guard against a hang, far above the seconds each step takes. */
     private static final long GUARD_SECONDS = 600;
 

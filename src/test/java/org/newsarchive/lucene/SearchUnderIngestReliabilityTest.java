@@ -33,7 +33,7 @@ import org.newsarchive.store.RawStore;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Eight search threads against an archive while 5,000 articles are ingested into it: no search fails, every hit
+ * Eight search threads against an archive while 3,000 articles are ingested into it: no search fails, every hit
  * is a whole article, and searches see the archive grow (halfway, the ingest waits until one has seen part of the
  * new articles). How fast they stay is measured by {@code bench/IncrementalIngestBenchmark.java}, not here. Part of
  * the {@code reliability} profile.
@@ -41,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
 class SearchUnderIngestReliabilityTest {
 
     private static final int SEARCH_THREADS = 8;
-    private static final int NEW_FILES = 5_000;
+    private static final int NEW_FILES = 3_000;
     /** Only a guard against a hang, far above the few minutes the ingest takes. */
     private static final long GUARD_MINUTES = 15;
 
