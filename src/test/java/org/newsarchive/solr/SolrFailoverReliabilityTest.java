@@ -38,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the replicas, the ingest completes with every article once its retries succeed, and the node, restarted,
  * recovers to the same counts as its peer.
  */
-class SolrFailoverTest {
+class SolrFailoverReliabilityTest {
 
     private static final int BEFORE = 200;
     private static final int DURING = 800;

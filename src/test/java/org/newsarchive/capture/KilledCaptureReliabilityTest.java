@@ -21,7 +21,7 @@ import org.newsarchive.testing.ChildJvm;
  * {@code capture media} in a child JVM killed with SIGKILL while it fetches: every capture it finished is kept, the
  * WARC files read, and a rerun captures the rest without fetching or storing anything twice.
  */
-class KilledCaptureTest {
+class KilledCaptureReliabilityTest {
 
     private static final int ARTICLES = 10;
     private static final int IMAGES_EACH = 12;

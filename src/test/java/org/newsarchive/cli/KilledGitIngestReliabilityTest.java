@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * history, and the archive then holds exactly what an ingest that was never killed holds: every version of every
  * article, each once, in order.
  */
-class KilledGitIngestTest {
+class KilledGitIngestReliabilityTest {
 
     private static final int ARTICLES = 600;
     private static final int COMMITS = 12;

@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The disk fills up during an ingest (Lucene's {@link MockDirectoryWrapper} refusing writes past a size): the ingest
  * fails with a message that says so, and the index as last committed stays readable and complete.
  */
-class DiskFullTest {
+class DiskFullReliabilityTest {
 
     /** A directory that only fills up: no random slowness, no check on close. */
     private static MockDirectoryWrapper quietDisk(Directory delegate) {

@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * A real ingest in a child JVM killed with SIGKILL after its first intermediate commit: the index opens, holds
  * every committed article, and running the same ingest again completes the set without duplicates.
  */
-class KilledIngestTest {
+class KilledIngestReliabilityTest {
 
     private static final int FILES = 1600;
 
